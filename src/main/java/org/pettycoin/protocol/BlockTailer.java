@@ -1,0 +1,12 @@
+package org.pettycoin.protocol;
+
+/** {@code protocol_block_tailer}, 12 bytes: what the miner varies (spec 01 §9.1). */
+public record BlockTailer(long timestamp, long difficulty, long nonce1) {
+    public static final int LENGTH = 12;
+
+    public BlockTailer {
+        Input.requireU32(timestamp, "timestamp");
+        Input.requireU32(difficulty, "difficulty");
+        Input.requireU32(nonce1, "nonce1");
+    }
+}

@@ -1,0 +1,16 @@
+package org.pettycoin.protocol;
+
+/** {@code protocol_position} (36 bytes): a tx slot, block id + shard + txoff (spec 01 §8.2). */
+public record Position(Hash256 block, int shard, int txoff, int unused) {
+    public static final int LENGTH = 36;
+
+    public Position {
+        Input.requireU16(shard, "shard");
+        Input.requireU8(txoff, "txoff");
+        Input.requireU8(unused, "unused");
+    }
+
+    public Position(Hash256 block, int shard, int txoff) {
+        this(block, shard, txoff, 0);
+    }
+}
