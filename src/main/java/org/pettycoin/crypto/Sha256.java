@@ -1,0 +1,27 @@
+package org.pettycoin.crypto;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.pettycoin.protocol.Hash256;
+
+/** SHA-256 and double SHA-256 (spec 01 §4). */
+public final class Sha256 {
+    private Sha256() {
+    }
+
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    public static Hash256 doubleSha256(byte[]... parts) {
+        MessageDigest d = newDigest();
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return Hash256.of(d.digest(d.digest()));
+    }
+}
