@@ -39,6 +39,15 @@ public final class PrevTxhashes {
         return (long) coveredHeights(height).size() * numShards;
     }
 
+    /** How many bytes a child of {@code parent} must carry: the shards of every block it covers. */
+    public static long expectedCountForChildOf(BlockNode parent) {
+        long total = 0;
+        for (long h : coveredHeights(parent.height() + 1)) {
+            total += parent.ancestor(parent.height() - h).orElseThrow().block().numShards();
+        }
+        return total;
+    }
+
     /**
      * The byte for one shard of a covered block: the first byte of
      * SHA256d(new block's fees_to ‖ each tx of the shard, in order, followed by its input refs).

@@ -1,0 +1,115 @@
+package org.pettycoin.chain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.Hash256;
+
+/**
+ * Every block we have attached, from genesis: by id in O(1), by height, and as a tree (spec 02 §6),
+ * with the chain heads kept up to date as blocks arrive and become known ({@link ChainHeads}).
+ *
+ * <p>Only attaches: whether a block is valid is for the caller to decide first. Not thread-safe; it
+ * belongs to the node thread.
+ */
+public final class BlockTree {
+    private final Network network;
+    private final BlockNode genesis;
+    private final Map<Hash256, BlockNode> byId = new HashMap<>();
+    private final List<List<BlockNode>> byHeight = new ArrayList<>();
+    private final ChainHeads heads;
+
+    public BlockTree(Network network, ChainListener listener) {
+        this.network = network;
+        this.genesis = new BlockNode(network.genesis(), network.genesisId(), null, java.math.BigInteger.ZERO, true);
+        genesis.setKnownInARow(1);
+        index(genesis);
+        this.heads = new ChainHeads(genesis, listener);
+    }
+
+    public BlockTree(Network network) {
+        this(network, new ChainListener() { });
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public BlockNode genesis() {
+        return genesis;
+    }
+
+    public Optional<BlockNode> find(Hash256 id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public boolean contains(Hash256 id) {
+        return byId.containsKey(id);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** Blocks at {@code height}, in the order they arrived. */
+    public List<BlockNode> atHeight(long height) {
+        return height >= 0 && height < byHeight.size()
+                ? Collections.unmodifiableList(byHeight.get((int) height)) : List.of();
+    }
+
+    /** The greatest height of any block we hold. */
+    public long topHeight() {
+        return byHeight.size() - 1L;
+    }
+
+    /**
+     * Attaches a block whose parent we hold ({@code block_add}, spec 02 §6.4) and updates the heads.
+     *
+     * @throws IllegalArgumentException if the parent is unknown or the block is already here
+     */
+    public BlockNode add(Block block, Hash256 id) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("already have " + id);
+        }
+        BlockNode parent = byId.get(block.header().parent());
+        if (parent == null) {
+            throw new IllegalArgumentException("parent " + block.header().parent() + " of " + id + " is unknown");
+        }
+        BlockNode node = new BlockNode(block, id, parent, parent.totalWork().add(Difficulty.work(
+                block.tailer().difficulty())), block.totalTxs() == 0);
+        node.setKnownInARow(node.allKnown() ? parent.knownInARow() + 1 : 0);
+        index(node);
+        parent.addChild(node);
+        if (parent.invalid()) {
+            node.setInvalid();
+        } else {
+            heads.onNewBlock(node);
+        }
+        return node;
+    }
+
+    /** Every transaction of {@code node} is now known: it may move {@code longest_knowns}. */
+    public void markAllKnown(BlockNode node) {
+        if (!node.allKnown()) {
+            node.setAllKnown();
+            heads.onAllKnown(node);
+        }
+    }
+
+    public ChainHeads heads() {
+        return heads;
+    }
+
+    private void index(BlockNode node) {
+        byId.put(node.id(), node);
+        int h = (int) node.height();
+        while (byHeight.size() <= h) {
+            byHeight.add(new ArrayList<>(1));
+        }
+        byHeight.get(h).add(node);
+    }
+}

@@ -1,0 +1,167 @@
+package org.pettycoin.chain;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The three heads of spec 02 §7, updated with the C node's rules and tie-breaking so that we pick the
+ * same chain as a C node: {@code longest_chains} (most work, contents ignored), {@code longest_knowns}
+ * (most work among blocks we could mine on) and the {@code preferred} chain (the first most-work
+ * block, in pre-order, below {@code longest_knowns[0]}). Ties keep arrival order; walks are iterative.
+ */
+public final class ChainHeads {
+    private final List<BlockNode> longestChains = new ArrayList<>();
+    private final List<BlockNode> longestKnowns = new ArrayList<>();
+    private final ChainListener listener;
+    private BlockNode preferred;
+    /** The known head the listener last heard of. */
+    private BlockNode reportedKnownHead;
+
+    ChainHeads(BlockNode genesis, ChainListener listener) {
+        this.listener = listener;
+        longestChains.add(genesis);
+        longestKnowns.add(genesis);
+        preferred = genesis;
+        reportedKnownHead = genesis;
+    }
+
+    /** Most-work heads, first one preferred; may hold the same block twice (spec 02 §7.3 quirk). */
+    public List<BlockNode> longestChains() {
+        return Collections.unmodifiableList(longestChains);
+    }
+
+    /** Most-work heads we could mine on; the node mines on and advertises the first. */
+    public List<BlockNode> longestKnowns() {
+        return Collections.unmodifiableList(longestKnowns);
+    }
+
+    /** The node's current chain for queries. */
+    public BlockNode preferred() {
+        return preferred;
+    }
+
+    /** {@code update_block_ptrs_new_block}. */
+    void onNewBlock(BlockNode b) {
+        int cmp = b.totalWork().compareTo(longestChains.get(0).totalWork());
+        if (cmp >= 0) {
+            if (cmp > 0) {
+                longestChains.clear();
+            }
+            longestChains.add(b);
+            orderBlockPointers();
+            updatePreferred();
+        }
+        if (b.allKnown()) {
+            updateKnown(b);
+        }
+        updatePreferred();
+        reportKnownHeadMove();
+    }
+
+    /** {@code update_block_ptrs_new_shard} once the block is all known. */
+    void onAllKnown(BlockNode b) {
+        updateKnown(b);
+        reportKnownHeadMove();
+    }
+
+    private void updateKnown(BlockNode from) {
+        if (updateKnownBelow(from)) {
+            listener.pendingNeedsRecheck();
+            orderBlockPointers();
+            updatePreferred();
+        }
+    }
+
+    /**
+     * Tells the listener whenever longest_knowns[0] moved, for whatever reason. C only compares
+     * around update_known, so a head switched by order_block_pointers on a tie never returns the
+     * abandoned branch's txs to pending; chain choice is the same either way, and we lose no tx.
+     */
+    private void reportKnownHeadMove() {
+        BlockNode head = longestKnowns.get(0);
+        if (head != reportedKnownHead) {
+            BlockNode old = reportedKnownHead;
+            reportedKnownHead = head;
+            listener.knownHeadChanged(old, head);
+        }
+    }
+
+    /**
+     * {@code update_known_recursive}, as an explicit pre-order walk: recompute known_in_a_row down
+     * the fully-known part of the subtree and offer each mineable block to {@code longest_knowns}.
+     */
+    private boolean updateKnownBelow(BlockNode from) {
+        boolean changed = false;
+        Deque<BlockNode> stack = new ArrayDeque<>();
+        stack.push(from);
+        while (!stack.isEmpty()) {
+            BlockNode x = stack.pop();
+            if (!x.allKnown()) {
+                continue;
+            }
+            BlockNode parent = x.parentOrNull();
+            if (parent != null) {
+                x.setKnownInARow(parent.knownInARow() + 1);
+            }
+            if (x.invalid()) {
+                continue;
+            }
+            if (x.predecessorsAllKnown()) {
+                int cmp = x.totalWork().compareTo(longestKnowns.get(0).totalWork());
+                if (cmp > 0) {
+                    longestKnowns.clear();
+                }
+                if (cmp >= 0) {
+                    longestKnowns.add(x);
+                    changed = true;
+                }
+            }
+            pushChildrenInOrder(stack, x);
+        }
+        return changed;
+    }
+
+    /**
+     * {@code order_block_pointers}: bring to the front the first (chain, known) pair where the known
+     * head leads to the chain head, so we prefer a mineable head on the way to the most work.
+     */
+    private void orderBlockPointers() {
+        for (int i = 0; i < longestChains.size(); i++) {
+            for (int j = 0; j < longestKnowns.size(); j++) {
+                if (longestKnowns.get(j).precedes(longestChains.get(i))) {
+                    Collections.swap(longestChains, 0, i);
+                    Collections.swap(longestKnowns, 0, j);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** {@code update_preferred_chain}: the first most-work valid block in pre-order below longest_knowns[0]. */
+    private void updatePreferred() {
+        BlockNode best = longestKnowns.get(0);
+        Deque<BlockNode> stack = new ArrayDeque<>();
+        stack.push(best);
+        while (!stack.isEmpty()) {
+            BlockNode x = stack.pop();
+            if (x.invalid()) {
+                continue;
+            }
+            if (x.totalWork().compareTo(best.totalWork()) > 0) {
+                best = x;
+            }
+            pushChildrenInOrder(stack, x);
+        }
+        preferred = best;
+    }
+
+    private static void pushChildrenInOrder(Deque<BlockNode> stack, BlockNode x) {
+        List<BlockNode> children = x.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(children.get(i));
+        }
+    }
+}

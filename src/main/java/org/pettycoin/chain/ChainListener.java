@@ -1,0 +1,15 @@
+package org.pettycoin.chain;
+
+/** What the rest of the node hears about chain choice; every method defaults to doing nothing. */
+public interface ChainListener {
+    /**
+     * {@code longest_knowns[0]} moved from {@code oldHead} to {@code newHead}. When the old head is not
+     * an ancestor of the new one, the txs of the abandoned branch go back to pending (spec 02 §7.3).
+     */
+    default void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
+    }
+
+    /** The set of mineable heads changed: pending txs must be rechecked. */
+    default void pendingNeedsRecheck() {
+    }
+}
