@@ -98,6 +98,26 @@ public final class Difficulty {
     }
 
     /**
+     * {@code difficulty_div4}: a target four times larger (easier). When the mantissa would overflow
+     * the exponent grows instead; at the largest exponent the mantissa saturates.
+     */
+    public static long div4(long difficulty) {
+        int exp = exponent(difficulty);
+        long mantissa = mantissa(difficulty);
+        if (((mantissa << 2) & 0xff000000L) != 0) {
+            if (exp == MAX_EXP_EXCLUSIVE - 1) {
+                mantissa = MANTISSA_MASK;
+            } else {
+                exp++;
+                mantissa >>>= 6;
+            }
+        } else {
+            mantissa <<= 2;
+        }
+        return (long) exp << 24 | mantissa;
+    }
+
+    /**
      * The difficulty of the first block of a new retarget period (spec 02 §5.3): the old target scaled
      * by {@code actualSpan / idealSpan}, the span clamped to a factor of four either way, never easier
      * than {@code floor} (the genesis difficulty).
