@@ -4,11 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.pettycoin.protocol.Hash256;
 
-/** SHA-256 and double SHA-256 (spec 01 §4). */
+/** SHA-256 and double SHA-256, the only hash of ids, merkles, checksums and signatures (spec 01 §4). */
 public final class Sha256 {
     private Sha256() {
     }
 
+    /** A fresh SHA-256 digest (the JDK's, which uses the CPU's SHA instructions where present). */
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -17,6 +18,15 @@ public final class Sha256 {
         }
     }
 
+    public static byte[] sha256(byte[]... parts) {
+        MessageDigest d = newDigest();
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return d.digest();
+    }
+
+    /** SHA256(SHA256(parts concatenated)). */
     public static Hash256 doubleSha256(byte[]... parts) {
         MessageDigest d = newDigest();
         for (byte[] p : parts) {
