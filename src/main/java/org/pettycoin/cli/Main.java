@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             GenesisCommand.class,
+            KeyCommand.class,
+            AddrCommand.class,
+            TxCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,67 @@
+package org.pettycoin.consensus;
+
+import java.util.List;
+import org.pettycoin.crypto.PrivateKey;
+import org.pettycoin.crypto.Secp256k1;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.ClaimTx;
+import org.pettycoin.protocol.FromGatewayTx;
+import org.pettycoin.protocol.GatewayPayment;
+import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.protocol.PublicKey;
+import org.pettycoin.protocol.Signature;
+import org.pettycoin.protocol.ToGatewayTx;
+import org.pettycoin.protocol.Tx;
+
+/**
+ * Creating and checking transaction signatures (spec 01 §5.3, create_tx.c): the signer's compressed
+ * key goes into the tx, then the digest of everything but the signature field is signed with the
+ * even-S rule. Creators write {@code features} and every {@code unused} field as 0.
+ */
+public final class TxSigning {
+    private final Secp256k1 secp;
+
+    public TxSigning(Secp256k1 secp) {
+        this.secp = secp;
+    }
+
+    public TxSigning() {
+        this(Secp256k1.get());
+    }
+
+    /** {@code check_tx_sign}: the tx's signature is valid for its signing key. */
+    public boolean verify(Tx tx) {
+        return secp.verify(tx.signingKey(), TxHashes.sighash(tx), tx.signature());
+    }
+
+    public Tx sign(Tx unsigned, PrivateKey key) {
+        return unsigned.withSignature(secp.sign(key, TxHashes.sighash(unsigned)));
+    }
+
+    public FromGatewayTx fromGateway(PrivateKey gateway, List<GatewayPayment> outputs, boolean paysFee) {
+        return (FromGatewayTx) sign(new FromGatewayTx(paysFee, 0, pub(gateway), 0, Signature.ZERO, outputs), gateway);
+    }
+
+    public NormalTx normal(PrivateKey from, Address to, long send, long change, List<Input> inputs, boolean paysFee) {
+        return (NormalTx) sign(new NormalTx(paysFee, 0, pub(from), to, send, change, Signature.ZERO, inputs), from);
+    }
+
+    public ToGatewayTx toGateway(PrivateKey from, Address gateway, long send, long change, List<Input> inputs,
+                                 boolean paysFee) {
+        return (ToGatewayTx) sign(new ToGatewayTx(paysFee, 0, pub(from), gateway, send, change, Signature.ZERO,
+                inputs), from);
+    }
+
+    /**
+     * A claim on a block reward. {@code rewardInput.output()} must be one past the reward tx's
+     * outputs plus one to be accepted (spec 01 §6.9, C's check_claim_input); the caller chooses it.
+     */
+    public ClaimTx claim(PrivateKey claimer, long amount, Input rewardInput, boolean paysFee) {
+        return (ClaimTx) sign(new ClaimTx(paysFee, 0, pub(claimer), amount, rewardInput, Signature.ZERO), claimer);
+    }
+
+    private PublicKey pub(PrivateKey key) {
+        return secp.publicKeyOf(key);
+    }
+}
