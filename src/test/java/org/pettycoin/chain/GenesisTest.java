@@ -3,9 +3,6 @@ package org.pettycoin.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.crypto.Sha256;
@@ -14,32 +11,30 @@ import org.pettycoin.protocol.BlockCodec;
 import org.pettycoin.protocol.ByteWriter;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Hex;
+import org.pettycoin.protocol.Vectors;
 
 class GenesisTest {
     private static final String TESTNET_ID = "963855efb11c344be0d146ea493878cb2647ea2a663acbbce9aa1b81d9ff2f7e";
 
     @Test
-    void testnetGenesisMatchesTheCNodeByteForByte() throws IOException {
+    void testnetGenesisMatchesTheCNodeByteForByte() {
         Block g = Network.TESTNET.genesis();
-        String hex = Files.readString(MainChainVectors.vectorsDir().resolve("genesis_block.hex")).trim();
+        String hex = new String(Vectors.bytes("genesis_block.hex")).trim();
         assertThat(Hex.encode(BlockCodec.encode(g))).isEqualTo(hex);
         assertThat(BlockCodec.length(g)).isEqualTo(828);
         assertThat(Network.TESTNET.genesisId().hex()).isEqualTo(TESTNET_ID);
     }
 
     @Test
-    void genesisIdsInTheVectorFileAgree() throws IOException {
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(MainChainVectors.vectorsDir().resolve("genesis.txt"))) {
-            p.load(in);
-        }
-        assertThat(p.getProperty("genesis_id_compiled")).isEqualTo(Network.TESTNET.genesisId().hex());
-        assertThat(p.getProperty("genesis_id_recomputed")).isEqualTo(Network.TESTNET.genesisId().hex());
+    void genesisIdsInTheVectorFileAgree() {
+        Vectors.Section p = Vectors.sections("genesis.txt").get("");
+        assertThat(p.get("genesis_id_compiled")).isEqualTo(Network.TESTNET.genesisId().hex());
+        assertThat(p.get("genesis_id_recomputed")).isEqualTo(Network.TESTNET.genesisId().hex());
         // The whole BLOCK packet: le32 len, le32 type 8, le32 err 0, then the block.
         byte[] block = BlockCodec.encode(Network.TESTNET.genesis());
         byte[] pkt = new ByteWriter().u32(12 + block.length).u32(8).u32(0).bytes(block).toByteArray();
-        assertThat(Hex.encode(pkt)).isEqualTo(p.getProperty("genesis_pkt_block"));
-        assertThat(pkt).isEqualTo(Files.readAllBytes(MainChainVectors.vectorsDir().resolve("genesis_pkt_block.bin")));
+        assertThat(Hex.encode(pkt)).isEqualTo(p.get("genesis_pkt_block"));
+        assertThat(pkt).isEqualTo(Vectors.bytes("genesis_pkt_block.bin"));
     }
 
     @Test

@@ -2,12 +2,7 @@ package org.pettycoin.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.crypto.Sha256;
 import org.pettycoin.protocol.Hex;
@@ -15,15 +10,15 @@ import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
+import org.pettycoin.protocol.Vectors;
 
 /** Tx ids and signed digests of the transactions the C node's tools made (transactions.txt). */
 class TxHashesTest {
     @Test
     void txidsMatchTheCNode() throws Exception {
-        Map<String, Map<String, String>> txs = sections();
         int checked = 0;
-        for (Map<String, String> t : txs.values()) {
-            if (!t.containsKey("hex")) {
+        for (Vectors.Section t : Vectors.sections("transactions.txt").values()) {
+            if (t.all("hex").isEmpty()) {
                 continue;
             }
             Tx tx = TxCodec.decode(Hex.decode(t.get("hex")));
@@ -34,8 +29,8 @@ class TxHashesTest {
     }
 
     @Test
-    void sighashCutsOutTheSignature() throws ProtocolException, IOException {
-        byte[] bytes = Hex.decode(sections().get("TX2").get("hex"));
+    void sighashCutsOutTheSignature() throws ProtocolException {
+        byte[] bytes = Hex.decode(Vectors.sections("transactions.txt").get("TX2").get("hex"));
         Tx tx = TxCodec.decode(bytes);
         byte[] cut = new byte[bytes.length - 64];
         System.arraycopy(bytes, 0, cut, 0, 68);
@@ -54,18 +49,4 @@ class TxHashesTest {
                 .isEqualTo(Sha256.doubleSha256(Hex.decode("0100000001000000")));
     }
 
-    static Map<String, Map<String, String>> sections() throws IOException {
-        Path file = Path.of(System.getProperty("pettycoin.vectors", "../shared/vectors"), "transactions.txt");
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        Map<String, String> current = null;
-        for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("[")) {
-                current = new LinkedHashMap<>();
-                out.put(line.substring(1, line.indexOf(']')), current);
-            } else if (current != null && line.contains("=") && !line.startsWith("#")) {
-                current.putIfAbsent(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
-            }
-        }
-        return out;
-    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.protocol.ByteWriter;
+import org.pettycoin.protocol.Vectors;
 
 class BlockfileTest {
     @TempDir
@@ -142,7 +143,7 @@ class BlockfileTest {
 
     @Test
     void theCNodesBlockfileReplaysWhole() throws IOException {
-        Path vector = Path.of(System.getProperty("pettycoin.vectors", "../shared/vectors"), "blockfile_A.bin");
+        Path vector = Vectors.dir().resolve("blockfile_A.bin");
         try (Blockfile f = Blockfile.openReadOnly(vector)) {
             List<byte[]> seen = replayAll(f);
             long blocks = seen.stream().filter(r -> r[4] == 8).count();
