@@ -11,8 +11,10 @@ package org.pettycoin.protocol;
  * <p>Rules that need the chain or the connection state are the receiver's, so the data they judge is
  * kept as sent: SHARD's entry count and TXMAP's bitmap length against the block's {@code num_txs},
  * SET_FILTER's values, the welcome's version and interests, and that WELCOME comes first and only
- * once. Where C checks such a rule before a length, C's ecode for a malformed packet about an
- * unknown block may differ from ours; such a packet breaks the protocol either way.
+ * once. C looks the block up before checking the rest of some packets (CHILDREN, SHARD,
+ * TX_IN_BLOCK, COMPLAIN_TX_INVALID), so for a malformed one about a block it does not know C may
+ * stay silent or answer UNKNOWN_BLOCK where this codec says INVALID_LEN; such a packet breaks the
+ * protocol either way.
  */
 public final class PacketCodec {
     private static final BodyWriters WRITERS = writers();

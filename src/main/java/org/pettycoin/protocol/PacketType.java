@@ -3,9 +3,9 @@ package org.pettycoin.protocol;
 import java.util.Optional;
 
 /**
- * Packet types ({@code enum protocol_pkt_type}) with their wire numbers (spec 01 §3.2). Only the
- * types a peer may send decode; {@link #NONE}, the two unused slots and {@link #MAX} exist so that a
- * received number can always be named in a log.
+ * Packet types ({@code enum protocol_pkt_type}) with their wire numbers (spec 01 §3.2).
+ * {@link #NONE}, the two unused slots and {@link #MAX} never decode (UNKNOWN_COMMAND); they are here
+ * so that a received number can still be named in a log.
  */
 public enum PacketType {
     NONE(0),
@@ -63,10 +63,5 @@ public enum PacketType {
     /** The type with this number (an unsigned le32 on the wire), if it is one of the enum's. */
     public static Optional<PacketType> fromCode(long code) {
         return code >= 0 && code < BY_CODE.length ? Optional.of(BY_CODE[(int) code]) : Optional.empty();
-    }
-
-    /** False for the types a peer may never send: NONE, UNUSED1/2 and MAX (spec 01 §10.1). */
-    public boolean isSendable() {
-        return this != NONE && this != UNUSED1 && this != UNUSED2 && this != MAX;
     }
 }

@@ -40,6 +40,8 @@ class FixedPacketRulesTest {
         byte[] body = new ByteWriter().bytes(Samples.hash(3)).u16(2).u16(0xbeef).toByteArray();
         assertThat(decodes(PacketType.GET_TXMAP, body)).isEqualTo(new GetTxMapPacket(Samples.hash(3), 2, 0xbeef));
         assertThat(decodes(PacketType.GET_SHARD, body)).isEqualTo(new GetShardPacket(Samples.hash(3), 2, 0xbeef));
+        // C never initialises GET_TXMAP's unused field; we write 0.
+        assertThat(PacketCodec.encode(new GetTxMapPacket(Samples.hash(3), 2))).endsWith(2, 0, 0, 0);
         byte[] pos = new ByteWriter().bytes(Samples.hash(4)).u16(1).u8(5).u8(0x77).toByteArray();
         assertThat(decodes(PacketType.GET_TX_IN_BLOCK, pos))
                 .isEqualTo(new GetTxInBlockPacket(new Position(Samples.hash(4), 1, 5, 0x77)));

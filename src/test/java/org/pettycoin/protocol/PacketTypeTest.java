@@ -2,7 +2,6 @@ package org.pettycoin.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PacketTypeTest {
@@ -19,11 +18,5 @@ class PacketTypeTest {
         assertThat(PacketType.BLOCK.cName()).isEqualTo("PROTOCOL_PKT_BLOCK");
         assertThat(PacketType.fromCode(33)).isEmpty();
         assertThat(PacketType.fromCode(-1)).isEmpty();
-    }
-
-    @Test
-    void onlyNoneTheUnusedSlotsAndMaxCannotBeSent() {
-        assertThat(Arrays.stream(PacketType.values()).filter(t -> !t.isSendable()))
-                .containsExactly(PacketType.NONE, PacketType.UNUSED1, PacketType.UNUSED2, PacketType.MAX);
     }
 }
