@@ -14,7 +14,7 @@ public record TxMapPacket(Hash256 block, int shard, int err, Bytes bitmap) imple
 
     /** Whether the map marks tx {@code txoff}; bits past the end read as clear. */
     public boolean marks(int txoff) {
-        return txoff >= 0 && txoff / 8 < bitmap.size() && (bitmap.getUnsigned(txoff / 8) & 1 << (txoff % 8)) != 0;
+        return txoff >= 0 && txoff / 8 < bitmap.size() && bitmap.testBit(txoff);
     }
 
     @Override

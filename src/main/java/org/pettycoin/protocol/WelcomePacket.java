@@ -51,7 +51,7 @@ public record WelcomePacket(long version, Bytes moniker, int listenPort, NodeUui
         if (shard < 0 || shard >= Protocol.INTEREST_BITS) {
             throw new IllegalArgumentException("shard " + shard + " is not a 16-bit shard number");
         }
-        return (interests.getUnsigned(shard / 8) & 1 << (shard % 8)) != 0;
+        return interests.testBit(shard);
     }
 
     /** Number of shards wanted; C refuses a welcome with fewer than 2 (NO_INTEREST). */

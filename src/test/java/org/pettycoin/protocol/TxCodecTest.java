@@ -20,13 +20,6 @@ class TxCodecTest {
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 
-    private static byte[] withU32(byte[] bytes, int offset, long v) {
-        byte[] b = bytes.clone();
-        byte[] le = new ByteWriter().u32(v).toByteArray();
-        System.arraycopy(le, 0, b, offset, le.length);
-        return b;
-    }
-
     private static byte[] withByte(byte[] bytes, int offset, int v) {
         byte[] b = bytes.clone();
         b[offset] = (byte) v;
@@ -88,12 +81,12 @@ class TxCodecTest {
     @ValueSource(longs = {2, 0x7fffffffL, 0x80000000L, 0xffffffffL})
     void hugeInputCountIsInvalidLenWithoutAllocating(long numInputs) {
         // 132 + 36 * 0xffffffff needs 64-bit arithmetic; nothing may be sized from the count.
-        assertFails(withU32(Samples.NORMAL, NUM_INPUTS_OFFSET, numInputs), ErrorCode.INVALID_LEN);
+        assertFails(Mutations.putU32(Samples.NORMAL, NUM_INPUTS_OFFSET, numInputs), ErrorCode.INVALID_LEN);
     }
 
     @Test
     void zeroInputsUnmarshalsBecauseOnlyCheckTxRejectsIt() throws ProtocolException {
-        byte[] none = Arrays.copyOf(withU32(Samples.NORMAL, NUM_INPUTS_OFFSET, 0), TransferTx.FIXED_LENGTH);
+        byte[] none = Arrays.copyOf(Mutations.putU32(Samples.NORMAL, NUM_INPUTS_OFFSET, 0), TransferTx.FIXED_LENGTH);
         assertThat(TxCodec.decode(none).inputs()).isEmpty();
     }
 
