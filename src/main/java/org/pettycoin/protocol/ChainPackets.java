@@ -36,7 +36,10 @@ final class ChainPackets {
                 .add(TxMapPacket.class, (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.err()).bytes(p.bitmap()));
     }
 
-    /** err 0: whole childblocks follow. Else exactly the header (INVALID_LEN), and err 12 (UNKNOWN_COMMAND). */
+    /**
+     * err 0: whole childblocks follow. Any other err: nothing may follow (INVALID_LEN), and only then
+     * must it be UNKNOWN_BLOCK (else UNKNOWN_COMMAND), in sync.c's order.
+     */
     static Packet children(ByteReader body) throws ProtocolException {
         Hash256 block = body.hash();
         long err = body.u32();

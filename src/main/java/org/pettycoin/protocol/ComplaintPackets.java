@@ -45,7 +45,9 @@ final class ComplaintPackets {
 
     /**
      * error, txlen, proof, then txlen bytes of tx and the rest as refs, both opaque: the tx may not
-     * parse. Short of the proof or of txlen bytes is INVALID_LEN.
+     * parse. Short of the proof or of txlen bytes is INVALID_LEN. (Once C has found the tx bad it
+     * also wants nothing after the tx: recv_complain.c never subtracts the refs, so it takes only an
+     * empty refs blob. That is for whoever judges complaints; the blob is kept either way.)
      */
     static ComplainTxInvalidPacket txInvalid(ByteReader body) throws ProtocolException {
         long error = body.u32();

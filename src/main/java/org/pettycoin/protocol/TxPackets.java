@@ -62,8 +62,9 @@ final class TxPackets {
     }
 
     /**
-     * err 0: proof, tx, and refs that end exactly at the end. Else exactly a position (INVALID_LEN),
-     * and err 12 or 14 (UNKNOWN_ERRCODE): C checks both before looking anything up.
+     * err 0: proof, tx, and refs that end exactly at the end. Any other err: exactly a position
+     * (INVALID_LEN), and only then must it be UNKNOWN_BLOCK or UNKNOWN_TX (else UNKNOWN_ERRCODE).
+     * C checks both before looking anything up, so these are codec rules.
      */
     static Packet txInBlock(ByteReader body) throws ProtocolException {
         long err = body.u32();
