@@ -33,6 +33,14 @@ public final class Bytes {
         return bytes[index] & 0xff;
     }
 
+    /**
+     * Bit {@code index} of a bitmap numbered LSB-first: mask {@code 1 << (index % 8)} of byte
+     * {@code index / 8}, as C reads welcome interests and TXMAP bitmaps.
+     */
+    public boolean testBit(int index) {
+        return (bytes[index / 8] & 1 << (index % 8)) != 0;
+    }
+
     public byte[] toByteArray() {
         return bytes.clone();
     }

@@ -1,0 +1,10 @@
+package org.pettycoin.protocol;
+
+/**
+ * The packets that prove a block invalid (types 24–30, spec 01 §10.4). A node keeps the one it
+ * accepted with the block and sends it instead of the block's contents from then on.
+ */
+public sealed interface ComplaintPacket extends Packet permits ComplainTxMisorderPacket,
+        ComplainTxInvalidPacket, ComplainTxBadInputPacket, ComplainDoublespendPacket, ComplainBadInputRefPacket,
+        ComplainTxBadAmountPacket, ComplainClaimInputInvalidPacket {
+}
