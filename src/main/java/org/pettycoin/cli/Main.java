@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             KeyCommand.class,
             AddrCommand.class,
             TxCommand.class,
+            BlockfileCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package org.pettycoin.mining;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,10 +17,13 @@ import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockCodec;
 import org.pettycoin.protocol.BlockHeader;
+import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockTailer;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.Protocol;
+import org.pettycoin.store.Blockfile;
 
 /**
  * Builds valid chains quickly in-process, for tests and benchmarks: each block is mined for real
@@ -47,6 +51,13 @@ public final class ChainBuilder {
     /** Every block built so far, in the order built (parents before children). */
     public List<Block> built() {
         return Collections.unmodifiableList(built);
+    }
+
+    /** Appends every block built so far to {@code file} as BLOCK records, in the order built. */
+    public void appendTo(Blockfile file) throws IOException {
+        for (Block b : built) {
+            file.append(PacketCodec.encode(new BlockPacket(b)));
+        }
     }
 
     /** Mines and attaches a child of {@code parent} with the given timestamp. */

@@ -1,0 +1,75 @@
+package org.pettycoin.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.Network;
+import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.store.Blockfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pettycoin blockfile}: tools for the on-disk chain. */
+@Command(name = "blockfile", mixinStandardHelpOptions = true, description = "Blockfile tools.",
+        subcommands = {BlockfileCommand.Check.class})
+final class BlockfileCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Replay a blockfile read-only with every check a starting node applies, and print",
+                "JSON: records read, blocks, txs, the most-work tip, and where and why it stopped if it",
+                "did. The file is never modified. Exit code 0 if every record was accepted, 1 otherwise."})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "a blockfile (e.g. ~/.pettycoin/blockfile)")
+        private Path file;
+
+        @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "testnet",
+                description = "testnet or regtest (default: ${DEFAULT-VALUE})")
+        private String network;
+
+        @Override
+        public Integer call() {
+            Network net = GenesisCommand.parseNetwork(network);
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("no such file: " + file);
+            }
+            BlockfileLoader.Summary s;
+            try (Blockfile f = Blockfile.openReadOnly(file)) {
+                s = new BlockfileLoader(new BlockTree(net), (block, tx) -> { }, System.currentTimeMillis() / 1000)
+                        .load(f);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + file + ": " + e.getMessage());
+            }
+            ObjectNode o = Json.object();
+            o.put("file", file.toString());
+            o.put("network", net.cliName());
+            o.put("records", s.replay().records());
+            o.put("blocks", s.blocks());
+            o.put("txs", s.txs());
+            o.put("txs_for_unknown_blocks", s.txsForUnknownBlocks());
+            o.putObject("tip").put("id", s.tip().id().hex()).put("height", s.tip().height());
+            o.put("valid_bytes", s.replay().validLength());
+            o.put("file_bytes", s.replay().originalLength());
+            o.put("complete", s.replay().stoppedBecause().isEmpty());
+            s.replay().stoppedBecause().ifPresent(why -> o.putObject("stopped")
+                    .put("offset", s.replay().validLength()).put("reason", why));
+            Json.print(spec.commandLine().getOut(), o);
+            return s.replay().stoppedBecause().isEmpty() ? 0 : 1;
+        }
+    }
+}
