@@ -7,6 +7,8 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.consensus.HeaderValidator;
 import org.pettycoin.consensus.MerkleTree;
+import org.pettycoin.consensus.RefChecks;
+import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.ErrorCode;
@@ -22,8 +24,8 @@ import org.pettycoin.store.ReplayResult;
 
 /**
  * Replays a blockfile into a block tree at start-up (spec 01 §11.2): block records get the full
- * header checks except the prev_txhashes count (as C), tx records are checked against their block's
- * merkle root, anything refused ends the replay. Records must come parents first, as they are
+ * header checks except the prev_txhashes count (as C); tx records get the stand-alone tx checks, the
+ * ref checks and the proof check against their block; anything refused ends the replay. Records must come parents first, as they are
  * written, so a block with an unknown parent is corruption, not a detached block.
  */
 public final class BlockfileLoader {
@@ -39,6 +41,7 @@ public final class BlockfileLoader {
 
     private final BlockTree tree;
     private final TxSink txSink;
+    private final TxChecks txChecks = new TxChecks();
     private final long nowSeconds;
     private long blocks;
     private long txs;
@@ -89,6 +92,9 @@ public final class BlockfileLoader {
             txsForUnknownBlocks++;
             return;
         }
+        // The order of PKT_TX_IN_BLOCK's receiver (spec 02 §9.12): check_tx, check_refs, check_proof.
+        txChecks.check(proven.tx(), block.get().block().header().shardOrder());
+        RefChecks.checkRefs(block.get(), proven.refs());
         if (!MerkleTree.check(proven.proof(), TxHashes.txRefHash(proven.tx(), proven.refs()), block.get().block())) {
             throw new ProtocolException(ErrorCode.BAD_PROOF,
                     "tx " + TxHashes.txid(proven.tx()) + " is not at " + proven.proof().position());
