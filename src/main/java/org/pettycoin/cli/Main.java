@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             AddrCommand.class,
             TxCommand.class,
             BlockfileCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

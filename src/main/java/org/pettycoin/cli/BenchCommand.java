@@ -1,0 +1,116 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.Network;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.DetachedBlockPool;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.store.Blockfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pettycoin bench}: measurements printed as figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+        subcommands = {BenchCommand.Chain.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "chain", mixinStandardHelpOptions = true,
+            description = {"Mine a regtest chain in-process, then measure header validation and attach",
+                "(blocks/s), and start-up replay of the same chain from a blockfile (blocks/s)."})
+    static final class Chain implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--blocks", defaultValue = "20000", paramLabel = "N",
+                description = "chain length (default: ${DEFAULT-VALUE})")
+        private int blocks;
+
+        @Override
+        public Integer call() throws IOException {
+            if (blocks < 1) {
+                throw new UserError("--blocks must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            long t0 = System.nanoTime();
+            BlockTree source = new BlockTree(Network.REGTEST);
+            ChainBuilder builder = new ChainBuilder(source, Address.fromHex("55".repeat(20)));
+            BlockNode tip = builder.extend(source.genesis(), blocks);
+            report(out, "mine (regtest, ~256 hashes a block)", blocks, t0);
+            List<Block> chain = builder.built();
+            long now = tip.block().tailer().timestamp() + 60;
+
+            long t1 = System.nanoTime();
+            BlockTree tree = new BlockTree(Network.REGTEST);
+            BlockIntake intake = new BlockIntake(tree, new DetachedBlockPool(), () -> now, () -> 0L);
+            for (Block b : chain) {
+                if (intake.receive(b).status() != BlockIntake.Status.ATTACHED) {
+                    throw new IllegalStateException("a built block did not attach");
+                }
+            }
+            report(out, "header checks + attach", blocks, t1);
+
+            Path dir = Files.createTempDirectory("pettycoin-bench");
+            Path file = dir.resolve(Blockfile.FILE_NAME);
+            try {
+                try (Blockfile f = Blockfile.open(file)) {
+                    f.replay((frame, offset) -> Optional.empty());
+                    builder.appendTo(f);
+                }
+                long t2 = System.nanoTime();
+                BlockfileLoader.Summary s;
+                try (Blockfile f = Blockfile.open(file)) {
+                    s = new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> { }, now).load(f);
+                }
+                report(out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
+                if (!s.tip().id().equals(tip.id())) {
+                    throw new IllegalStateException("replay reached another tip");
+                }
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+            out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
+            out.flush();
+            return 0;
+        }
+
+        private static void report(PrintWriter out, String what, long n, long startNanos) {
+            double secs = (System.nanoTime() - startNanos) / 1e9;
+            out.printf("%-45s %8d blocks in %7.2f s = %9.0f blocks/s%n", what, n, secs, n / secs);
+            out.flush();
+        }
+
+        private static long peakHeapBytes() {
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            return peak;
+        }
+    }
+}
