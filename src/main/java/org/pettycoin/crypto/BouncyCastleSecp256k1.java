@@ -34,16 +34,13 @@ final class BouncyCastleSecp256k1 implements Secp256k1 {
 
     @Override
     public boolean verify(PublicKey key, Hash256 digest, Signature sig) {
-        if (!sig.hasEvenS()) {
+        if (!Curve.shapeOk(key, sig)) {
             return false;
         }
         byte[] raw = sig.toByteArray();
         BigInteger r = Curve.r(raw);
         BigInteger s = Curve.s(raw);
         byte[] keyBytes = key.toByteArray();
-        if (!Curve.inRange(r, s) || !Curve.compressedPrefix(keyBytes)) {
-            return false;
-        }
         ECPoint point;
         try {
             point = Curve.DOMAIN.getCurve().decodePoint(keyBytes);

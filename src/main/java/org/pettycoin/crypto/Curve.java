@@ -49,6 +49,18 @@ final class Curve {
         return r.signum() > 0 && r.compareTo(N) < 0 && s.signum() > 0 && s.compareTo(N) < 0;
     }
 
+    /**
+     * The checks both implementations make before any curve arithmetic: even s first (the
+     * pettycoin rule), r and s in [1, n − 1], and a compressed-point prefix on the key.
+     */
+    static boolean shapeOk(org.pettycoin.protocol.PublicKey key, org.pettycoin.protocol.Signature sig) {
+        if (!sig.hasEvenS()) {
+            return false;
+        }
+        byte[] raw = sig.toByteArray();
+        return inRange(r(raw), s(raw)) && compressedPrefix(key.toByteArray());
+    }
+
     /** A 33-byte key can only be compressed: 0x02 or 0x03 first. */
     static boolean compressedPrefix(byte[] key) {
         return key.length == 33 && (key[0] == 2 || key[0] == 3);

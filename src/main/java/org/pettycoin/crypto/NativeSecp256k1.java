@@ -35,16 +35,13 @@ final class NativeSecp256k1 implements Secp256k1 {
 
     @Override
     public boolean verify(PublicKey key, Hash256 digest, Signature sig) {
-        if (!sig.hasEvenS()) {
+        if (!Curve.shapeOk(key, sig)) {
             return false;
         }
         byte[] raw = sig.toByteArray();
         BigInteger r = Curve.r(raw);
         BigInteger s = Curve.s(raw);
         byte[] keyBytes = key.toByteArray();
-        if (!Curve.inRange(r, s) || !Curve.compressedPrefix(keyBytes)) {
-            return false;
-        }
         BigInteger lowS = s.compareTo(Curve.HALF_N) > 0 ? Curve.N.subtract(s) : s;
         try {
             return lib.verify(Curve.encode(r, lowS), digest.toByteArray(), keyBytes);
