@@ -8,7 +8,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
@@ -75,10 +74,7 @@ final class BenchCommand implements Runnable {
             Path dir = Files.createTempDirectory("pettycoin-bench");
             Path file = dir.resolve(Blockfile.FILE_NAME);
             try {
-                try (Blockfile f = Blockfile.open(file)) {
-                    f.replay((frame, offset) -> Optional.empty());
-                    builder.appendTo(f);
-                }
+                builder.writeBlockfile(file);
                 long t2 = System.nanoTime();
                 BlockfileLoader.Summary s;
                 try (Blockfile f = Blockfile.open(file)) {

@@ -1,9 +1,11 @@
 package org.pettycoin.mining;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
@@ -12,7 +14,7 @@ import org.pettycoin.chain.PrevTxhashes;
 import org.pettycoin.chain.Retarget;
 import org.pettycoin.consensus.HeaderValidator;
 import org.pettycoin.consensus.MerkleTree;
-import org.pettycoin.crypto.Sha256;
+import org.pettycoin.crypto.Sha256Midstate;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockCodec;
@@ -53,10 +55,13 @@ public final class ChainBuilder {
         return Collections.unmodifiableList(built);
     }
 
-    /** Appends every block built so far to {@code file} as BLOCK records, in the order built. */
-    public void appendTo(Blockfile file) throws IOException {
-        for (Block b : built) {
-            file.append(PacketCodec.encode(new BlockPacket(b)));
+    /** Writes every block built so far to a new blockfile at {@code path}, as BLOCK records in the order built. */
+    public void writeBlockfile(Path path) throws IOException {
+        try (Blockfile file = Blockfile.open(path)) {
+            file.replay((frame, offset) -> Optional.empty());
+            for (Block b : built) {
+                file.append(PacketCodec.encode(new BlockPacket(b)));
+            }
         }
     }
 
@@ -93,11 +98,11 @@ public final class ChainBuilder {
 
     /** Varies nonce1 (then nonce2) until the id beats the block's target. */
     public static Block solve(Block template) {
-        byte[] prefix = BlockIds.prefix(template);
+        Sha256Midstate midstate = new Sha256Midstate(BlockIds.prefix(template));
         BlockTailer t = template.tailer();
         for (long nonce = 0; nonce <= 0xffffffffL; nonce++) {
             BlockTailer tailer = new BlockTailer(t.timestamp(), t.difficulty(), nonce);
-            Hash256 id = Sha256.doubleSha256(prefix, BlockCodec.encodeTailer(tailer));
+            Hash256 id = midstate.hash(BlockCodec.encodeTailer(tailer));
             if (Difficulty.beatsTarget(id, t.difficulty())) {
                 return new Block(template.header(), template.numTxs(), template.merkles(), template.prevTxhashes(),
                         tailer);

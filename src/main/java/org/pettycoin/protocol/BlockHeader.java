@@ -13,13 +13,13 @@ public record BlockHeader(int featuresVote, int shardOrder, Bytes nonce2, long n
     public static final int NONCE2_LENGTH = 13;
 
     public BlockHeader {
-        Input.requireU8(featuresVote, "features_vote");
-        Input.requireU8(shardOrder, "shard_order");
+        Unsigned.requireU8(featuresVote, "features_vote");
+        Unsigned.requireU8(shardOrder, "shard_order");
         if (nonce2.size() != NONCE2_LENGTH) {
             throw new IllegalArgumentException("nonce2 must be 13 bytes, got " + nonce2.size());
         }
-        Input.requireU32(numPrevTxhashes, "num_prev_txhashes");
-        Input.requireU32(height, "height");
+        Unsigned.requireU32(numPrevTxhashes, "num_prev_txhashes");
+        Unsigned.requireU32(height, "height");
         prevs = List.copyOf(prevs);
         if (prevs.size() != Protocol.NUM_PREV_IDS) {
             throw new IllegalArgumentException("prevs must have 20 entries, got " + prevs.size());

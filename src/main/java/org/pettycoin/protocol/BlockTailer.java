@@ -5,8 +5,8 @@ public record BlockTailer(long timestamp, long difficulty, long nonce1) {
     public static final int LENGTH = 12;
 
     public BlockTailer {
-        Input.requireU32(timestamp, "timestamp");
-        Input.requireU32(difficulty, "difficulty");
-        Input.requireU32(nonce1, "nonce1");
+        Unsigned.requireU32(timestamp, "timestamp");
+        Unsigned.requireU32(difficulty, "difficulty");
+        Unsigned.requireU32(nonce1, "nonce1");
     }
 }

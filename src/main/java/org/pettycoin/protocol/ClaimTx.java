@@ -9,8 +9,8 @@ public record ClaimTx(boolean paysFee, int features, PublicKey inputKey, long am
     public static final int SIGNATURE_OFFSET = 76;
 
     public ClaimTx {
-        Input.requireU8(features, "features");
-        Input.requireU32(amount, "amount");
+        Unsigned.requireU8(features, "features");
+        Unsigned.requireU32(amount, "amount");
     }
 
     @Override

@@ -7,7 +7,7 @@ package org.pettycoin.protocol;
 public record ComplainBadInputRefPacket(long inputNum, TxWithProof proven, TxWithProof input)
         implements ComplaintPacket {
     public ComplainBadInputRefPacket {
-        Input.requireU32(inputNum, "inputnum");
+        Unsigned.requireU32(inputNum, "inputnum");
     }
 
     @Override

@@ -7,8 +7,8 @@ package org.pettycoin.protocol;
 public record ComplainDoublespendPacket(long input1, long input2, TxWithProof tx1, TxWithProof tx2)
         implements ComplaintPacket {
     public ComplainDoublespendPacket {
-        Input.requireU32(input1, "input1");
-        Input.requireU32(input2, "input2");
+        Unsigned.requireU32(input1, "input1");
+        Unsigned.requireU32(input2, "input2");
     }
 
     @Override

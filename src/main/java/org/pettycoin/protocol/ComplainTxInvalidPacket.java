@@ -7,7 +7,7 @@ package org.pettycoin.protocol;
  */
 public record ComplainTxInvalidPacket(long error, Proof proof, Bytes tx, Bytes refs) implements ComplaintPacket {
     public ComplainTxInvalidPacket {
-        Input.requireU32(error, "error");
+        Unsigned.requireU32(error, "error");
     }
 
     @Override

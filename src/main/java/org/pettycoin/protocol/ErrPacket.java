@@ -16,7 +16,7 @@ public record ErrPacket(Bytes body) implements Packet {
     }
 
     public static ErrPacket of(long error) {
-        Input.requireU32(error, "error");
+        Unsigned.requireU32(error, "error");
         return new ErrPacket(Bytes.of(new ByteWriter(ERROR_LENGTH).u32(error).toByteArray()));
     }
 

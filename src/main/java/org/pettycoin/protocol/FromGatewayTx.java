@@ -9,10 +9,10 @@ public record FromGatewayTx(boolean paysFee, int features, PublicKey gatewayKey,
     public static final int SIGNATURE_OFFSET = 40;
 
     public FromGatewayTx {
-        Input.requireU8(features, "features");
-        Input.requireU16(unused, "unused");
+        Unsigned.requireU8(features, "features");
+        Unsigned.requireU16(unused, "unused");
         outputs = List.copyOf(outputs);
-        Input.requireU16(outputs.size(), "num_outputs");
+        Unsigned.requireU16(outputs.size(), "num_outputs");
     }
 
     @Override

@@ -5,6 +5,6 @@ public record GatewayPayment(long sendAmount, Address outputAddr) {
     public static final int LENGTH = 24;
 
     public GatewayPayment {
-        Input.requireU32(sendAmount, "send_amount");
+        Unsigned.requireU32(sendAmount, "send_amount");
     }
 }

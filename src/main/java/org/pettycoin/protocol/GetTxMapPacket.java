@@ -6,8 +6,8 @@ package org.pettycoin.protocol;
  */
 public record GetTxMapPacket(Hash256 block, int shard, int unused) implements Packet {
     public GetTxMapPacket {
-        Input.requireU16(shard, "shard");
-        Input.requireU16(unused, "unused");
+        Unsigned.requireU16(shard, "shard");
+        Unsigned.requireU16(unused, "unused");
     }
 
     public GetTxMapPacket(Hash256 block, int shard) {

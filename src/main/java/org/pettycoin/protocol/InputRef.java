@@ -8,10 +8,10 @@ public record InputRef(long blocksAgo, int shard, int txoff, int unused) {
     public static final int LENGTH = 8;
 
     public InputRef {
-        Input.requireU32(blocksAgo, "blocks_ago");
-        Input.requireU16(shard, "shard");
-        Input.requireU8(txoff, "txoff");
-        Input.requireU8(unused, "unused");
+        Unsigned.requireU32(blocksAgo, "blocks_ago");
+        Unsigned.requireU16(shard, "shard");
+        Unsigned.requireU8(txoff, "txoff");
+        Unsigned.requireU8(unused, "unused");
     }
 
     public InputRef(long blocksAgo, int shard, int txoff) {

@@ -9,11 +9,11 @@ public record NetAddress(long time, Bytes addr, int port, int unused, NodeUuid u
     public static final int ADDR_LENGTH = 16;
 
     public NetAddress {
-        Input.requireU32(time, "time");
+        Unsigned.requireU32(time, "time");
         if (addr.size() != ADDR_LENGTH) {
             throw new IllegalArgumentException("address must be 16 bytes, got " + addr.size());
         }
-        Input.requireU16(port, "port");
-        Input.requireU16(unused, "unused");
+        Unsigned.requireU16(port, "port");
+        Unsigned.requireU16(unused, "unused");
     }
 }

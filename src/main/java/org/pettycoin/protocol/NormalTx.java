@@ -7,9 +7,9 @@ public record NormalTx(boolean paysFee, int features, PublicKey inputKey, Addres
                        long sendAmount, long changeAmount, Signature signature, List<Input> inputs)
         implements TransferTx {
     public NormalTx {
-        Input.requireU8(features, "features");
-        Input.requireU32(sendAmount, "send_amount");
-        Input.requireU32(changeAmount, "change_amount");
+        Unsigned.requireU8(features, "features");
+        Unsigned.requireU32(sendAmount, "send_amount");
+        Unsigned.requireU32(changeAmount, "change_amount");
         inputs = List.copyOf(inputs);
     }
 

@@ -5,9 +5,9 @@ public record Position(Hash256 block, int shard, int txoff, int unused) {
     public static final int LENGTH = 36;
 
     public Position {
-        Input.requireU16(shard, "shard");
-        Input.requireU8(txoff, "txoff");
-        Input.requireU8(unused, "unused");
+        Unsigned.requireU16(shard, "shard");
+        Unsigned.requireU8(txoff, "txoff");
+        Unsigned.requireU8(unused, "unused");
     }
 
     public Position(Hash256 block, int shard, int txoff) {

@@ -6,8 +6,8 @@ package org.pettycoin.protocol;
  */
 public record ShardErrorPacket(Hash256 block, int shard, int err) implements Packet {
     public ShardErrorPacket {
-        Input.requireU16(shard, "shard");
-        Input.requireU16(err, "err");
+        Unsigned.requireU16(shard, "shard");
+        Unsigned.requireU16(err, "err");
         if (err == 0) {
             throw new IllegalArgumentException("a shard error needs a non-zero err");
         }

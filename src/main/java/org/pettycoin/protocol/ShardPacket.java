@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ShardPacket(Hash256 block, int shard, List<TxRefHash> hashes) implements Packet {
     public ShardPacket {
-        Input.requireU16(shard, "shard");
+        Unsigned.requireU16(shard, "shard");
         hashes = List.copyOf(hashes);
     }
 

@@ -7,9 +7,9 @@ public record ToGatewayTx(boolean paysFee, int features, PublicKey inputKey, Add
                           long sendAmount, long changeAmount, Signature signature, List<Input> inputs)
         implements TransferTx {
     public ToGatewayTx {
-        Input.requireU8(features, "features");
-        Input.requireU32(sendAmount, "send_amount");
-        Input.requireU32(changeAmount, "change_amount");
+        Unsigned.requireU8(features, "features");
+        Unsigned.requireU32(sendAmount, "send_amount");
+        Unsigned.requireU32(changeAmount, "change_amount");
         inputs = List.copyOf(inputs);
     }
 

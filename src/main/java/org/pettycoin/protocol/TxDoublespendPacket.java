@@ -6,8 +6,8 @@ package org.pettycoin.protocol;
  */
 public record TxDoublespendPacket(long input1, long input2, Tx tx1, Tx tx2) implements Packet {
     public TxDoublespendPacket {
-        Input.requireU32(input1, "input1");
-        Input.requireU32(input2, "input2");
+        Unsigned.requireU32(input1, "input1");
+        Unsigned.requireU32(input2, "input2");
     }
 
     @Override

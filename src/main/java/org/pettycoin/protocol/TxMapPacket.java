@@ -8,8 +8,8 @@ package org.pettycoin.protocol;
  */
 public record TxMapPacket(Hash256 block, int shard, int err, Bytes bitmap) implements Packet {
     public TxMapPacket {
-        Input.requireU16(shard, "shard");
-        Input.requireU16(err, "err");
+        Unsigned.requireU16(shard, "shard");
+        Unsigned.requireU16(err, "err");
     }
 
     /** Whether the map marks tx {@code txoff}; bits past the end read as clear. */

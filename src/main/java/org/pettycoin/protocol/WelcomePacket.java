@@ -22,9 +22,9 @@ public record WelcomePacket(long version, Bytes moniker, int listenPort, NodeUui
     public static final Bytes ALL_INTERESTS = allInterests();
 
     public WelcomePacket {
-        Input.requireU32(version, "version");
+        Unsigned.requireU32(version, "version");
         requireSize(moniker, MONIKER_LENGTH, "moniker");
-        Input.requireU16(listenPort, "listen_port");
+        Unsigned.requireU16(listenPort, "listen_port");
         requireSize(interests, INTERESTS_LENGTH, "interests");
     }
 

@@ -50,10 +50,7 @@ class BlockfileLoaderTest {
         ChainBuilder builder = new ChainBuilder(tree, MINER);
         BlockNode tip = builder.extend(tree.genesis(), 10_000);
         Path file = dir.resolve("blockfile");
-        try (Blockfile f = Blockfile.open(file)) {
-            f.replay((frame, offset) -> java.util.Optional.empty());
-            builder.appendTo(f);
-        }
+        builder.writeBlockfile(file);
         BlockfileLoader.Summary s = load(file, Network.REGTEST);
         assertThat(s.blocks()).isEqualTo(10_000);
         assertThat(s.tip().id()).isEqualTo(tip.id());
@@ -67,10 +64,7 @@ class BlockfileLoaderTest {
         ChainBuilder builder = new ChainBuilder(tree, MINER);
         BlockNode tip = builder.extend(tree.genesis(), 30);
         Path full = dir.resolve("full");
-        try (Blockfile f = Blockfile.open(full)) {
-            f.replay((frame, offset) -> java.util.Optional.empty());
-            builder.appendTo(f);
-        }
+        builder.writeBlockfile(full);
         byte[] bytes = Files.readAllBytes(full);
         int last = PacketCodec.encode(new BlockPacket(builder.built().get(29))).length;
         int secondLast = PacketCodec.encode(new BlockPacket(builder.built().get(28))).length;
