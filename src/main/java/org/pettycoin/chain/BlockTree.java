@@ -100,6 +100,30 @@ public final class BlockTree {
         }
     }
 
+    /**
+     * Marks {@code block} and every descendant invalid (a complaint proved it bad, spec 02 §10.1)
+     * and recomputes the heads. Returns the blocks newly marked, parents before children; empty if
+     * {@code block} was invalid already.
+     */
+    public List<BlockNode> invalidate(BlockNode block) {
+        List<BlockNode> marked = new ArrayList<>();
+        if (block.invalid()) {
+            return marked;
+        }
+        java.util.Deque<BlockNode> stack = new java.util.ArrayDeque<>();
+        stack.push(block);
+        while (!stack.isEmpty()) {
+            BlockNode x = stack.pop();
+            if (!x.invalid()) {
+                x.setInvalid();
+                marked.add(x);
+            }
+            x.children().forEach(stack::push);
+        }
+        heads.recomputeAll(genesis);
+        return marked;
+    }
+
     public ChainHeads heads() {
         return heads;
     }

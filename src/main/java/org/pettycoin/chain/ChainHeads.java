@@ -67,6 +67,36 @@ public final class ChainHeads {
         reportKnownHeadMove();
     }
 
+    /**
+     * {@code update_block_ptrs_invalidated}: after a complaint, recompute all three heads from
+     * scratch over the valid tree, as C does (ties then fall in pre-order, not arrival order).
+     */
+    void recomputeAll(BlockNode genesis) {
+        longestChains.clear();
+        longestChains.add(genesis);
+        longestKnowns.clear();
+        longestKnowns.add(genesis);
+        preferred = genesis;
+        Deque<BlockNode> stack = new ArrayDeque<>();
+        stack.push(genesis);
+        while (!stack.isEmpty()) {
+            BlockNode x = stack.pop();
+            if (x.invalid()) {
+                continue;
+            }
+            int cmp = x.totalWork().compareTo(longestChains.get(0).totalWork());
+            if (cmp > 0) {
+                longestChains.clear();
+            }
+            if (cmp >= 0) {
+                longestChains.add(x);
+            }
+            pushChildrenInOrder(stack, x);
+        }
+        updateKnown(genesis);
+        reportKnownHeadMove();
+    }
+
     private void updateKnown(BlockNode from) {
         if (updateKnownBelow(from)) {
             listener.pendingNeedsRecheck();

@@ -25,55 +25,132 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.Protocol;
+import org.pettycoin.consensus.TxShards;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.PendingPool;
+import org.pettycoin.protocol.ByteWriter;
+import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.TxCodec;
+import org.pettycoin.protocol.TxInBlockPacket;
+import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.store.Blockfile;
 
 /**
  * Builds valid chains quickly in-process, for tests and benchmarks: each block is mined for real
  * against the required difficulty (about 256 hashes a block on regtest), with correct prevs,
- * prev_txhashes and timestamps, on any branch of its own tree. Blocks are empty (all shards have no
- * transactions), so every prev_txhashes byte is the hash of the miner's address.
+ * prev_txhashes and timestamps, on any branch, with any transactions. {@link #build} only makes the
+ * block (valid or not: tests feed broken ones to a node); {@link #mine} also hands it to the chain
+ * it builds on, which is either a bare {@link BlockTree} (empty blocks only) or a whole
+ * {@link ChainState}, fed as a peer would feed it: the block, then its shards, then every tx.
  */
 public final class ChainBuilder {
     /** Default spacing between timestamps: the test network's target. */
     public static final long DEFAULT_SPACING_SECS = 10;
+    private static final int SHARDS = 1 << Protocol.INITIAL_SHARD_ORDER;
+
+    /** Where a mined block goes: attached, and its node returned. */
+    @FunctionalInterface
+    private interface BlockSink {
+        BlockNode accept(MinedBlock mined);
+    }
 
     private final BlockTree tree;
     private final Address feesTo;
-    private final List<Block> built = new ArrayList<>();
+    private final ContentSource contents;
+    private final BlockSink sink;
+    private final List<MinedBlock> built = new ArrayList<>();
+    /** Contents of every block this builder made, mined or only built: a miner knows its own blocks. */
+    private final java.util.Map<Hash256, MinedBlock> own = new java.util.HashMap<>();
 
-    public ChainBuilder(BlockTree tree, Address feesTo) {
+    private ChainBuilder(BlockTree tree, Address feesTo, ContentSource contents, BlockSink sink) {
         this.tree = tree;
         this.feesTo = feesTo;
+        this.contents = contents;
+        this.sink = sink;
+    }
+
+    /**
+     * Builds blocks straight into a tree (no contents, no checks): the fastest way to a long chain.
+     * Contents are not tracked, see {@link ContentSource#HEADERS_ONLY}.
+     */
+    public ChainBuilder(BlockTree tree, Address feesTo) {
+        this(tree, feesTo, ContentSource.HEADERS_ONLY, mined -> tree.add(mined.block(), mined.id()));
+    }
+
+    /** Builds blocks with transactions into a node's chain state, through the same paths peers use. */
+    public static ChainBuilder on(ChainState state, Address feesTo) {
+        return new ChainBuilder(state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined));
+    }
+
+    private static BlockNode feed(ChainState state, MinedBlock mined) {
+        ChainState.BlockReceipt r = state.receiveBlock(mined.block());
+        if (r.intake().status() != BlockIntake.Status.ATTACHED) {
+            throw new IllegalStateException("built block not attached: " + r.intake());
+        }
+        for (ShardPacket p : mined.shardPackets()) {
+            expectStored(state.receiveShard(p), mined);
+        }
+        for (TxWithProof t : mined.provenTxs()) {
+            expectStored(state.receiveTxInBlock(t), mined);
+        }
+        return state.tree().find(mined.id()).orElseThrow();
+    }
+
+    private static void expectStored(ContentResult r, MinedBlock mined) {
+        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+            throw new IllegalStateException("contents of built block " + mined.id() + " refused: " + r);
+        }
     }
 
     public BlockTree tree() {
         return tree;
     }
 
-    /** Every block built so far, in the order built (parents before children). */
+    /** Every block mined so far, in the order mined (parents before children). */
     public List<Block> built() {
+        return built.stream().map(MinedBlock::block).toList();
+    }
+
+    /** Every block mined so far with its contents. */
+    public List<MinedBlock> builtWithContents() {
         return Collections.unmodifiableList(built);
     }
 
-    /** Writes every block built so far to a new blockfile at {@code path}, as BLOCK records in the order built. */
+    /**
+     * Writes every block mined so far to a new blockfile at {@code path}: each block record followed
+     * by its tx records, in the order mined, as a node writes them.
+     */
     public void writeBlockfile(Path path) throws IOException {
         try (Blockfile file = Blockfile.open(path)) {
             file.replay((frame, offset) -> Optional.empty());
-            for (Block b : built) {
-                file.append(PacketCodec.encode(new BlockPacket(b)));
+            for (MinedBlock b : built) {
+                file.append(PacketCodec.encode(new BlockPacket(b.block())));
+                for (TxWithProof t : b.provenTxs()) {
+                    file.append(PacketCodec.encode(new TxInBlockPacket(t)));
+                }
             }
         }
     }
 
-    /** Mines and attaches a child of {@code parent} with the given timestamp. */
+    /** Mines and attaches an empty child of {@code parent} with the given timestamp. */
     public BlockNode mine(BlockNode parent, long timestamp) {
-        Block block = solve(template(parent, timestamp));
-        BlockNode node = tree.add(block, BlockIds.id(block));
-        built.add(block);
+        return mine(parent, timestamp, List.of());
+    }
+
+    /**
+     * Mines and attaches a child of {@code parent} holding {@code txs}, each in its home shard
+     * ({@code shard_of_tx}, order 2) in canonical order, as a C miner places them.
+     */
+    public BlockNode mine(BlockNode parent, long timestamp, List<TxAndRefs> txs) {
+        MinedBlock mined = build(parent, timestamp, placeByShard(txs));
+        BlockNode node = sink.accept(mined);
+        built.add(mined);
         return node;
     }
 
-    /** Mines {@code count} blocks on top of {@code from}, spaced {@link #DEFAULT_SPACING_SECS} apart. */
+    /** Mines {@code count} empty blocks on top of {@code from}, spaced {@link #DEFAULT_SPACING_SECS} apart. */
     public BlockNode extend(BlockNode from, int count) {
         BlockNode tip = from;
         for (int i = 0; i < count; i++) {
@@ -82,21 +159,98 @@ public final class ChainBuilder {
         return tip;
     }
 
-    /** An unsolved child of {@code parent}: everything right but the nonce. */
-    public Block template(BlockNode parent, long timestamp) {
-        long height = parent.height() + 1;
-        int shards = 1 << Protocol.INITIAL_SHARD_ORDER;
-        int emptyShardByte = PrevTxhashes.byteFor(feesTo, List.of());
-        byte[] prevTxhashes = new byte[(int) PrevTxhashes.expectedCountForChildOf(parent)];
-        java.util.Arrays.fill(prevTxhashes, (byte) emptyShardByte);
-        BlockHeader header = new BlockHeader(0, Protocol.INITIAL_SHARD_ORDER, Bytes.of(new byte[13]),
-                prevTxhashes.length, height, feesTo, HeaderValidator.expectedPrevs(parent));
-        return new Block(header, Bytes.of(new byte[shards]), Collections.nCopies(shards, MerkleTree.EMPTY_SHARD_ROOT),
-                Bytes.of(prevTxhashes), new BlockTailer(timestamp, Retarget.requiredForChildOf(parent,
-                tree.network()), 0));
+    /** What the pool would put in a child of the mining head, as block contents. */
+    public static List<TxAndRefs> pendingContents(PendingPool pool) {
+        List<TxAndRefs> out = new ArrayList<>();
+        pool.forNextBlock().forEach(shard -> shard.forEach(r -> out.add(new TxAndRefs(r.tx(), r.refs()))));
+        return out;
     }
 
-    /** Varies nonce1 (then nonce2) until the id beats the block's target. */
+    /** Sorts txs into their home shards (initial shard order), canonical order within each. */
+    public static List<List<TxAndRefs>> placeByShard(List<TxAndRefs> txs) {
+        List<List<TxAndRefs>> shards = new ArrayList<>(SHARDS);
+        for (int s = 0; s < SHARDS; s++) {
+            shards.add(new ArrayList<>());
+        }
+        for (TxAndRefs t : txs) {
+            shards.get(TxShards.shardOf(t.tx(), Protocol.INITIAL_SHARD_ORDER)).add(t);
+        }
+        shards.forEach(s -> s.sort((a, b) -> TxShards.CANONICAL_ORDER.compare(a.tx(), b.tx())));
+        return shards;
+    }
+
+    /**
+     * Solves a child of {@code parent} with exactly these shard contents (in the order given, so a
+     * test can build a misordered block), without attaching it anywhere.
+     */
+    public MinedBlock build(BlockNode parent, long timestamp, List<List<TxAndRefs>> shards) {
+        MinedBlock mined = new MinedBlock(solve(template(parent, timestamp, shards)), shards);
+        own.put(mined.id(), mined);
+        return mined;
+    }
+
+    /** An unsolved empty child of {@code parent}: everything right but the nonce. */
+    public Block template(BlockNode parent, long timestamp) {
+        return template(parent, timestamp, Collections.nCopies(SHARDS, List.of()));
+    }
+
+    /** An unsolved child of {@code parent} with these shard contents. */
+    public Block template(BlockNode parent, long timestamp, List<List<TxAndRefs>> shards) {
+        if (shards.size() != SHARDS) {
+            throw new IllegalArgumentException("a block has " + SHARDS + " shards, got " + shards.size());
+        }
+        long height = parent.height() + 1;
+        byte[] numTxs = new byte[SHARDS];
+        List<Hash256> merkles = new ArrayList<>(SHARDS);
+        for (int s = 0; s < SHARDS; s++) {
+            List<TxAndRefs> txs = shards.get(s);
+            if (txs.size() > PendingPool.MAX_PER_SHARD) {
+                throw new IllegalArgumentException("shard " + s + " holds " + txs.size() + " txs");
+            }
+            numTxs[s] = (byte) txs.size();
+            merkles.add(MerkleTree.root(txs.stream().map(TxAndRefs::hash).toList()));
+        }
+        byte[] prevTxhashes = prevTxhashes(parent);
+        BlockHeader header = new BlockHeader(0, Protocol.INITIAL_SHARD_ORDER, Bytes.of(new byte[13]),
+                prevTxhashes.length, height, feesTo, HeaderValidator.expectedPrevs(parent));
+        return new Block(header, Bytes.of(numTxs), merkles, Bytes.of(prevTxhashes),
+                new BlockTailer(timestamp, Retarget.requiredForChildOf(parent, tree.network()), 0));
+    }
+
+    /** One byte per shard of each covered block (spec 02 §8.1): a miner must hold all their txs. */
+    private byte[] prevTxhashes(BlockNode parent) {
+        byte[] out = new byte[(int) PrevTxhashes.expectedCountForChildOf(parent)];
+        int i = 0;
+        for (long h : PrevTxhashes.coveredHeights(parent.height() + 1)) {
+            BlockNode covered = parent.ancestor(parent.height() - h).orElseThrow();
+            for (int s = 0; s < covered.block().numShards(); s++) {
+                int shard = s;
+                List<byte[]> txs = ownContents(covered, s).or(() -> contents.shardTxsWithRefs(covered, shard))
+                        .orElseThrow(() ->
+                        new IllegalStateException("cannot mine on " + parent + ": contents of " + covered
+                                + " unknown"));
+                out[i++] = (byte) PrevTxhashes.byteFor(feesTo, txs);
+            }
+        }
+        return out;
+    }
+
+    private Optional<List<byte[]>> ownContents(BlockNode block, int shard) {
+        MinedBlock mined = own.get(block.id());
+        if (mined == null) {
+            return Optional.empty();
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (TxAndRefs t : mined.shards().get(shard)) {
+            ByteWriter w = new ByteWriter();
+            TxCodec.encode(t.tx(), w);
+            TxCodec.encodeRefs(t.refs(), w);
+            out.add(w.toByteArray());
+        }
+        return Optional.of(out);
+    }
+
+    /** Varies nonce1 until the id beats the block's target. */
     public static Block solve(Block template) {
         Sha256Midstate midstate = new Sha256Midstate(BlockIds.prefix(template));
         BlockTailer t = template.tailer();

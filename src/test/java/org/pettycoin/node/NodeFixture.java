@@ -1,0 +1,129 @@
+package org.pettycoin.node;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.consensus.KnownTx;
+import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxSigning;
+import org.pettycoin.crypto.Hash160;
+import org.pettycoin.crypto.PrivateKey;
+import org.pettycoin.crypto.Secp256k1;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.mining.MinedBlock;
+import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.FromGatewayTx;
+import org.pettycoin.protocol.GatewayPayment;
+import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.InputRef;
+import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.protocol.Tx;
+
+/**
+ * A regtest chain state with a clock that follows the chain, a builder mining into it, keys and
+ * tx helpers: the bench for consensus tests of contents, inputs and pending.
+ */
+final class NodeFixture {
+    static final TxSigning SIGNING = new TxSigning();
+    static final PrivateKey GATEWAY = key(1);
+    static final Address MINER = Address.fromHex("44".repeat(20));
+
+    long now = Network.REGTEST.genesisTimestamp() + 60;
+    final List<String> events = new ArrayList<>();
+    final ChainState state;
+    final ChainBuilder builder;
+
+    NodeFixture() {
+        this(ChainState.Config.DEFAULT);
+    }
+
+    NodeFixture(ChainState.Config config) {
+        state = new ChainState(Network.REGTEST, config, () -> now, () -> now * 1000, new ChainState.Listener() {
+            @Override
+            public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
+                events.add("placed " + block.height() + "/" + proven.proof().position().shard() + "/"
+                        + proven.proof().position().txoff());
+            }
+
+            @Override
+            public void blockInvalidated(BlockNode block, org.pettycoin.protocol.ComplaintPacket complaint) {
+                events.add("invalid " + block.height() + " " + complaint.type().cName());
+            }
+        });
+        builder = ChainBuilder.on(state, MINER);
+    }
+
+    static PrivateKey key(int n) {
+        byte[] b = new byte[32];
+        Arrays.fill(b, (byte) n);
+        return PrivateKey.of(b);
+    }
+
+    static Address addr(PrivateKey k) {
+        return Hash160.addressOf(Secp256k1.get().publicKeyOf(k));
+    }
+
+    static FromGatewayTx fund(PrivateKey to, long amount) {
+        return SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(amount, addr(to))), false);
+    }
+
+    static NormalTx pay(PrivateKey from, Address to, long send, long change, Input... inputs) {
+        return SIGNING.normal(from, to, send, change, List.of(inputs), false);
+    }
+
+    static Input out(Tx tx, int n) {
+        return new Input(TxHashes.txid(tx), n);
+    }
+
+    BlockNode head() {
+        return state.miningHead();
+    }
+
+    long nextTime(BlockNode parent) {
+        long t = parent.block().tailer().timestamp() + ChainBuilder.DEFAULT_SPACING_SECS;
+        now = Math.max(now, t + 60);
+        return t;
+    }
+
+    /** Mines a valid child of {@code parent} holding {@code txs} (refs made against {@code parent}). */
+    BlockNode mine(BlockNode parent, Tx... txs) {
+        return builder.mine(parent, nextTime(parent), withRefs(parent, txs));
+    }
+
+    /** Builds (without feeding) a child of {@code parent} holding {@code txs} in their home shards. */
+    MinedBlock build(BlockNode parent, Tx... txs) {
+        return builder.build(parent, nextTime(parent), ChainBuilder.placeByShard(withRefs(parent, txs)));
+    }
+
+    List<TxAndRefs> withRefs(BlockNode parent, Tx... txs) {
+        List<TxAndRefs> out = new ArrayList<>();
+        for (Tx tx : txs) {
+            out.add(new TxAndRefs(tx, refsFor(parent, tx)));
+        }
+        return out;
+    }
+
+    /** Refs for {@code tx} in a child of {@code parent}, found through the chain's index. */
+    List<InputRef> refsFor(BlockNode parent, Tx tx) {
+        List<InputRef> refs = new ArrayList<>();
+        for (Input in : tx.inputs()) {
+            KnownTx k = state.findInChain(parent, in.txid()).orElseThrow(() ->
+                    new IllegalStateException("input " + in.txid() + " not in the chain"));
+            refs.add(new InputRef(parent.height() + 1 - k.slot().block().height(), k.slot().shard(),
+                    k.slot().txoff()));
+        }
+        return refs;
+    }
+
+    /** Hands a built block to the state as a peer would: block, shards, then each tx. */
+    List<ContentResult> feed(MinedBlock mined) {
+        state.receiveBlock(mined.block());
+        List<ContentResult> results = new ArrayList<>();
+        mined.shardPackets().forEach(p -> results.add(state.receiveShard(p)));
+        mined.provenTxs().forEach(t -> results.add(state.receiveTxInBlock(t)));
+        return results;
+    }
+}
