@@ -34,6 +34,7 @@ public final class Blockfile implements Closeable {
     private final FileChannel channel;
     private final boolean readOnly;
     private long appendPosition;
+    private long syncedPosition;
     private boolean dirty;
     private boolean replayed;
 
@@ -65,6 +66,11 @@ public final class Blockfile implements Closeable {
     /** Where the next record goes (the end of the valid records once replayed). */
     public long appendPosition() {
         return appendPosition;
+    }
+
+    /** How much of the file is known to be on the device: the append position at the last sync. */
+    public long syncedPosition() {
+        return syncedPosition;
     }
 
     /**
@@ -103,6 +109,7 @@ public final class Blockfile implements Closeable {
             channel.force(true);
         }
         appendPosition = valid;
+        syncedPosition = valid;
         return new ReplayResult(records, valid, fileLength, stop);
     }
 
@@ -160,7 +167,9 @@ public final class Blockfile implements Closeable {
     /** Forces appended records to the device if any are waiting. */
     public void sync() throws IOException {
         if (dirty) {
+            long position = appendPosition;
             channel.force(false);
+            syncedPosition = position;
             dirty = false;
         }
     }

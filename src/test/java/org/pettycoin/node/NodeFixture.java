@@ -41,15 +41,27 @@ final class NodeFixture {
     }
 
     NodeFixture(ChainState.Config config) {
+        this(config, new ChainState.Listener() { });
+    }
+
+    /** A fixture whose state reports to {@code next} after recording events. */
+    NodeFixture(ChainState.Config config, ChainState.Listener next) {
         state = new ChainState(Network.REGTEST, config, () -> now, () -> now * 1000, new ChainState.Listener() {
             @Override
+            public void blockAttached(BlockNode block) {
+                next.blockAttached(block);
+            }
+
+            @Override
             public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
+                next.txPlaced(block, proven);
                 events.add("placed " + block.height() + "/" + proven.proof().position().shard() + "/"
                         + proven.proof().position().txoff());
             }
 
             @Override
             public void blockInvalidated(BlockNode block, org.pettycoin.protocol.ComplaintPacket complaint) {
+                next.blockInvalidated(block, complaint);
                 events.add("invalid " + block.height() + " " + complaint.type().cName());
             }
         });

@@ -1,0 +1,108 @@
+package org.pettycoin.node;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.protocol.BlockPacket;
+import org.pettycoin.protocol.PacketCodec;
+import org.pettycoin.protocol.TxInBlockPacket;
+import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.store.Blockfile;
+
+/**
+ * Keeps the blockfile in step with the chain state (spec 01 §11, DESIGN §3 "durable by
+ * construction"): at start-up it replays the file into the state, then every attached block and
+ * every placed tx is appended as it happens, before the listeners after it announce anything.
+ * Appends reach the OS at once and the device at the next sync, which runs on a short timer on
+ * the node's own executor and at close; a crash loses at most that window, which peers resend.
+ */
+public final class BlockfileJournal implements ChainState.Listener, Closeable {
+    /** How often appended records are forced to the device: short enough to lose little, long enough to batch. */
+    public static final long DEFAULT_SYNC_MILLIS = 250;
+
+    private final Blockfile file;
+    private boolean loaded;
+    private Optional<ScheduledFuture<?>> syncTimer = Optional.empty();
+
+    private BlockfileJournal(Blockfile file) {
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the blockfile at {@code path}; call {@link #load} next. */
+    public static BlockfileJournal open(Path path) throws IOException {
+        return new BlockfileJournal(Blockfile.open(path));
+    }
+
+    /**
+     * Replays the file into {@code state} (which must have been created with this journal as its
+     * listener), truncating a torn or refused tail; from then on changes are appended.
+     */
+    public BlockfileLoader.Summary load(ChainState state, long nowSeconds) throws IOException {
+        if (loaded) {
+            throw new IllegalStateException("blockfile already loaded");
+        }
+        BlockfileLoader.Summary s = new BlockfileLoader(state.tree(), state::placeFromBlockfile, nowSeconds).load(file);
+        loaded = true;
+        return s;
+    }
+
+    /** Syncs every {@code periodMillis} on {@code executor}, which must be the thread that appends. */
+    public void startSyncing(ScheduledExecutorService executor, long periodMillis) {
+        syncTimer.ifPresent(t -> t.cancel(false));
+        syncTimer = Optional.of(executor.scheduleWithFixedDelay(this::syncNow, periodMillis, periodMillis,
+                TimeUnit.MILLISECONDS));
+    }
+
+    /** Forces what was appended to the device. */
+    public void syncNow() {
+        try {
+            file.sync();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync " + file.path(), e);
+        }
+    }
+
+    /** Where the next record goes. */
+    public long size() {
+        return file.appendPosition();
+    }
+
+    /** How much of the file is known to be on the device. */
+    public long syncedSize() {
+        return file.syncedPosition();
+    }
+
+    @Override
+    public void blockAttached(BlockNode block) {
+        append(PacketCodec.encode(new BlockPacket(block.block())));
+    }
+
+    @Override
+    public void txPlaced(BlockNode block, TxWithProof proven) {
+        append(PacketCodec.encode(new TxInBlockPacket(proven)));
+    }
+
+    private void append(byte[] frame) {
+        if (!loaded) {
+            return; // replaying: these records are the file's own
+        }
+        try {
+            file.append(frame);
+        } catch (IOException e) {
+            // A node that cannot write its blockfile must stop rather than announce what it may lose.
+            throw new UncheckedIOException("cannot append to " + file.path(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        syncTimer.ifPresent(t -> t.cancel(false));
+        file.close();
+    }
+}
