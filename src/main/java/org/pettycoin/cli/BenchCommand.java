@@ -16,6 +16,7 @@ import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.BlockfileLoader;
 import org.pettycoin.node.DetachedBlockPool;
+import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.store.Blockfile;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pettycoin bench}: measurements printed as figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Chain.class})
+        subcommands = {BenchCommand.ChainBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -38,8 +39,10 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "chain", mixinStandardHelpOptions = true,
             description = {"Mine a regtest chain in-process, then measure header validation and attach",
-                "(blocks/s), and start-up replay of the same chain from a blockfile (blocks/s)."})
-    static final class Chain implements Callable<Integer> {
+                "(blocks/s), and start-up replay of the same chain from a blockfile (blocks/s).",
+                "Then the same for a shorter chain of full blocks (with transactions): blocks, shards",
+                "and txs accepted as from a peer (blocks/s, txs/s), and their blockfile replay."})
+    static final class ChainBench implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
@@ -47,10 +50,21 @@ final class BenchCommand implements Runnable {
                 description = "chain length (default: ${DEFAULT-VALUE})")
         private int blocks;
 
+        @Option(names = "--full-blocks", defaultValue = "300", paramLabel = "N",
+                description = "length of the chain of blocks with transactions (default: ${DEFAULT-VALUE})")
+        private int fullBlocks;
+
+        @Option(names = "--txs-per-block", defaultValue = "100", paramLabel = "T",
+                description = "transactions in each of those blocks, at most 1020 (default: ${DEFAULT-VALUE})")
+        private int txsPerBlock;
+
         @Override
         public Integer call() throws IOException {
-            if (blocks < 1) {
-                throw new UserError("--blocks must be at least 1");
+            if (blocks < 1 || fullBlocks < 0) {
+                throw new UserError("--blocks must be at least 1 and --full-blocks at least 0");
+            }
+            if (txsPerBlock < 1 || txsPerBlock > 4 * PendingPool.MAX_PER_SHARD) {
+                throw new UserError("--txs-per-block must be 1.." + 4 * PendingPool.MAX_PER_SHARD);
             }
             PrintWriter out = spec.commandLine().getOut();
             long t0 = System.nanoTime();
@@ -88,14 +102,25 @@ final class BenchCommand implements Runnable {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);
             }
+            if (fullBlocks > 0) {
+                new FullBlocks(out, fullBlocks, txsPerBlock).run();
+            }
             out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
             out.flush();
             return 0;
         }
 
-        private static void report(PrintWriter out, String what, long n, long startNanos) {
+        static void report(PrintWriter out, String what, long n, long startNanos) {
+            reportRate(out, what, n, "blocks", startNanos);
+        }
+
+        static void reportTxs(PrintWriter out, String what, long n, long startNanos) {
+            reportRate(out, what, n, "txs", startNanos);
+        }
+
+        private static void reportRate(PrintWriter out, String what, long n, String unit, long startNanos) {
             double secs = (System.nanoTime() - startNanos) / 1e9;
-            out.printf("%-45s %8d blocks in %7.2f s = %9.0f blocks/s%n", what, n, secs, n / secs);
+            out.printf("%-45s %8d %-6s in %7.2f s = %9.0f %s/s%n", what, n, unit, secs, n / secs, unit);
             out.flush();
         }
 

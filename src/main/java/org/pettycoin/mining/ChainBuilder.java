@@ -25,7 +25,12 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.Protocol;
+import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.TxShards;
+import org.pettycoin.consensus.TxSlot;
+import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.InputRef;
+import org.pettycoin.protocol.Tx;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
@@ -64,8 +69,12 @@ public final class ChainBuilder {
     /** Contents of every block this builder made, mined or only built: a miner knows its own blocks. */
     private final java.util.Map<Hash256, MinedBlock> own = new java.util.HashMap<>();
 
-    private ChainBuilder(BlockTree tree, Address feesTo, ContentSource contents, BlockSink sink) {
+    private final Optional<ChainState> state;
+
+    private ChainBuilder(BlockTree tree, Address feesTo, ContentSource contents, BlockSink sink,
+                         Optional<ChainState> state) {
         this.tree = tree;
+        this.state = state;
         this.feesTo = feesTo;
         this.contents = contents;
         this.sink = sink;
@@ -76,12 +85,13 @@ public final class ChainBuilder {
      * Contents are not tracked, see {@link ContentSource#HEADERS_ONLY}.
      */
     public ChainBuilder(BlockTree tree, Address feesTo) {
-        this(tree, feesTo, ContentSource.HEADERS_ONLY, mined -> tree.add(mined.block(), mined.id()));
+        this(tree, feesTo, ContentSource.HEADERS_ONLY, mined -> tree.add(mined.block(), mined.id()), Optional.empty());
     }
 
     /** Builds blocks with transactions into a node's chain state, through the same paths peers use. */
     public static ChainBuilder on(ChainState state, Address feesTo) {
-        return new ChainBuilder(state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined));
+        return new ChainBuilder(state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined),
+                Optional.of(state));
     }
 
     private static BlockNode feed(ChainState state, MinedBlock mined) {
@@ -157,6 +167,23 @@ public final class ChainBuilder {
             tip = mine(tip, tip.block().tailer().timestamp() + DEFAULT_SPACING_SECS);
         }
         return tip;
+    }
+
+    /**
+     * {@code tx} with refs for a child of {@code parent}: each input's slot as the chain state finds
+     * it in {@code parent} or its ancestors (the same refs a miner's pending pool makes).
+     *
+     * @throws IllegalStateException if an input is not in that chain, or this builder has no chain state
+     */
+    public TxAndRefs withRefs(BlockNode parent, Tx tx) {
+        ChainState s = state.orElseThrow(() -> new IllegalStateException("a bare tree holds no txs"));
+        List<InputRef> refs = new ArrayList<>(tx.inputs().size());
+        for (Input in : tx.inputs()) {
+            TxSlot slot = s.findInChain(parent, in.txid()).map(KnownTx::slot).orElseThrow(() ->
+                    new IllegalStateException("input " + in.txid() + " is not in the chain of " + parent));
+            refs.add(new InputRef(parent.height() + 1 - slot.block().height(), slot.shard(), slot.txoff()));
+        }
+        return new TxAndRefs(tx, refs);
     }
 
     /** What the pool would put in a child of the mining head, as block contents. */

@@ -204,7 +204,7 @@ public final class ChainState {
             return true;
         }
         int expected = PrevTxhashes.byteFor(b.block().header().feesTo(), txs.get());
-        if (b.block().prevTxhashes().get(index) == expected) {
+        if (b.block().prevTxhashes().getUnsigned(index) == expected) {
             return true;
         }
         // C has no complaint for this (complain_bad_prev_txhashes is empty): log only (spec 02 §8.3).

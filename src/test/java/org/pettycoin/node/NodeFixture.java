@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
-import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxSigning;
 import org.pettycoin.crypto.Hash160;
@@ -113,21 +112,14 @@ final class NodeFixture {
     List<TxAndRefs> withRefs(BlockNode parent, Tx... txs) {
         List<TxAndRefs> out = new ArrayList<>();
         for (Tx tx : txs) {
-            out.add(new TxAndRefs(tx, refsFor(parent, tx)));
+            out.add(builder.withRefs(parent, tx));
         }
         return out;
     }
 
     /** Refs for {@code tx} in a child of {@code parent}, found through the chain's index. */
     List<InputRef> refsFor(BlockNode parent, Tx tx) {
-        List<InputRef> refs = new ArrayList<>();
-        for (Input in : tx.inputs()) {
-            KnownTx k = state.findInChain(parent, in.txid()).orElseThrow(() ->
-                    new IllegalStateException("input " + in.txid() + " not in the chain"));
-            refs.add(new InputRef(parent.height() + 1 - k.slot().block().height(), k.slot().shard(),
-                    k.slot().txoff()));
-        }
-        return refs;
+        return builder.withRefs(parent, tx).refs();
     }
 
     /** Hands a built block to the state as a peer would: block, shards, then each tx. */

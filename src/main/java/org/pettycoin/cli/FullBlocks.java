@@ -1,0 +1,120 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.mining.MinedBlock;
+import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.mining.TxWorkload;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.BlockfileJournal;
+import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.ContentResult;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.store.Blockfile;
+
+/**
+ * The full-block part of {@code bench chain}: a regtest chain whose blocks carry transactions
+ * (deposits, and payments spending earlier outputs), accepted by a fresh node as a peer would send
+ * it (block, then its shards, then every tx with its proof), then replayed from a blockfile.
+ */
+final class FullBlocks {
+    private static final Address MINER = Address.fromHex("66".repeat(20));
+    private static final int KEYS = 256;
+    private static final long SEED = 7;
+
+    private final PrintWriter out;
+    private final int blocks;
+    private final int txsPerBlock;
+    private long now = Network.REGTEST.genesisTimestamp() + 60;
+
+    FullBlocks(PrintWriter out, int blocks, int txsPerBlock) {
+        this.out = out;
+        this.blocks = blocks;
+        this.txsPerBlock = txsPerBlock;
+    }
+
+    void run() throws IOException {
+        long t0 = System.nanoTime();
+        ChainState source = newState(new ChainState.Listener() { });
+        ChainBuilder builder = ChainBuilder.on(source, MINER);
+        TxWorkload workload = new TxWorkload(KEYS, SEED);
+        BlockNode tip = source.tree().genesis();
+        for (int i = 0; i < blocks; i++) {
+            long ts = tip.block().tailer().timestamp() + ChainBuilder.DEFAULT_SPACING_SECS;
+            now = ts + 60;
+            List<TxAndRefs> txs = new ArrayList<>(txsPerBlock);
+            for (Tx tx : workload.nextBlock(txsPerBlock)) {
+                txs.add(builder.withRefs(tip, tx));
+            }
+            tip = builder.mine(tip, ts, txs);
+        }
+        long totalTxs = (long) blocks * txsPerBlock;
+        BenchCommand.ChainBench.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
+
+        long t1 = System.nanoTime();
+        ChainState target = newState(new ChainState.Listener() { });
+        for (MinedBlock m : builder.builtWithContents()) {
+            accept(target, m);
+        }
+        BenchCommand.ChainBench.report(out, "full blocks accepted (block+shards+txs)", blocks, t1);
+        BenchCommand.ChainBench.reportTxs(out, "  of which txs accepted", totalTxs, t1);
+        requireTip(target.miningHead(), tip, "acceptance");
+
+        Path dir = Files.createTempDirectory("pettycoin-bench");
+        Path file = dir.resolve(Blockfile.FILE_NAME);
+        try {
+            builder.writeBlockfile(file);
+            long t2 = System.nanoTime();
+            BlockfileLoader.Summary s;
+            try (BlockfileJournal journal = BlockfileJournal.open(file)) {
+                ChainState loaded = newState(journal);
+                s = journal.load(loaded, now);
+                requireTip(loaded.miningHead(), tip, "replay");
+            }
+            BenchCommand.ChainBench.report(out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)",
+                    s.blocks(), t2);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private ChainState newState(ChainState.Listener listener) {
+        return new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, listener);
+    }
+
+    private static void accept(ChainState target, MinedBlock m) {
+        if (target.receiveBlock(m.block()).intake().status() != BlockIntake.Status.ATTACHED) {
+            throw new IllegalStateException("a built block did not attach");
+        }
+        for (ShardPacket p : m.shardPackets()) {
+            requireStored(target.receiveShard(p));
+        }
+        for (TxWithProof t : m.provenTxs()) {
+            requireStored(target.receiveTxInBlock(t));
+        }
+    }
+
+    private static void requireStored(ContentResult r) {
+        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+            throw new IllegalStateException("contents refused: " + r);
+        }
+    }
+
+    private static void requireTip(BlockNode reached, BlockNode expected, String what) {
+        if (!reached.id().equals(expected.id())) {
+            throw new IllegalStateException(what + " reached " + reached + ", not " + expected);
+        }
+    }
+}
