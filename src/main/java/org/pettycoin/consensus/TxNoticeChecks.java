@@ -1,0 +1,73 @@
+package org.pettycoin.consensus;
+
+import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.protocol.TxBadAmountPacket;
+import org.pettycoin.protocol.TxBadInputPacket;
+import org.pettycoin.protocol.TxDoublespendPacket;
+
+/**
+ * The stateless half of the notices a peer sends when it refuses one of our pending txs (packets
+ * 21–23, spec 02 §10.4; peer.c recv_tx_bad_input and friends): is the notice itself right? Every tx
+ * travels bare and is checked with {@code check_tx(·, NULL)}. Acting on a valid notice needs the
+ * pending pool and the tx index, so it is the node's.
+ */
+public final class TxNoticeChecks {
+    private final TxChecks txChecks;
+    private final InputProblems inputs;
+
+    public TxNoticeChecks(TxChecks txChecks) {
+        this.txChecks = txChecks;
+        this.inputs = new InputProblems(txChecks);
+    }
+
+    /**
+     * TX_BAD_INPUT (21): checked as the block complaint of the same name (§10.3 item 3).
+     *
+     * @throws ProtocolException a tx's {@code check_tx} ecode, BAD_INPUTNUM, BAD_INPUT, or
+     *     COMPLAINT_INVALID if the input is good
+     */
+    public TxNotice.BadInput checkBadInput(TxBadInputPacket p) throws ProtocolException {
+        txChecks.checkPending(p.tx());
+        inputs.checkInputTx(p.input());
+        if (InputProblems.spentOutput(p.tx(), p.inputNum(), p.input()).isPresent()) {
+            throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "input " + p.inputNum() + " is good");
+        }
+        return new TxNotice.BadInput(TxHashes.txid(p.tx()), p.tx(), (int) p.inputNum(), p.input());
+    }
+
+    /**
+     * TX_BAD_AMOUNT (22): checked as the block complaint (§10.3 item 6), with the fee counted
+     * (spec 02 §15 #7).
+     */
+    public TxNotice.BadAmount checkBadAmount(TxBadAmountPacket p) throws ProtocolException {
+        txChecks.checkPending(p.tx());
+        inputs.checkBadAmount(p.tx(), p.inputs());
+        return new TxNotice.BadAmount(TxHashes.txid(p.tx()), p.tx(), p.inputs());
+    }
+
+    /**
+     * TX_DOUBLESPEND (23): the two inputs spend one output. The txs must differ (spec 02 §15 #6): C
+     * takes a tx against itself and would condemn every block holding it. On success C still answers
+     * BAD_INPUT and hangs up (§15 #21); returning normally here means "no error".
+     *
+     * @throws ProtocolException a tx's {@code check_tx} ecode, BAD_INPUTNUM, BAD_INPUT if the inputs
+     *     differ, COMPLAINT_INVALID if it is one tx twice
+     */
+    public TxNotice.Doublespend checkDoublespend(TxDoublespendPacket p) throws ProtocolException {
+        txChecks.checkPending(p.tx1());
+        Input input1 = InputProblems.input(p.tx1(), p.input1());
+        txChecks.checkPending(p.tx2());
+        Input input2 = InputProblems.input(p.tx2(), p.input2());
+        if (!input1.txid().equals(input2.txid()) || input1.output() != input2.output()) {
+            throw new ProtocolException(ErrorCode.BAD_INPUT, "the inputs spend different outputs");
+        }
+        TxNotice.Spend a = new TxNotice.Spend(TxHashes.txid(p.tx1()), p.tx1(), (int) p.input1());
+        TxNotice.Spend b = new TxNotice.Spend(TxHashes.txid(p.tx2()), p.tx2(), (int) p.input2());
+        if (a.txid().equals(b.txid())) {
+            throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "a tx does not double-spend against itself");
+        }
+        return new TxNotice.Doublespend(a, b);
+    }
+}
