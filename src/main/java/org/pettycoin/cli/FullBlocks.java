@@ -95,8 +95,9 @@ final class FullBlocks {
     }
 
     private static void accept(ChainState target, MinedBlock m) {
-        if (target.receiveBlock(m.block()).intake().status() != BlockIntake.Status.ATTACHED) {
-            throw new IllegalStateException("a built block did not attach");
+        ChainState.BlockReceipt r = target.receiveBlock(m.block());
+        if (r.intake().status() != BlockIntake.Status.ATTACHED || !r.prevTxhashesMismatch().isEmpty()) {
+            throw new IllegalStateException("a built block did not attach cleanly: " + r);
         }
         for (ShardPacket p : m.shardPackets()) {
             requireStored(target.receiveShard(p));

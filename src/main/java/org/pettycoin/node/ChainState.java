@@ -13,7 +13,10 @@ import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.ChainListener;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chain.PrevTxhashes;
+import org.pettycoin.consensus.ComplaintChecks;
+import org.pettycoin.consensus.ComplaintVerdict;
 import org.pettycoin.consensus.InputChecks;
+import org.pettycoin.consensus.TxNotice;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.MerkleTree;
@@ -25,6 +28,9 @@ import org.pettycoin.consensus.TxOrdering;
 import org.pettycoin.consensus.TxOutputs;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.ComplainDoublespendPacket;
+import org.pettycoin.protocol.ComplainTxBadAmountPacket;
+import org.pettycoin.protocol.ComplainTxBadInputPacket;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.HashesInBlockPacket;
@@ -87,6 +93,7 @@ public final class ChainState {
     private final LongSupplier nowSeconds;
     private final Listener listener;
     private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
+    private final ComplaintChecks complaintChecks;
 
     public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis,
                       Listener listener) {
@@ -95,6 +102,7 @@ public final class ChainState {
         this.intake = new BlockIntake(tree, detached, nowSeconds, nowMillis);
         this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
         this.txChecks = config.txChecks();
+        this.complaintChecks = new ComplaintChecks(tree, txChecks);
         this.nowSeconds = nowSeconds;
         this.listener = listener;
     }
@@ -530,6 +538,85 @@ public final class ChainState {
                 marked.size());
         listener.blockInvalidated(block, complaint);
         return true;
+    }
+
+    /**
+     * A complaint from a peer (types 24–30, spec 02 §10): if it proves a block we know invalid,
+     * it is applied (and {@link Listener#blockInvalidated} broadcasts it); a complaint about a block
+     * we do not know is dropped and the block asked for, as C does; a false one is refused.
+     */
+    public ContentResult receiveComplaint(ComplaintPacket p) {
+        ComplaintVerdict v;
+        try {
+            v = complaintChecks.check(p);
+        } catch (ProtocolException e) {
+            return ContentResult.refused(e.code());
+        }
+        if (v instanceof ComplaintVerdict.UnknownBlock u) {
+            return ContentResult.unknownBlock(u.id());
+        }
+        BlockNode bad = ((ComplaintVerdict.Proved) v).block();
+        Wants wants = new Wants();
+        if (publishComplaint(bad, p)) {
+            wants.complaint = Optional.of(p);
+        }
+        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+    }
+
+    /**
+     * A notice that a pending tx is bad (TX_BAD_INPUT, TX_BAD_AMOUNT, TX_DOUBLESPEND; spec 02
+     * §10.4): once checked, the tx(s) leave pending and every block holding a full copy gets the
+     * matching complaint. C hangs up after a valid TX_DOUBLESPEND; we do not (spec 02 §15 #21).
+     */
+    public ContentResult receiveTxNotice(TxNotice notice) {
+        Wants wants = new Wants();
+        if (notice instanceof TxNotice.BadInput b) {
+            pending.drop(b.txid());
+            for (TxSlot s : fullSlotsOf(b.txid())) {
+                complaints.proven(s).ifPresent(p -> publish(new ComplaintBuilder.Raised(s.block(),
+                        new ComplainTxBadInputPacket(b.inputNum(), p, b.input())), wants));
+            }
+        } else if (notice instanceof TxNotice.BadAmount b) {
+            pending.drop(b.txid());
+            for (TxSlot s : fullSlotsOf(b.txid())) {
+                complaints.proven(s).ifPresent(p -> publish(new ComplaintBuilder.Raised(s.block(),
+                        new ComplainTxBadAmountPacket(p, b.inputs())), wants));
+            }
+        } else {
+            TxNotice.Doublespend d = (TxNotice.Doublespend) notice;
+            pending.drop(d.a().txid());
+            pending.drop(d.b().txid());
+            complainAboutPairs(d.a(), d.b(), wants);
+            complainAboutPairs(d.b(), d.a(), wants);
+        }
+        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+    }
+
+    /** Every block holding {@code earlier} on the chain of a block holding {@code later} loses that later block. */
+    private void complainAboutPairs(TxNotice.Spend earlier, TxNotice.Spend later, Wants wants) {
+        for (TxSlot e : fullSlotsOf(earlier.txid())) {
+            for (TxSlot l : fullSlotsOf(later.txid())) {
+                if (e.block().invalid() || l.block().invalid() || !e.block().precedes(l.block())) {
+                    continue;
+                }
+                Optional<TxWithProof> pe = complaints.proven(e);
+                Optional<TxWithProof> pl = complaints.proven(l);
+                if (pe.isPresent() && pl.isPresent()) {
+                    publish(new ComplaintBuilder.Raised(l.block(), new ComplainDoublespendPacket(earlier.inputNum(),
+                            later.inputNum(), pe.get(), pl.get())), wants);
+                }
+            }
+        }
+    }
+
+    private List<TxSlot> fullSlotsOf(Hash256 txid) {
+        List<TxSlot> out = new ArrayList<>();
+        for (TxSlot s : store.slotsOf(txid)) {
+            if (!s.block().invalid() && store.shard(s.block(), s.shard()).full(s.txoff())) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- loose txs

@@ -157,4 +157,26 @@ class ChainStateContentsTest {
         assertThat(r.prevTxhashesMismatch()).hasSize(1);
         assertThat(f.head().block()).isEqualTo(lying);
     }
+
+    @Test
+    void honestFullBlocksHaveEveryPrevTxhashesByteRight() {
+        NodeFixture source = new NodeFixture();
+        org.pettycoin.mining.TxWorkload work = new org.pettycoin.mining.TxWorkload(16, 1);
+        BlockNode tip = source.head();
+        for (int i = 0; i < 12; i++) {
+            tip = source.mine(tip, work.nextBlock(20).toArray(new Tx[0]));
+        }
+        NodeFixture target = new NodeFixture();
+        target.now = source.now;
+        int checked = 0;
+        for (MinedBlock m : source.builder.builtWithContents()) {
+            ChainState.BlockReceipt r = target.state.receiveBlock(m.block());
+            assertThat(r.prevTxhashesMismatch()).as("block %d", m.block().height()).isEmpty();
+            m.shardPackets().forEach(target.state::receiveShard);
+            m.provenTxs().forEach(target.state::receiveTxInBlock);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(12);
+        assertThat(target.head().id()).isEqualTo(tip.id());
+    }
 }

@@ -287,4 +287,47 @@ class ChainStateTxTest {
         assertThat(f.state.pending().forNextBlock().stream().flatMap(List::stream).map(PendingPool.Ready::tx))
                 .containsExactly(spend);
     }
+
+    @Test
+    void aPeersComplaintInvalidatesABlockWeCouldNotJudge() {
+        fundAlice();
+        BlockNode b2 = f.mine(funded, aliceToBob(300));
+        MinedBlock b3 = f.build(b2, aliceToCarol(300));
+        org.pettycoin.protocol.ComplaintPacket c = complaintIn(f.feed(b3));
+
+        // Another node saw b2 only as a header, so it took b3's spend as fine.
+        NodeFixture g = new NodeFixture();
+        g.now = f.now;
+        g.feed(f.builder.builtWithContents().get(0));
+        MinedBlock b2Contents = f.builder.builtWithContents().get(1);
+        g.state.receiveBlock(b2Contents.block());
+        g.feed(b3);
+        BlockNode g3 = g.state.tree().find(b3.id()).orElseThrow();
+        assertThat(g3.invalid()).isFalse();
+
+        ComplainDoublespendPacket forged = new ComplainDoublespendPacket(0, 0,
+                ((ComplainDoublespendPacket) c).tx2(), ((ComplainDoublespendPacket) c).tx1());
+        assertThat(g.state.receiveComplaint(forged).error()).isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
+        ContentResult r = g.state.receiveComplaint(c);
+        assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
+        assertThat(g3.invalid()).isTrue();
+        assertThat(g.events).contains("invalid 3 PROTOCOL_PKT_COMPLAIN_DOUBLESPEND");
+        // The same complaint again changes nothing and is not broadcast twice.
+        assertThat(g.state.receiveComplaint(c).outcome()).isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);
+
+        NodeFixture empty = new NodeFixture();
+        assertThat(empty.state.receiveComplaint(c).outcome()).isEqualTo(ContentResult.Outcome.UNKNOWN_BLOCK);
+    }
+
+    @Test
+    void aDoublespendNoticeDropsBothTxsFromPending() throws Exception {
+        fundAlice();
+        NormalTx first = aliceToBob(300);
+        f.state.submitTx(first);
+        org.pettycoin.consensus.TxNotice notice = new org.pettycoin.consensus.TxNoticeChecks(
+                new org.pettycoin.consensus.TxChecks()).checkDoublespend(
+                new TxDoublespendPacket(0, 0, first, aliceToCarol(300)));
+        assertThat(f.state.receiveTxNotice(notice).outcome()).isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);
+        assertThat(f.state.pending().size()).isZero();
+    }
 }
