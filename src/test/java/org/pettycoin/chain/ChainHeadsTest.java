@@ -105,4 +105,31 @@ class ChainHeadsTest {
         numTxs[0] = 1;
         return new Block(b.header(), Bytes.of(numTxs), b.merkles(), b.prevTxhashes(), b.tailer());
     }
+
+    @Test
+    void invalidatingABranchRecomputesTheHeadsOverTheValidTree() {
+        BlockNode a3 = minerA.extend(tree.genesis(), 3);
+        BlockNode b1 = minerB.extend(tree.genesis(), 1);
+        BlockNode b3 = minerB.extend(b1, 2);
+        BlockNode c = minerA.extend(b1, 2);
+        assertThat(tree.heads().longestKnowns()).containsExactly(a3, b3, c);
+        BlockNode a1 = a3.ancestor(2).orElseThrow();
+
+        List<BlockNode> marked = tree.invalidate(a1);
+        assertThat(marked).hasSize(3).allMatch(BlockNode::invalid);
+        assertThat(marked.get(0)).isSameAs(a1);
+        // Ties now fall in pre-order: b1's first child's branch, then its second.
+        assertThat(tree.heads().longestChains()).containsExactly(b3, c);
+        assertThat(tree.heads().longestKnowns()).startsWith(b3);
+        assertThat(tree.heads().preferred()).isSameAs(b3);
+        BlockNode[] last = knownMoves.get(knownMoves.size() - 1);
+        assertThat(last[0]).isSameAs(a3);
+        assertThat(last[1]).isSameAs(b3);
+        assertThat(tree.invalidate(a3)).as("already invalid").isEmpty();
+
+        // Children of an invalid block are invalid from birth and never chosen.
+        BlockNode a4 = minerA.extend(a3, 5);
+        assertThat(a4.invalid()).isTrue();
+        assertThat(tree.heads().longestChains()).containsExactly(b3, c);
+    }
 }
