@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pettycoin.chain.BlockTree;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.store.Blockfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +32,10 @@ final class BlockfileCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Replay a blockfile read-only with every check a starting node applies, and print",
-                "JSON: records read, blocks, txs, the most-work tip, and where and why it stopped if it",
-                "did. The file is never modified. Exit code 0 if every record was accepted, 1 otherwise."})
+                "JSON: records read, blocks, txs, the most-work tip, the most-work tip whose contents are",
+                "all present (known_tip), blocks found invalid by their contents, and where and why it",
+                "stopped if it did. The file is never modified. Exit code 0 if every record was accepted",
+                "and no block is invalid, 1 otherwise."})
     static final class Check implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -48,10 +53,19 @@ final class BlockfileCommand implements Runnable {
             if (!Files.isRegularFile(file)) {
                 throw new UserError("no such file: " + file);
             }
+            long now = System.currentTimeMillis() / 1000;
+            ArrayNode invalid = Json.array();
+            ChainState state = new ChainState(net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000,
+                    new ChainState.Listener() {
+                        @Override
+                        public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
+                            invalid.addObject().put("id", block.id().hex()).put("height", block.height())
+                                    .put("complaint", complaint.type().cName());
+                        }
+                    });
             BlockfileLoader.Summary s;
             try (Blockfile f = Blockfile.openReadOnly(file)) {
-                s = new BlockfileLoader(new BlockTree(net), (block, tx) -> { }, System.currentTimeMillis() / 1000)
-                        .load(f);
+                s = new BlockfileLoader(state.tree(), state::placeFromBlockfile, now).load(f);
             } catch (IOException e) {
                 throw new UserError("cannot read " + file + ": " + e.getMessage());
             }
@@ -63,13 +77,16 @@ final class BlockfileCommand implements Runnable {
             o.put("txs", s.txs());
             o.put("txs_for_unknown_blocks", s.txsForUnknownBlocks());
             o.putObject("tip").put("id", s.tip().id().hex()).put("height", s.tip().height());
+            BlockNode known = state.miningHead();
+            o.putObject("known_tip").put("id", known.id().hex()).put("height", known.height());
+            o.set("invalid_blocks", invalid);
             o.put("valid_bytes", s.replay().validLength());
             o.put("file_bytes", s.replay().originalLength());
             o.put("complete", s.replay().stoppedBecause().isEmpty());
             s.replay().stoppedBecause().ifPresent(why -> o.putObject("stopped")
                     .put("offset", s.replay().validLength()).put("reason", why));
             Json.print(spec.commandLine().getOut(), o);
-            return s.replay().stoppedBecause().isEmpty() ? 0 : 1;
+            return s.replay().stoppedBecause().isEmpty() && invalid.isEmpty() ? 0 : 1;
         }
     }
 }

@@ -9,7 +9,28 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxSigning;
+import org.pettycoin.crypto.Hash160;
+import org.pettycoin.crypto.PrivateKey;
+import org.pettycoin.crypto.Secp256k1;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.mining.MinedBlock;
+import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.BlockPacket;
+import org.pettycoin.protocol.FromGatewayTx;
+import org.pettycoin.protocol.GatewayPayment;
+import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.PacketCodec;
+import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.store.Blockfile;
 
 class BlockfileCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,6 +50,46 @@ class BlockfileCommandTest {
         assertThat(j.get("tip").get("id").asText()).endsWith("1d000000");
         assertThat(j.get("complete").asBoolean()).isTrue();
         assertThat(j.has("stopped")).isFalse();
+        // Every tx of the C node's chain passes our input, ref and order checks: the tip is fully known.
+        assertThat(j.get("known_tip")).isEqualTo(j.get("tip"));
+        assertThat(j.get("invalid_blocks")).isEmpty();
+    }
+
+    @Test
+    void reportsABlockWhoseContentsAreADoubleSpend() throws Exception {
+        long[] now = {Network.REGTEST.genesisTimestamp() + 3600};
+        ChainState state = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now[0],
+                () -> now[0] * 1000, new ChainState.Listener() { });
+        ChainBuilder builder = ChainBuilder.on(state, Address.fromHex("77".repeat(20)));
+        TxSigning signing = new TxSigning();
+        PrivateKey alice = PrivateKey.of(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+            29, 30, 31, 32});
+        Address aliceAddr = Hash160.addressOf(Secp256k1.get().publicKeyOf(alice));
+        FromGatewayTx funding = signing.fromGateway(alice, List.of(new GatewayPayment(100, aliceAddr)), false);
+        Input coin = new Input(TxHashes.txid(funding), 0);
+        BlockNode b1 = builder.mine(state.tree().genesis(), now[0] - 30, List.of(new TxAndRefs(funding, List.of())));
+        Tx first = signing.normal(alice, Address.fromHex("01".repeat(20)), 100, 0, List.of(coin), false);
+        BlockNode b2 = builder.mine(b1, now[0] - 20, List.of(builder.withRefs(b1, first)));
+        Tx second = signing.normal(alice, Address.fromHex("02".repeat(20)), 100, 0, List.of(coin), false);
+        MinedBlock b3 = builder.build(b2, now[0] - 10, ChainBuilder.placeByShard(List.of(builder.withRefs(b2, second))));
+        Path file = dir.resolve("blockfile");
+        builder.writeBlockfile(file);
+        try (Blockfile f = Blockfile.open(file)) {
+            f.replay((frame, offset) -> java.util.Optional.empty());
+            f.append(PacketCodec.encode(new BlockPacket(b3.block())));
+            f.append(PacketCodec.encode(new TxInBlockPacket(b3.provenTxs().get(0))));
+        }
+
+        CliRunner.Result r = CliRunner.run("blockfile", "check", "--network", "regtest", file.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode j = MAPPER.readTree(r.out());
+        assertThat(j.get("complete").asBoolean()).isTrue();
+        assertThat(j.get("tip").get("id").asText()).isEqualTo(b2.id().hex());
+        assertThat(j.get("known_tip").get("id").asText()).isEqualTo(b2.id().hex());
+        assertThat(j.get("invalid_blocks")).hasSize(1);
+        assertThat(j.get("invalid_blocks").get(0).get("id").asText()).isEqualTo(b3.id().hex());
+        assertThat(j.get("invalid_blocks").get(0).get("complaint").asText()).isEqualTo("PROTOCOL_PKT_COMPLAIN_DOUBLESPEND");
     }
 
     @Test
