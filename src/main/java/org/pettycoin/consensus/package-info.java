@@ -1,7 +1,8 @@
 /**
  * Consensus rules over block and transaction contents: tx ids, refhashes and signed digests, shard
- * merkle trees and proofs, signatures under the even-S rule, and (as they arrive) the validation of
- * transactions, inputs, refs, rewards and complaints.
+ * merkle trees and proofs, signatures under the even-S rule, stand-alone tx checks, input
+ * resolution and double spends over the node's indexes ({@code TxView}), input refs, rewards and
+ * claims, and the checks of complaints and tx notices received from peers.
  *
  * <p>We accept and reject exactly what the C node does (DESIGN §2). Where C is odd but deterministic
  * we copy it and say so next to the code; where C builds something wrong (merkle proofs for

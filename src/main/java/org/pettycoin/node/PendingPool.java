@@ -37,6 +37,13 @@ public final class PendingPool {
     public record Ready(Hash256 txid, Tx tx, List<InputRef> refs) {
     }
 
+    /**
+     * Most txs kept waiting (unknown inputs and the like). C keeps them without limit ("FIXME: time
+     * out or limit"); a peer can make up such txs for free, so the oldest goes when a new one comes.
+     * 20,000 is about 80 full blocks' worth, some 5 MiB.
+     */
+    public static final int MAX_WAITING = 20_000;
+
     /** Local fee policy ({@code --require-fees}, {@code --require-gateway-fees}): not consensus. */
     public record Policy(boolean requireFees, boolean requireGatewayFees) {
         public static final Policy ACCEPT_ALL = new Policy(false, false);
@@ -79,9 +86,16 @@ public final class PendingPool {
     private final List<List<Ready>> ready = new ArrayList<>(SHARDS);
     private final LinkedHashMap<Hash256, Tx> waiting = new LinkedHashMap<>();
     private final Map<Hash256, Tx> all = new java.util.HashMap<>();
+    private final int maxWaiting;
     private boolean needsRecheck;
 
     PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy) {
+        this(store, miningHead, nowSeconds, policy, MAX_WAITING);
+    }
+
+    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy,
+                int maxWaiting) {
+        this.maxWaiting = maxWaiting;
         this.store = store;
         this.miningHead = miningHead;
         this.nowSeconds = nowSeconds;
@@ -171,6 +185,9 @@ public final class PendingPool {
     }
 
     private void keepWaiting(Hash256 txid, Tx tx) {
+        if (waiting.size() >= maxWaiting) {
+            drop(waiting.keySet().iterator().next());
+        }
         waiting.put(txid, tx);
         index(txid, tx);
     }

@@ -1,7 +1,9 @@
 /**
- * The node's own state and the paths data takes into it: the single block intake (header checks,
- * detached blocks behind the flood gate, iterative attach cascade), the detached block pool, and
- * the blockfile loader. Later: shard and tx knowledge, the pending pool and the node thread.
+ * The node's own state and the paths data takes into it. {@code ChainState} is the one entry point:
+ * the block intake (header checks, detached blocks behind the flood gate, iterative attach
+ * cascade), what we know of each block's shards (unknown, hash-only or full slots, with proofs),
+ * the txid and spent-output indexes, input and double-spend checks that raise complaints, the
+ * pending pool, and the blockfile journal that replays at start-up and appends as things happen.
  *
  * <p>Everything here is owned by the node thread; nothing is locked. Every structure a peer can fill
  * is bounded.
