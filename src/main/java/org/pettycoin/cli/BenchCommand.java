@@ -85,10 +85,7 @@ final class BenchCommand implements Runnable {
             }
             report(out, "header checks + attach", blocks, t1);
 
-            Path dir = Files.createTempDirectory("pettycoin-bench");
-            Path file = dir.resolve(Blockfile.FILE_NAME);
-            try {
-                builder.writeBlockfile(file);
+            withBlockfileOf(builder, file -> {
                 long t2 = System.nanoTime();
                 BlockfileLoader.Summary s;
                 try (Blockfile f = Blockfile.open(file)) {
@@ -98,16 +95,32 @@ final class BenchCommand implements Runnable {
                 if (!s.tip().id().equals(tip.id())) {
                     throw new IllegalStateException("replay reached another tip");
                 }
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            }
+            });
             if (fullBlocks > 0) {
                 new FullBlocks(out, fullBlocks, txsPerBlock).run();
             }
             out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
             out.flush();
             return 0;
+        }
+
+        /** Something done with a blockfile. */
+        @FunctionalInterface
+        interface BlockfileAction {
+            void run(Path file) throws IOException;
+        }
+
+        /** Writes what {@code builder} built to a temporary blockfile, runs {@code action} on it, deletes it. */
+        static void withBlockfileOf(ChainBuilder builder, BlockfileAction action) throws IOException {
+            Path dir = Files.createTempDirectory("pettycoin-bench");
+            Path file = dir.resolve(Blockfile.FILE_NAME);
+            try {
+                builder.writeBlockfile(file);
+                action.run(file);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
         }
 
         static void report(PrintWriter out, String what, long n, long startNanos) {

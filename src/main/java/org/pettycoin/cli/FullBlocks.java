@@ -3,7 +3,6 @@ package org.pettycoin.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
@@ -21,7 +20,6 @@ import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxWithProof;
-import org.pettycoin.store.Blockfile;
 
 /**
  * The full-block part of {@code bench chain}: a regtest chain whose blocks carry transactions
@@ -71,23 +69,18 @@ final class FullBlocks {
         BenchCommand.ChainBench.reportTxs(out, "  of which txs accepted", totalTxs, t1);
         requireTip(target.miningHead(), tip, "acceptance");
 
-        Path dir = Files.createTempDirectory("pettycoin-bench");
-        Path file = dir.resolve(Blockfile.FILE_NAME);
-        try {
-            builder.writeBlockfile(file);
+        BlockNode built = tip;
+        BenchCommand.ChainBench.withBlockfileOf(builder, file -> {
             long t2 = System.nanoTime();
             BlockfileLoader.Summary s;
             try (BlockfileJournal journal = BlockfileJournal.open(file)) {
                 ChainState loaded = newState(journal);
                 s = journal.load(loaded, now);
-                requireTip(loaded.miningHead(), tip, "replay");
+                requireTip(loaded.miningHead(), built, "replay");
             }
             BenchCommand.ChainBench.report(out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)",
                     s.blocks(), t2);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        }
+        });
     }
 
     private ChainState newState(ChainState.Listener listener) {

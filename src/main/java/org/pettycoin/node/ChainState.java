@@ -247,14 +247,10 @@ public final class ChainState {
 
     /** PKT_SHARD: every txrefhash of one shard (spec 02 §6.5 "whole shard"). */
     public ContentResult receiveShard(ShardPacket p) {
-        Optional<BlockNode> found = tree.find(p.block());
-        if (found.isEmpty()) {
-            return ContentResult.unknownBlock(p.block());
-        }
-        BlockNode b = found.get();
-        if (b.invalid()) {
-            return blockInvalid(b);
-        }
+        return inValidBlock(p.block(), b -> shardInto(b, p));
+    }
+
+    private ContentResult shardInto(BlockNode b, ShardPacket p) {
         if (p.shard() >= b.block().numShards()) {
             return ContentResult.refused(ErrorCode.BAD_SHARDNUM);
         }
@@ -282,15 +278,11 @@ public final class ChainState {
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
     public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
+        return inValidBlock(p.proof().position().block(), b -> hashInto(b, p));
+    }
+
+    private ContentResult hashInto(BlockNode b, HashesInBlockPacket p) {
         Position pos = p.proof().position();
-        Optional<BlockNode> found = tree.find(pos.block());
-        if (found.isEmpty()) {
-            return ContentResult.unknownBlock(pos.block());
-        }
-        BlockNode b = found.get();
-        if (b.invalid()) {
-            return blockInvalid(b);
-        }
         if (!MerkleTree.check(p.proof(), p.hashes(), b.block())) {
             return ContentResult.refused(ErrorCode.BAD_PROOF);
         }
@@ -307,16 +299,11 @@ public final class ChainState {
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (spec 02 §9.12). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
-        Position pos = p.proof().position();
-        Optional<BlockNode> found = tree.find(pos.block());
-        if (found.isEmpty()) {
-            return ContentResult.unknownBlock(pos.block());
-        }
-        BlockNode b = found.get();
-        if (b.invalid()) {
-            // C processes these anyway (spec 02 §9.12 gap); we answer with the complaint.
-            return blockInvalid(b);
-        }
+        // C processes these even for an invalid block (spec 02 §9.12 gap); we answer with the complaint.
+        return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
+    }
+
+    private ContentResult txInto(BlockNode b, TxWithProof p) {
         try {
             txChecks.check(p.tx(), b.block().header().shardOrder());
             RefChecks.checkRefs(b, p.refs());
@@ -347,6 +334,18 @@ public final class ChainState {
         }
         place(slot, p, hash, wants);
         return finish(ContentResult.Outcome.STORED, wants);
+    }
+
+    /**
+     * Runs {@code then} on the block with this id if we hold it and it is valid; otherwise the block
+     * is to be asked for, or the sender is to be answered with its complaint.
+     */
+    private ContentResult inValidBlock(Hash256 id, java.util.function.Function<BlockNode, ContentResult> then) {
+        Optional<BlockNode> found = tree.find(id);
+        if (found.isEmpty()) {
+            return ContentResult.unknownBlock(id);
+        }
+        return found.get().invalid() ? blockInvalid(found.get()) : then.apply(found.get());
     }
 
     private ContentResult blockInvalid(BlockNode b) {

@@ -8,10 +8,8 @@ import static org.pettycoin.node.NodeFixture.out;
 import static org.pettycoin.node.NodeFixture.pay;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.PrivateKey;
-import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;
