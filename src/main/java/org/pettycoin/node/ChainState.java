@@ -131,22 +131,27 @@ public final class ChainState {
 
     /** Whether a shard of a block holds every tx. */
     public boolean shardAllKnown(BlockNode block, int shard) {
-        return store.shard(block, shard).allKnown();
+        return shard >= 0 && shard < block.block().numShards() && store.shard(block, shard).allKnown();
     }
 
-    /** The full tx in a slot, if we have it. */
+    /** The full tx in a slot, if we have it (empty for a slot the block does not have). */
     public Optional<Tx> txAt(BlockNode block, int shard, int txoff) {
-        return store.txAt(new TxSlot(block, shard, txoff));
+        return exists(block, shard, txoff) ? store.txAt(new TxSlot(block, shard, txoff)) : Optional.empty();
     }
 
     /** The txrefhash in a slot, if we know it. */
     public Optional<TxRefHash> hashAt(BlockNode block, int shard, int txoff) {
-        return store.shard(block, shard).hash(txoff);
+        return exists(block, shard, txoff) ? store.shard(block, shard).hash(txoff) : Optional.empty();
     }
 
     /** A full tx in a slot with a proof of its place, ready to send as TX_IN_BLOCK. */
     public Optional<TxWithProof> provenAt(BlockNode block, int shard, int txoff) {
-        return complaints.proven(new TxSlot(block, shard, txoff));
+        return exists(block, shard, txoff) ? complaints.proven(new TxSlot(block, shard, txoff)) : Optional.empty();
+    }
+
+    /** Whether a (shard, txoff) pair a peer or a user names is a slot of the block. */
+    private static boolean exists(BlockNode block, int shard, int txoff) {
+        return shard >= 0 && shard < block.block().numShards() && txoff >= 0 && txoff < block.block().numTxs(shard);
     }
 
     /** Where a txid sits in {@code block} or its ancestors, hash-only or full. */
@@ -156,6 +161,9 @@ public final class ChainState {
 
     /** Each tx of a shard in order, marshalled and followed by its refs; empty unless all known. */
     public Optional<List<byte[]>> shardTxsWithRefs(BlockNode block, int shard) {
+        if (shard < 0 || shard >= block.block().numShards()) {
+            return Optional.empty();
+        }
         ShardSlots s = store.shard(block, shard);
         if (!s.allKnown()) {
             return Optional.empty();
@@ -373,9 +381,20 @@ public final class ChainState {
     private boolean putHash(TxSlot slot, TxRefHash hash, Optional<Proof> proof) {
         boolean stored = store.putHash(slot, hash, proof);
         if (stored) {
-            pending.markForRecheck();
+            pendingSeesChangeIn(slot.block());
         }
         return stored;
+    }
+
+    /**
+     * C rechecks pending after a hash or tx lands in any block. Only blocks on the mining chain can
+     * change what pending admits (a head move elsewhere marks the recheck itself), so we skip the
+     * O(pending) recheck for the rest: during a long sync that is nearly every packet.
+     */
+    private void pendingSeesChangeIn(BlockNode b) {
+        if (b.precedes(miningHead())) {
+            pending.markForRecheck();
+        }
     }
 
     /**
@@ -474,7 +493,7 @@ public final class ChainState {
                 tree.markAllKnown(b);
             }
         }
-        pending.markForRecheck();
+        pendingSeesChangeIn(b);
         listener.txPlaced(b, complaints.proven(slot).orElse(p));
     }
 
