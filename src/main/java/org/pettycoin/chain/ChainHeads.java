@@ -17,6 +17,8 @@ public final class ChainHeads {
     private final List<BlockNode> longestKnowns = new ArrayList<>();
     private final ChainListener listener;
     private BlockNode preferred;
+    /** The longest_knowns[0] that {@link #preferred} was computed under. */
+    private BlockNode preferredRoot;
     /** The known head the listener last heard of. */
     private BlockNode reportedKnownHead;
 
@@ -25,6 +27,7 @@ public final class ChainHeads {
         longestChains.add(genesis);
         longestKnowns.add(genesis);
         preferred = genesis;
+        preferredRoot = genesis;
         reportedKnownHead = genesis;
     }
 
@@ -52,12 +55,12 @@ public final class ChainHeads {
             }
             longestChains.add(b);
             orderBlockPointers();
-            updatePreferred();
         }
         if (b.allKnown()) {
             updateKnown(b);
         }
         updatePreferred();
+        offerPreferred(b);
         reportKnownHeadMove();
     }
 
@@ -77,6 +80,7 @@ public final class ChainHeads {
         longestKnowns.clear();
         longestKnowns.add(genesis);
         preferred = genesis;
+        preferredRoot = genesis;
         Deque<BlockNode> stack = new ArrayDeque<>();
         stack.push(genesis);
         while (!stack.isEmpty()) {
@@ -94,6 +98,8 @@ public final class ChainHeads {
             pushChildrenInOrder(stack, x);
         }
         updateKnown(genesis);
+        preferredRoot = longestKnowns.get(0);
+        preferred = firstMostWorkBelow(preferredRoot);
         reportKnownHeadMove();
     }
 
@@ -170,11 +176,41 @@ public final class ChainHeads {
         }
     }
 
-    /** {@code update_preferred_chain}: the first most-work valid block in pre-order below longest_knowns[0]. */
+    /**
+     * {@code update_preferred_chain}: the first most-work valid block in pre-order below
+     * longest_knowns[0]. C walks that whole subtree on every update, which is quadratic while a long
+     * branch attaches below a head whose contents lag; we keep the answer and walk only when the
+     * head moved somewhere that may not contain it. New blocks are offered by {@link #offerPreferred}.
+     */
     private void updatePreferred() {
-        BlockNode best = longestKnowns.get(0);
+        BlockNode root = longestKnowns.get(0);
+        if (root == preferredRoot) {
+            return;
+        }
+        // A head moving down towards the preferred block cannot uncover a better one: it sees a subset.
+        if (preferredRoot.precedes(root) && root.precedes(preferred) && !preferred.invalid()) {
+            preferredRoot = root;
+            return;
+        }
+        preferredRoot = root;
+        preferred = firstMostWorkBelow(root);
+    }
+
+    /** A newly attached block may beat the preferred block, or tie it earlier in pre-order. */
+    private void offerPreferred(BlockNode b) {
+        if (b.invalid() || !preferredRoot.precedes(b)) {
+            return;
+        }
+        int cmp = b.totalWork().compareTo(preferred.totalWork());
+        if (cmp > 0 || (cmp == 0 && earlierInPreOrder(b, preferred))) {
+            preferred = b;
+        }
+    }
+
+    private static BlockNode firstMostWorkBelow(BlockNode root) {
+        BlockNode best = root;
         Deque<BlockNode> stack = new ArrayDeque<>();
-        stack.push(best);
+        stack.push(root);
         while (!stack.isEmpty()) {
             BlockNode x = stack.pop();
             if (x.invalid()) {
@@ -185,7 +221,35 @@ public final class ChainHeads {
             }
             pushChildrenInOrder(stack, x);
         }
-        preferred = best;
+        return best;
+    }
+
+    /**
+     * Whether {@code a} comes before {@code b} in a pre-order walk with children in arrival order.
+     * Neither is the other's ancestor here (equal work), so the branches part at their lowest
+     * common ancestor, and the child there that arrived first comes first.
+     */
+    static boolean earlierInPreOrder(BlockNode a, BlockNode b) {
+        long h = Math.min(a.height(), b.height());
+        BlockNode x = a.ancestor(a.height() - h).orElseThrow();
+        BlockNode y = b.ancestor(b.height() - h).orElseThrow();
+        if (x == y) {
+            return a.height() < b.height();
+        }
+        // Smallest k with x.ancestor(k) == y.ancestor(k): the common ancestor is k blocks above.
+        long lo = 1;
+        long hi = h;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (x.ancestor(mid).orElseThrow() == y.ancestor(mid).orElseThrow()) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        BlockNode common = x.ancestor(lo).orElseThrow();
+        List<BlockNode> children = common.children();
+        return children.indexOf(x.ancestor(lo - 1).orElseThrow()) < children.indexOf(y.ancestor(lo - 1).orElseThrow());
     }
 
     private static void pushChildrenInOrder(Deque<BlockNode> stack, BlockNode x) {
