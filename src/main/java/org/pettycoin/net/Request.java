@@ -1,0 +1,57 @@
+package org.pettycoin.net;
+
+import org.pettycoin.protocol.GetBlockPacket;
+import org.pettycoin.protocol.GetChildrenPacket;
+import org.pettycoin.protocol.GetShardPacket;
+import org.pettycoin.protocol.GetTxInBlockPacket;
+import org.pettycoin.protocol.GetTxPacket;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.Position;
+
+/**
+ * One thing we want from the network (a "known unknown", spec 03 §4), keyed as C keys its todos:
+ * by kind, id, shard and txoff. Equal requests are the same request.
+ */
+public record Request(Kind kind, Hash256 id, int shard, int txoff) {
+    /** The request kinds, most urgent first: blocks decide chain choice, contents make them minable. */
+    public enum Kind {
+        BLOCK, TX_IN_BLOCK, SHARD, TX, CHILDREN
+    }
+
+    public static Request block(Hash256 id) {
+        return new Request(Kind.BLOCK, id, 0, 0);
+    }
+
+    public static Request children(Hash256 id) {
+        return new Request(Kind.CHILDREN, id, 0, 0);
+    }
+
+    public static Request shard(Hash256 block, int shard) {
+        return new Request(Kind.SHARD, block, shard, 0);
+    }
+
+    public static Request txInBlock(Position pos) {
+        return new Request(Kind.TX_IN_BLOCK, pos.block(), pos.shard(), pos.txoff());
+    }
+
+    public static Request tx(Hash256 txid) {
+        return new Request(Kind.TX, txid, 0, 0);
+    }
+
+    /** The packet that asks for it. */
+    public Packet packet() {
+        switch (kind) {
+            case BLOCK:
+                return new GetBlockPacket(id);
+            case CHILDREN:
+                return new GetChildrenPacket(id);
+            case SHARD:
+                return new GetShardPacket(id, shard, 0);
+            case TX_IN_BLOCK:
+                return new GetTxInBlockPacket(new Position(id, shard, txoff));
+            default:
+                return new GetTxPacket(id);
+        }
+    }
+}

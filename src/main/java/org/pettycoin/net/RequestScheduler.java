@@ -1,0 +1,235 @@
+package org.pettycoin.net;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who we ask for what (spec 03 §4, without the C node's costs, §8 items 3 and 14): every wanted item
+ * is asked of one peer at a time; each peer has a window of requests in flight that grows while it
+ * answers and halves when it times out (tens at least, never below {@link Config#minWindow}); a
+ * request that times out or that a peer cannot answer goes to another peer; a peer that leaves gives
+ * its requests back. Every path that ends a request frees its slot. Node thread only.
+ *
+ * @param <P> how peers are named
+ */
+public final class RequestScheduler<P> {
+    /** Tunables. */
+    public record Config(int initialWindow, int minWindow, int maxWindow, long timeoutMillis, int maxWanted) {
+        /**
+         * 32 in flight at first (the C node had 4 and one block per round trip), up to 512; a request
+         * unanswered for 10 s goes elsewhere; at most 200,000 wanted items (about 40 MiB of keys).
+         */
+        public static final Config DEFAULT = new Config(32, 4, 512, 10_000, 200_000);
+    }
+
+    /** A request in flight: to whom, since when. */
+    private record InFlight(Object peer, long sentMillis) {
+    }
+
+    /** What each peer has in flight, and how much it may have. */
+    private static final class PeerSlots {
+        final Set<Request> inFlight = new LinkedHashSet<>();
+        int window;
+
+        PeerSlots(int window) {
+            this.window = window;
+        }
+    }
+
+    private final Config config;
+    /** Wanted and not in flight, oldest first within each kind. */
+    private final Map<Request.Kind, LinkedHashSet<Request>> waiting = new EnumMap<>(Request.Kind.class);
+    private final Map<Request, InFlight> inFlight = new HashMap<>();
+    /** Peers that said they cannot answer a request: not asked it again. */
+    private final Map<Request, Set<Object>> refusedBy = new HashMap<>();
+    private final Map<P, PeerSlots> peers = new HashMap<>();
+    private long timeouts;
+
+    public RequestScheduler(Config config) {
+        this.config = config;
+        for (Request.Kind k : Request.Kind.values()) {
+            waiting.put(k, new LinkedHashSet<>());
+        }
+    }
+
+    /** Wants {@code r}, unless it is already wanted; false if dropped because too much is wanted. */
+    public boolean want(Request r) {
+        if (inFlight.containsKey(r) || waiting.get(r.kind()).contains(r)) {
+            return true;
+        }
+        if (size() >= config.maxWanted()) {
+            return false;
+        }
+        waiting.get(r.kind()).add(r);
+        return true;
+    }
+
+    public boolean wanted(Request r) {
+        return inFlight.containsKey(r) || waiting.get(r.kind()).contains(r);
+    }
+
+    /** Wanted items, in flight or waiting. */
+    public int size() {
+        int n = inFlight.size();
+        for (LinkedHashSet<Request> w : waiting.values()) {
+            n += w.size();
+        }
+        return n;
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    public int inFlightTo(P peer) {
+        PeerSlots s = peers.get(peer);
+        return s == null ? 0 : s.inFlight.size();
+    }
+
+    public int window(P peer) {
+        PeerSlots s = peers.get(peer);
+        return s == null ? config.initialWindow() : s.window;
+    }
+
+    /** Requests that timed out so far. */
+    public long timeouts() {
+        return timeouts;
+    }
+
+    public void peerJoined(P peer) {
+        peers.putIfAbsent(peer, new PeerSlots(config.initialWindow()));
+    }
+
+    /** The peer left: what it had in flight is wanted again, from others. */
+    public void peerLeft(P peer) {
+        PeerSlots s = peers.remove(peer);
+        if (s != null) {
+            for (Request r : s.inFlight) {
+                inFlight.remove(r);
+                waiting.get(r.kind()).add(r);
+            }
+        }
+        for (Set<Object> refusers : refusedBy.values()) {
+            refusers.remove(peer);
+        }
+    }
+
+    /**
+     * Arrived (from anyone, asked or not): no longer wanted. The peer that had it in flight gets its
+     * slot back and, if it was the one that answered, a larger window.
+     */
+    public void done(Request r, Optional<P> from) {
+        waiting.get(r.kind()).remove(r);
+        refusedBy.remove(r);
+        InFlight f = inFlight.remove(r);
+        if (f != null) {
+            PeerSlots s = peers.get(f.peer());
+            if (s != null) {
+                s.inFlight.remove(r);
+                if (from.isPresent() && from.get().equals(f.peer())) {
+                    s.window = Math.min(config.maxWindow(), s.window + 1);
+                }
+            }
+        }
+    }
+
+    /** {@code peer} cannot answer {@code r}: someone else is asked; the slot is freed. */
+    public void failed(Request r, P peer) {
+        InFlight f = inFlight.get(r);
+        if (f == null || !f.peer().equals(peer)) {
+            return;
+        }
+        release(r, peer);
+    }
+
+    /** No longer wanted, whoever had it (e.g. its block was proven invalid). */
+    public void forget(Predicate<Request> which) {
+        for (LinkedHashSet<Request> w : waiting.values()) {
+            w.removeIf(which);
+        }
+        for (Request r : new ArrayList<>(inFlight.keySet())) {
+            if (which.test(r)) {
+                InFlight f = inFlight.remove(r);
+                PeerSlots s = peers.get(f.peer());
+                if (s != null) {
+                    s.inFlight.remove(r);
+                }
+            }
+        }
+        refusedBy.keySet().removeIf(which);
+    }
+
+    /**
+     * Requests to send to {@code peer} now: the oldest of the most urgent kind it has not refused,
+     * until its window is full. Requests every peer refused stay wanted for peers yet to come.
+     */
+    public List<Request> nextFor(P peer, long nowMillis) {
+        PeerSlots s = peers.get(peer);
+        List<Request> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        for (Request.Kind k : Request.Kind.values()) {
+            Iterator<Request> it = waiting.get(k).iterator();
+            while (s.inFlight.size() < s.window && it.hasNext()) {
+                Request r = it.next();
+                Set<Object> refusers = refusedBy.get(r);
+                if (refusers != null && refusers.contains(peer)) {
+                    continue; // it told us it does not have it; if every peer did, wait for a new one
+                }
+                it.remove();
+                inFlight.put(r, new InFlight(peer, nowMillis));
+                s.inFlight.add(r);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Requests unanswered for the timeout go back to waiting, for another peer; each such peer's
+     * window halves. Returns the peers that timed out (some may deserve a penalty).
+     */
+    public Set<P> expire(long nowMillis) {
+        Set<P> slow = new HashSet<>();
+        for (Map.Entry<P, PeerSlots> e : peers.entrySet()) {
+            PeerSlots s = e.getValue();
+            boolean timedOut = false;
+            for (Iterator<Request> it = s.inFlight.iterator(); it.hasNext(); ) {
+                Request r = it.next();
+                if (nowMillis - inFlight.get(r).sentMillis() >= config.timeoutMillis()) {
+                    // A slow answer is not a refusal: anyone, this peer included, may be asked again.
+                    it.remove();
+                    inFlight.remove(r);
+                    waiting.get(r.kind()).add(r);
+                    timeouts++;
+                    timedOut = true;
+                }
+            }
+            if (timedOut) {
+                s.window = Math.max(config.minWindow(), s.window / 2);
+                slow.add(e.getKey());
+            }
+        }
+        return slow;
+    }
+
+    private void release(Request r, P peer) {
+        inFlight.remove(r);
+        PeerSlots s = peers.get(peer);
+        if (s != null) {
+            s.inFlight.remove(r);
+        }
+        refusedBy.computeIfAbsent(r, k -> new HashSet<>()).add(peer);
+        waiting.get(r.kind()).add(r);
+    }
+}
