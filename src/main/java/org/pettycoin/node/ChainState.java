@@ -154,6 +154,27 @@ public final class ChainState {
         return shard >= 0 && shard < block.block().numShards() && txoff >= 0 && txoff < block.block().numTxs(shard);
     }
 
+    /** Every txrefhash of a shard, once each slot has at least its hash (what a SHARD reply carries). */
+    public Optional<List<TxRefHash>> shardHashes(BlockNode block, int shard) {
+        if (shard < 0 || shard >= block.block().numShards()) {
+            return Optional.empty();
+        }
+        ShardSlots s = store.shard(block, shard);
+        if (!s.allHashes()) {
+            return Optional.empty();
+        }
+        List<TxRefHash> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            out.add(s.hash(i).orElseThrow());
+        }
+        return Optional.of(out);
+    }
+
+    /** A full copy of a tx we hold anywhere: pending, or in any block. */
+    public Optional<Tx> anyTx(Hash256 txid) {
+        return pending.get(txid).or(() -> store.anyFullCopy(txid));
+    }
+
     /** Where a txid sits in {@code block} or its ancestors, hash-only or full. */
     public Optional<KnownTx> findInChain(BlockNode block, Hash256 txid) {
         return store.findInChain(block, txid);

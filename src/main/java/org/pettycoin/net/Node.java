@@ -1,0 +1,252 @@
+package org.pettycoin.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.node.BlockfileJournal;
+import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.store.Blockfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: the node thread that owns the chain state, the blockfile journal, the peer
+ * protocol and the transport (DESIGN §3). Start-up replays the blockfile, then listens and dials;
+ * {@link #close} stops dialling, closes every connection, and syncs and closes the blockfile.
+ * Everything that touches chain state runs on the node thread; {@link #call} gets there from
+ * outside.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** How often request timeouts and sync stalls are looked at. */
+    static final long TICK_MILLIS = 250;
+    private static final long CALL_TIMEOUT_SECS = 120;
+
+    /** How to run a node. */
+    public record Options(Network network, Path dataDir, InetSocketAddress listen, List<InetSocketAddress> connect,
+                          LongSupplier nowSeconds, TransportConfig transport, ChainState.Config chain,
+                          RequestScheduler.Config requests) {
+        public Options {
+            connect = List.copyOf(connect);
+        }
+
+        /** Defaults for {@code network} in {@code dataDir}, listening on {@code port} of every interface. */
+        public static Options of(Network network, Path dataDir, int port, List<InetSocketAddress> connect) {
+            return new Options(network, dataDir, new InetSocketAddress(port), connect,
+                    () -> System.currentTimeMillis() / 1000, TransportConfig.defaults(), ChainState.Config.DEFAULT,
+                    RequestScheduler.Config.DEFAULT);
+        }
+
+        public Options withClock(LongSupplier clock) {
+            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests);
+        }
+
+        public Options withTransport(TransportConfig t) {
+            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests);
+        }
+
+        public Options withListen(InetSocketAddress a) {
+            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests);
+        }
+    }
+
+    private final Options options;
+    private final ScheduledExecutorService thread;
+    private final Executor events;
+    private final NodeUuid uuid;
+    private BlockfileJournal journal;
+    private ChainState state;
+    private PeerNetwork network;
+    private Dialer dialer;
+    private Transport transport;
+    private int port;
+
+    private Node(Options options) {
+        this.options = options;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node");
+            t.setDaemon(true);
+            return t;
+        });
+        this.events = task -> thread.execute(() -> runLogged(task));
+        byte[] u = new byte[NodeUuid.LENGTH];
+        new SecureRandom().nextBytes(u);
+        this.uuid = NodeUuid.of(u);
+    }
+
+    /** Starts a node: loads its blockfile, listens, dials. */
+    public static Node start(Options options) throws IOException {
+        Node n = new Node(options);
+        try {
+            n.call(() -> {
+                n.init();
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            n.close();
+            throw e;
+        }
+        return n;
+    }
+
+    private void init() throws IOException {
+        Files.createDirectories(options.dataDir());
+        journal = BlockfileJournal.open(options.dataDir().resolve(Blockfile.FILE_NAME));
+        Listeners listeners = new Listeners();
+        LongSupplier nowMillis = () -> options.nowSeconds().getAsLong() * 1000;
+        state = new ChainState(options.network(), options.chain(), options.nowSeconds(), nowMillis, listeners);
+        listeners.add(journal);
+        long t0 = System.nanoTime();
+        BlockfileLoader.Summary s = journal.load(state, options.nowSeconds().getAsLong());
+        LOG.info("blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}", s.blocks(), s.txs(),
+                (System.nanoTime() - t0) / 1_000_000, state.miningHead().id(), state.miningHead().height(),
+                s.replay().stoppedBecause().map(w -> "; cut a bad tail: " + w).orElse(""));
+        journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
+        dialer = new Dialer(uuid, options.connect(), thread);
+        network = new PeerNetwork(state, new PeerNetwork.Config(uuid, 0, options.requests(),
+                PeerNetwork.Config.SYNC_STALL_MILLIS, PeerNetwork.Config.MAX_SCORE), dialer, options.nowSeconds(),
+                System::currentTimeMillis);
+        listeners.add(network.chainListener());
+        transport = new Transport(options.transport(), network, events);
+        port = transport.listen(options.listen());
+        network.listeningOn(port);
+        LOG.info("listening on port {}", port);
+        dialer.start(transport::connect);
+        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The port we listen on. */
+    public int port() {
+        return port;
+    }
+
+    public NodeUuid uuid() {
+        return uuid;
+    }
+
+    /** Runs {@code task} on the node thread and waits for its result. */
+    public <T> T call(Callable<T> task) throws IOException {
+        try {
+            return thread.submit(task).get(CALL_TIMEOUT_SECS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IOException("the node thread did not answer in " + CALL_TIMEOUT_SECS + " s", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** The chain state: use only on the node thread, inside {@link #call}. */
+    public ChainState state() {
+        return state;
+    }
+
+    /** The peer protocol: use only on the node thread, inside {@link #call}. */
+    public PeerNetwork network() {
+        return network;
+    }
+
+    /** Dials another node (and keeps dialling it). */
+    public void connect(InetSocketAddress peer) throws IOException {
+        call(() -> {
+            dialer.add(peer);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            call(() -> {
+                if (dialer != null) {
+                    dialer.stop();
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("stopping: {}", e.toString());
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        try {
+            call(() -> {
+                if (journal != null) {
+                    journal.close();
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.error("closing the blockfile: {}", e.toString());
+        }
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("stopped");
+    }
+
+    private static void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (UncheckedIOException e) {
+            LOG.error("storage failed: {}", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.error("bug on the node thread", e);
+        }
+    }
+
+    /** The chain state's listeners, in order: the journal first, so nothing is announced unsaved. */
+    private static final class Listeners implements ChainState.Listener {
+        private final List<ChainState.Listener> all = new ArrayList<>();
+
+        void add(ChainState.Listener l) {
+            all.add(l);
+        }
+
+        @Override
+        public void blockAttached(BlockNode block) {
+            all.forEach(l -> l.blockAttached(block));
+        }
+
+        @Override
+        public void txPlaced(BlockNode block, TxWithProof proven) {
+            all.forEach(l -> l.txPlaced(block, proven));
+        }
+
+        @Override
+        public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
+            all.forEach(l -> l.blockInvalidated(block, complaint));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.pettycoin.net;
+
+import java.util.Optional;
+import org.pettycoin.protocol.Bytes;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.WelcomePacket;
+
+/**
+ * What the node knows of one connected peer (spec 03 §3.1): whether it has welcomed us, whether we
+ * are still syncing from it (its welcome block not yet in our tree) and it from us (no SET_FILTER
+ * yet), and how far it has behaved. Node thread only.
+ */
+final class Peer {
+    final Connection connection;
+    final long connectedMillis;
+    private Optional<WelcomePacket> welcome = Optional.empty();
+    /** The best block its welcome carried; empty if it is at genesis. */
+    Optional<Hash256> welcomeBlock = Optional.empty();
+    boolean weAreSyncing = true;
+    boolean theyAreSyncing = true;
+    /** When a block it sent us (or asked of it) last joined our tree: sync progress. */
+    long lastProgressMillis;
+    /** Misbehaviour short of a disconnect, e.g. requests left to time out. */
+    int score;
+
+    Peer(Connection connection, long nowMillis) {
+        this.connection = connection;
+        this.connectedMillis = nowMillis;
+        this.lastProgressMillis = nowMillis;
+    }
+
+    boolean welcomed() {
+        return welcome.isPresent();
+    }
+
+    void welcomed(WelcomePacket w) {
+        welcome = Optional.of(w);
+        welcomeBlock = w.bestBlock().map(org.pettycoin.chain.BlockIds::id);
+    }
+
+    Optional<NodeUuid> uuid() {
+        return welcome.map(WelcomePacket::uuid);
+    }
+
+    int listenPort() {
+        return welcome.map(WelcomePacket::listenPort).orElse(0);
+    }
+
+    /** Whether it wants txs of this 16-bit shard (everything, until it has told us). */
+    boolean wantsShard(int shard) {
+        return welcome.map(w -> w.wantsShard(shard)).orElse(true);
+    }
+
+    Bytes interests() {
+        return welcome.map(WelcomePacket::interests).orElse(WelcomePacket.ALL_INTERESTS);
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + connection.id() + " " + connection.remoteAddress();
+    }
+}

@@ -1,0 +1,602 @@
+package org.pettycoin.net;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.consensus.Horizon;
+import org.pettycoin.consensus.TxChecks;
+import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxNotice;
+import org.pettycoin.consensus.TxNoticeChecks;
+import org.pettycoin.consensus.TxShards;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.PendingPool;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.BlockPacket;
+import org.pettycoin.protocol.BlockUnknownPacket;
+import org.pettycoin.protocol.ChildBlock;
+import org.pettycoin.protocol.ChildrenPacket;
+import org.pettycoin.protocol.ChildrenUnknownPacket;
+import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.ErrPacket;
+import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.protocol.GetBlockPacket;
+import org.pettycoin.protocol.GetChildrenPacket;
+import org.pettycoin.protocol.GetPeersPacket;
+import org.pettycoin.protocol.GetShardPacket;
+import org.pettycoin.protocol.GetTxInBlockPacket;
+import org.pettycoin.protocol.GetTxMapPacket;
+import org.pettycoin.protocol.GetTxPacket;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.HashesInBlockPacket;
+import org.pettycoin.protocol.NetAddress;
+import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.PeersPacket;
+import org.pettycoin.protocol.PiggybackPacket;
+import org.pettycoin.protocol.Position;
+import org.pettycoin.protocol.Protocol;
+import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.protocol.SetFilterPacket;
+import org.pettycoin.protocol.ShardErrorPacket;
+import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxBadAmountPacket;
+import org.pettycoin.protocol.TxBadInputPacket;
+import org.pettycoin.protocol.TxDoublespendPacket;
+import org.pettycoin.protocol.TxInBlockPacket;
+import org.pettycoin.protocol.TxInBlockUnknownPacket;
+import org.pettycoin.protocol.TxMapPacket;
+import org.pettycoin.protocol.TxPacket;
+import org.pettycoin.protocol.TxUnknownPacket;
+import org.pettycoin.protocol.WelcomePacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer protocol on the node thread (spec 03 §3, §5, §6): the welcome exchange and its checks,
+ * sync from each peer's welcome block back to known ground, contents for every block within the
+ * horizon, answers to every request, propagation of blocks, txs and complaints, and what a
+ * misbehaving peer costs. Wanted items go through the {@link RequestScheduler}: one peer at a time,
+ * many in flight. Every method runs on the node thread (the transport's event executor).
+ */
+public final class PeerNetwork implements ConnectionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerNetwork.class);
+    /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
+    private static final String MONIKER = "ICBINB! pettycoin-java";
+    private static final long PROTOCOL_VERSION = 1;
+    /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, spec 03 §3.5). */
+    private static final int MIN_INTERESTS = 2;
+    /** SET_FILTER's offset may be at most this (FILTER_INVALID, spec 03 §5.7). */
+    private static final long MAX_FILTER_OFFSET = 19;
+
+    /** Tunables. */
+    public record Config(NodeUuid uuid, int listenPort, RequestScheduler.Config requests, long syncStallMillis,
+                         int maxScore) {
+        /** A peer whose welcome block gets no nearer for 2 minutes while syncing is dropped. */
+        public static final long SYNC_STALL_MILLIS = 120_000;
+        /** Timed-out batches before a peer is dropped. */
+        public static final int MAX_SCORE = 20;
+
+        public static Config defaults(NodeUuid uuid, int listenPort) {
+            return new Config(uuid, listenPort, RequestScheduler.Config.DEFAULT, SYNC_STALL_MILLIS, MAX_SCORE);
+        }
+    }
+
+    private final ChainState state;
+    private final Config config;
+    private final LongSupplier nowMillis;
+    private final LongSupplier nowSeconds;
+    private final DescendantsHash hashes = new DescendantsHash();
+    private final Server server;
+    private final RequestScheduler<Peer> requests;
+    private final TxNoticeChecks notices = new TxNoticeChecks(new TxChecks());
+    private final Map<Connection, Peer> peers = new LinkedHashMap<>();
+    private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
+    private final PeerAddresses addresses;
+    /** The peer whose packet is being handled: broadcasts caused by it skip it. */
+    private Optional<Peer> origin = Optional.empty();
+    private int listenPort;
+
+    public PeerNetwork(ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds,
+                       LongSupplier nowMillis) {
+        this.state = state;
+        this.config = config;
+        this.addresses = addresses;
+        this.nowSeconds = nowSeconds;
+        this.nowMillis = nowMillis;
+        this.server = new Server(state, hashes);
+        this.requests = new RequestScheduler<>(config.requests());
+        this.listenPort = config.listenPort();
+    }
+
+    /** The port we tell peers we listen on (known once the listener is bound). */
+    public void listeningOn(int port) {
+        this.listenPort = port;
+    }
+
+    /** What the chain state must tell this layer (attach it after the blockfile journal). */
+    public ChainState.Listener chainListener() {
+        return new ChainState.Listener() {
+            @Override
+            public void blockAttached(BlockNode block) {
+                hashes.attached(block);
+            }
+
+            @Override
+            public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
+                requests.forget(r -> r.kind() != Request.Kind.TX
+                        && state.tree().find(r.id()).map(BlockNode::invalid).orElse(false));
+                broadcast(complaint, origin);
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ connection events
+
+    @Override
+    public void connected(Connection c) {
+        Peer p = new Peer(c, nowMillis.getAsLong());
+        peers.put(c, p);
+        requests.peerJoined(p);
+        LOG.info("{}: connected ({})", p, c.direction());
+        c.send(welcome(c));
+    }
+
+    @Override
+    public void packet(Connection c, Packet packet) {
+        Peer p = peers.get(c);
+        if (p == null || !c.isOpen()) {
+            return;
+        }
+        origin = Optional.of(p);
+        try {
+            if (!p.welcomed()) {
+                onWelcome(p, packet);
+            } else {
+                dispatch(p, packet);
+            }
+        } catch (ProtocolException e) {
+            violation(p, e.code(), e.getMessage());
+        } finally {
+            origin = Optional.empty();
+        }
+        afterEvent();
+    }
+
+    @Override
+    public void malformed(Connection c, ProtocolException error) {
+        Peer p = peers.get(c);
+        if (p != null) {
+            violation(p, error.code(), "malformed packet: " + error.getMessage());
+        }
+    }
+
+    @Override
+    public void outputIdle(Connection c) {
+        Peer p = peers.get(c);
+        if (p != null && p.welcomed()) {
+            // C's keepalive, which doubles as "anything after my best block?" (spec 03 §3.8).
+            c.send(new GetChildrenPacket(state.miningHead().id()));
+        }
+    }
+
+    @Override
+    public void closed(Connection c, CloseReason reason) {
+        Peer p = peers.remove(c);
+        if (p != null) {
+            requests.peerLeft(p);
+            LOG.info("{}: disconnected ({})", p, reason);
+            addresses.disconnected(c, p.uuid(), reason);
+            afterEvent();
+        }
+    }
+
+    @Override
+    public void connectFailed(InetSocketAddress remote, String reason) {
+        LOG.info("connect to {} failed: {}", remote, reason);
+        addresses.connectFailed(remote, reason);
+    }
+
+    /** Periodic work: request timeouts, stalled syncs, and whatever that frees up to send. */
+    public void tick() {
+        long now = nowMillis.getAsLong();
+        for (Peer slow : requests.expire(now)) {
+            slow.score++;
+            if (slow.score > config.maxScore()) {
+                disconnect(slow, "too many requests left unanswered");
+            }
+        }
+        for (Peer p : List.copyOf(peers.values())) {
+            if (p.welcomed() && p.weAreSyncing && now - p.lastProgressMillis > config.syncStallMillis()) {
+                disconnect(p, "its best block came no nearer for " + config.syncStallMillis() / 1000 + " s");
+            }
+        }
+        afterEvent();
+    }
+
+    // ------------------------------------------------------------------ what we offer the node
+
+    /** A block of ours (mined, or submitted by a user): to every peer (spec 03 §6.1). */
+    public void announce(BlockNode block) {
+        broadcast(new BlockPacket(block.block()), Optional.empty());
+        askShards(block);
+        afterEvent();
+    }
+
+    /** A tx of ours that the pool kept: to every peer that has finished syncing with us. */
+    public void announce(Tx tx) {
+        relayTx(tx, Optional.empty());
+        afterEvent();
+    }
+
+    public int peerCount() {
+        return (int) peers.values().stream().filter(Peer::welcomed).count();
+    }
+
+    /** Wanted items not yet arrived (0 once everything asked for has come). */
+    public int outstandingRequests() {
+        return requests.size();
+    }
+
+    /** Peers we are still syncing from. */
+    public int syncingPeers() {
+        return (int) peers.values().stream().filter(p -> p.welcomed() && p.weAreSyncing).count();
+    }
+
+    public List<String> describePeers() {
+        List<String> out = new ArrayList<>();
+        for (Peer p : peers.values()) {
+            out.add(p + (p.welcomed() ? "" : " (no welcome yet)") + (p.weAreSyncing ? " syncing" : "")
+                    + " in flight " + requests.inFlightTo(p) + "/" + requests.window(p));
+        }
+        return out;
+    }
+
+    public void closeAll() {
+        for (Peer p : List.copyOf(peers.values())) {
+            p.connection.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ welcome
+
+    private WelcomePacket welcome(Connection c) {
+        BlockNode best = state.miningHead();
+        Optional<Block> bestBlock = best.parent().isPresent() ? Optional.of(best.block()) : Optional.empty();
+        NetAddress you = NetAddresses.of(c.remoteAddress(), NodeUuid.of(new byte[NodeUuid.LENGTH]), 0);
+        return new WelcomePacket(PROTOCOL_VERSION, WelcomePacket.moniker(MONIKER), listenPort, config.uuid(), you,
+                WelcomePacket.ALL_INTERESTS, bestBlock);
+    }
+
+    /** {@code check_welcome} and {@code welcome_received} (spec 03 §3.5). */
+    private void onWelcome(Peer p, Packet packet) throws ProtocolException {
+        if (!(packet instanceof WelcomePacket w)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, "expected WELCOME, got " + packet.type().cName());
+        }
+        if (w.version() != PROTOCOL_VERSION) {
+            throw new ProtocolException(ErrorCode.HIGH_VERSION, "version " + w.version());
+        }
+        if (w.interestCount() < MIN_INTERESTS) {
+            throw new ProtocolException(ErrorCode.NO_INTEREST, w.interestCount() + " interests");
+        }
+        if (w.uuid().equals(config.uuid())) {
+            LOG.info("{}: that is us; closing", p);
+            addresses.self(p.connection);
+            p.connection.close();
+            return;
+        }
+        Long banned = bannedUntil.get(w.uuid());
+        if (banned != null && banned > nowMillis.getAsLong()) {
+            LOG.info("{}: banned for misbehaving; closing", p);
+            p.connection.close();
+            return;
+        }
+        for (Peer other : peers.values()) {
+            if (other != p && other.uuid().equals(Optional.of(w.uuid()))) {
+                LOG.info("{}: already connected to that node as {}; closing", p, other);
+                p.connection.close();
+                return;
+            }
+        }
+        p.welcomed(w);
+        LOG.info("{}: welcome from '{}', listen port {}, best block {}", p, w.monikerText(), w.listenPort(),
+                p.welcomeBlock.map(Hash256::hex).orElse("genesis"));
+        addresses.welcomed(p.connection, w);
+        p.connection.send(new GetPeersPacket());
+        if (w.bestBlock().isPresent()) {
+            acceptBlock(p, w.bestBlock().get(), true);
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    private void dispatch(Peer p, Packet packet) throws ProtocolException {
+        if (packet instanceof BlockPacket b) {
+            requests.done(Request.block(org.pettycoin.chain.BlockIds.id(b.block())), Optional.of(p));
+            acceptBlock(p, b.block(), p.weAreSyncing);
+        } else if (packet instanceof BlockUnknownPacket u) {
+            requests.failed(Request.block(u.block()), p);
+        } else if (packet instanceof GetBlockPacket g) {
+            p.connection.send(server.block(g.block()));
+        } else if (packet instanceof GetChildrenPacket g) {
+            p.connection.send(server.children(g.block()));
+        } else if (packet instanceof ChildrenPacket c) {
+            onChildren(p, c);
+        } else if (packet instanceof ChildrenUnknownPacket u) {
+            requests.failed(Request.children(u.block()), p);
+        } else if (packet instanceof GetShardPacket g) {
+            p.connection.send(server.shard(g));
+        } else if (packet instanceof ShardPacket s) {
+            requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
+            apply(p, state.receiveShard(s));
+        } else if (packet instanceof ShardErrorPacket e) {
+            onShardError(p, e);
+        } else if (packet instanceof GetTxInBlockPacket g) {
+            p.connection.send(server.txInBlock(g.position()));
+        } else if (packet instanceof TxInBlockPacket t) {
+            Position pos = t.proven().proof().position();
+            requests.done(Request.txInBlock(pos), Optional.of(p));
+            requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p));
+            apply(p, state.receiveTxInBlock(t.proven()));
+        } else if (packet instanceof TxInBlockUnknownPacket u) {
+            requests.failed(Request.txInBlock(u.position()), p);
+        } else if (packet instanceof GetTxPacket g) {
+            p.connection.send(server.tx(g.txid()));
+        } else if (packet instanceof TxPacket t) {
+            onTx(p, t.tx());
+        } else if (packet instanceof TxUnknownPacket u) {
+            requests.failed(Request.tx(u.txid()), p);
+        } else if (packet instanceof GetTxMapPacket g) {
+            p.connection.send(server.txMap(g, p));
+        } else if (packet instanceof TxMapPacket m) {
+            onTxMap(p, m);
+        } else if (packet instanceof HashesInBlockPacket h) {
+            apply(p, state.receiveHashInBlock(h));
+        } else if (packet instanceof SetFilterPacket f) {
+            if (f.filter() == 0 || Long.compareUnsigned(f.offset(), MAX_FILTER_OFFSET) > 0) {
+                throw new ProtocolException(ErrorCode.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
+            }
+            p.theyAreSyncing = false;
+        } else if (packet instanceof GetPeersPacket) {
+            List<NetAddress> known = addresses.known();
+            if (!known.isEmpty()) {
+                // C refuses an empty PEERS as INVALID_LEN (spec 03 §8 item 6): send none rather than that.
+                p.connection.send(new PeersPacket(known));
+            }
+        } else if (packet instanceof PeersPacket ps) {
+            addresses.learned(ps.peers());
+        } else if (packet instanceof ComplaintPacket c) {
+            apply(p, state.receiveComplaint(c));
+        } else if (packet instanceof TxBadInputPacket n) {
+            apply(p, state.receiveTxNotice(notices.checkBadInput(n)));
+        } else if (packet instanceof TxBadAmountPacket n) {
+            apply(p, state.receiveTxNotice(notices.checkBadAmount(n)));
+        } else if (packet instanceof TxDoublespendPacket n) {
+            // C hangs up after acting on one (spec 03 §6.2); we act and stay.
+            apply(p, state.receiveTxNotice(notices.checkDoublespend(n)));
+        } else if (packet instanceof PiggybackPacket) {
+            return; // accepted and ignored, as C does
+        } else if (packet instanceof ErrPacket e) {
+            LOG.info("{}: sent ERR {}; closing", p, e.error().isPresent()
+                    ? ErrorCode.fromCode(e.error().getAsLong()).map(ErrorCode::cName).orElse("?") : "(malformed)");
+            p.connection.close();
+        } else {
+            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
+        }
+    }
+
+    // ------------------------------------------------------------------ blocks and sync
+
+    /**
+     * {@code recv_block} (spec 03 §5.3): a block from a peer. While we sync from it (and for its
+     * welcome block, and for detached blocks it completes) we ask for each new block's children and
+     * contents; a new block from a synced peer goes on to our other peers and we ask for its shards.
+     */
+    private void acceptBlock(Peer p, Block block, boolean needContents) throws ProtocolException {
+        ChainState.BlockReceipt r = state.receiveBlock(block);
+        BlockIntake.Result in = r.intake();
+        switch (in.status()) {
+            case INVALID:
+                throw new ProtocolException(in.error(), "block " + org.pettycoin.chain.BlockIds.id(block));
+            case DETACHED:
+                in.missing().forEach(id -> requests.want(Request.block(id)));
+                return;
+            case ALREADY_DETACHED:
+            case TOO_EASY:
+            case KNOWN:
+                state.tree().find(org.pettycoin.chain.BlockIds.id(block)).flatMap(state::complaintOf)
+                        .ifPresent(p.connection::send);
+                return;
+            default:
+                break;
+        }
+        p.lastProgressMillis = nowMillis.getAsLong();
+        for (int i = 0; i < in.attached().size(); i++) {
+            BlockNode b = in.attached().get(i);
+            if (r.prevTxhashesMismatch().contains(b)) {
+                continue; // C neither relays it nor asks for its contents (spec 02 §8.3)
+            }
+            if (i > 0 || needContents) {
+                askChildrenAndContents(b);
+            } else {
+                broadcast(new BlockPacket(b.block()), Optional.of(p));
+                askShards(b);
+            }
+        }
+    }
+
+    private void askChildrenAndContents(BlockNode b) {
+        if (Horizon.expiredBy(Horizon.expiry(b.block()), nowSeconds.getAsLong())) {
+            return; // past the horizon: neither children nor contents (spec 03 §5.6)
+        }
+        requests.want(Request.children(b.id()));
+        askShards(b);
+    }
+
+    private void askShards(BlockNode b) {
+        for (int s = 0; s < b.block().numShards(); s++) {
+            if (b.block().numTxs(s) > 0 && state.shardHashes(b, s).isEmpty()) {
+                requests.want(Request.shard(b.id(), s));
+            }
+        }
+    }
+
+    /** {@code recv_children}: unknown children are fetched; differing subtrees are dug into. */
+    private void onChildren(Peer p, ChildrenPacket c) throws ProtocolException {
+        Optional<BlockNode> parent = state.tree().find(c.block());
+        if (parent.isEmpty()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_BLOCK, "CHILDREN of a block we never asked about");
+        }
+        requests.done(Request.children(c.block()), Optional.of(p));
+        BlockNode preferred = state.tree().heads().preferred();
+        for (ChildBlock child : c.children()) {
+            Optional<BlockNode> known = state.tree().find(child.block());
+            if (known.isEmpty()) {
+                if (!state.detached().contains(child.block())) {
+                    requests.want(Request.block(child.block()));
+                }
+            } else if (!known.get().precedes(preferred) && !hashes.of(known.get()).equals(child.descendants())
+                    && !Horizon.expiredBy(Horizon.expiry(known.get().block()), nowSeconds.getAsLong())) {
+                requests.want(Request.children(child.block()));
+            }
+        }
+    }
+
+    private void onShardError(Peer p, ShardErrorPacket e) throws ProtocolException {
+        if (e.err() != ErrorCode.UNKNOWN_BLOCK.code() && e.err() != ErrorCode.UNKNOWN_SHARD.code()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_ERRCODE, "SHARD err " + e.err());
+        }
+        requests.failed(Request.shard(e.block(), e.shard()), p);
+    }
+
+    private void onTxMap(Peer p, TxMapPacket m) throws ProtocolException {
+        Optional<BlockNode> b = state.tree().find(m.block());
+        if (b.isEmpty()) {
+            requests.want(Request.block(m.block()));
+            return;
+        }
+        if (m.shard() >= b.get().block().numShards()) {
+            throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
+        }
+        if (m.err() != 0) {
+            return; // C takes an error TXMAP for a bad length and hangs up (spec 03 §8 item 6)
+        }
+        int n = b.get().block().numTxs(m.shard());
+        if (m.bitmap().size() != (n + 31) / 32 * 4) {
+            throw new ProtocolException(ErrorCode.INVALID_LEN, "TXMAP of " + m.bitmap().size() + " bytes");
+        }
+        for (int i = 0; i < n; i++) {
+            if (m.marks(i) && state.txAt(b.get(), m.shard(), i).isEmpty()) {
+                requests.want(Request.txInBlock(new Position(m.block(), m.shard(), i)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ txs
+
+    /** {@code recv_tx} (spec 03 §6.2). */
+    private void onTx(Peer p, Tx tx) throws ProtocolException {
+        Hash256 txid = TxHashes.txid(tx);
+        requests.done(Request.tx(txid), Optional.of(p));
+        ChainState.TxSubmission s = state.submitTx(tx);
+        s.reply().ifPresent(p.connection::send);
+        s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
+        PendingPool.Status status = s.admission().status();
+        if (status == PendingPool.Status.READY || status == PendingPool.Status.WAITING
+                || status == PendingPool.Status.POLICY_DROPPED) {
+            relayTx(tx, Optional.of(p));
+        }
+    }
+
+    private void relayTx(Tx tx, Optional<Peer> except) {
+        int home = TxShards.shardOf(tx, Protocol.MAX_SHARD_ORDER);
+        TxPacket packet = new TxPacket(tx);
+        for (Peer q : peers.values()) {
+            if (q.welcomed() && !q.theyAreSyncing && except.map(e -> e != q).orElse(true) && q.wantsShard(home)) {
+                q.connection.send(packet);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ common
+
+    /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
+    private void apply(Peer p, ContentResult r) throws ProtocolException {
+        switch (r.outcome()) {
+            case REFUSED:
+                throw new ProtocolException(r.error(), "contents refused");
+            case BLOCK_INVALID:
+                r.complaint().ifPresent(p.connection::send);
+                break;
+            case UNKNOWN_BLOCK:
+                r.wantedBlock().filter(id -> !state.detached().contains(id))
+                        .ifPresent(id -> requests.want(Request.block(id)));
+                break;
+            default:
+                break;
+        }
+        r.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
+        r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
+    }
+
+    private void broadcast(Packet packet, Optional<Peer> except) {
+        for (Peer q : peers.values()) {
+            if (q.welcomed() && except.map(e -> e != q).orElse(true)) {
+                q.connection.send(packet);
+            }
+        }
+    }
+
+    /**
+     * After every event: peers whose welcome block is now ours have finished syncing (SET_FILTER);
+     * every welcomed peer gets as many wanted items as its window allows.
+     */
+    private void afterEvent() {
+        long now = nowMillis.getAsLong();
+        for (Peer p : peers.values()) {
+            if (!p.welcomed() || !p.connection.isOpen()) {
+                continue;
+            }
+            if (p.weAreSyncing) {
+                checkSyncDone(p);
+            }
+            for (Request r : requests.nextFor(p, now)) {
+                p.connection.send(r.packet());
+            }
+        }
+    }
+
+    /** Spec 03 §5.7; a welcome block that left the detached pool (evicted, expired) is asked for again. */
+    private void checkSyncDone(Peer p) {
+        if (p.welcomeBlock.isEmpty() || state.tree().contains(p.welcomeBlock.get())) {
+            p.weAreSyncing = false;
+            LOG.info("{}: finished syncing from it", p);
+            p.connection.send(SetFilterPacket.SYNCED);
+        } else if (!state.detached().contains(p.welcomeBlock.get())) {
+            requests.want(Request.block(p.welcomeBlock.get()));
+        }
+    }
+
+    private void violation(Peer p, ErrorCode code, String why) {
+        LOG.warn("{}: {} ({}); disconnecting", p, code.cName(), why);
+        p.uuid().ifPresent(u -> bannedUntil.put(u, nowMillis.getAsLong() + BAN_MILLIS));
+        p.connection.sendAndClose(ErrPacket.of(code));
+    }
+
+    private void disconnect(Peer p, String why) {
+        LOG.warn("{}: {}; disconnecting", p, why);
+        p.connection.close();
+    }
+
+    /** How long a node that broke the protocol is refused. */
+    private static final long BAN_MILLIS = 10 * 60 * 1000L;
+}
