@@ -1,0 +1,58 @@
+package org.pettycoin.net;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import org.pettycoin.protocol.Framing;
+import org.pettycoin.protocol.PacketCodec;
+import org.pettycoin.protocol.ProtocolException;
+
+/**
+ * Splits the byte stream into frames ({@code le32 len} counting the whole frame, spec 03 §3.11) and
+ * decodes each on the I/O thread, so the node thread only ever sees packets. The length is checked
+ * before anything is buffered for it, so a lying length costs nothing. After a bad length or a frame
+ * that does not decode, nothing further is decoded and reading stops: what follows a broken frame
+ * cannot be trusted to be framed, and C stops reading there too (spec 03 §3.6).
+ */
+final class FrameDecoder extends ByteToMessageDecoder {
+    private boolean stopped;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (stopped) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (in.readableBytes() < Framing.LENGTH_FIELD_LENGTH) {
+            return;
+        }
+        int length;
+        try {
+            length = Framing.checkLength(in.getUnsignedIntLE(in.readerIndex()));
+        } catch (ProtocolException e) {
+            stop(ctx, in);
+            out.add(new Inbound.BadLength(e));
+            return;
+        }
+        if (in.readableBytes() < length) {
+            return;
+        }
+        byte[] frame = new byte[length];
+        in.readBytes(frame);
+        try {
+            out.add(new Inbound.Decoded(PacketCodec.decode(frame)));
+        } catch (ProtocolException e) {
+            stop(ctx, in);
+            out.add(new Inbound.Malformed(e));
+        }
+    }
+
+    private void stop(ChannelHandlerContext ctx, ByteBuf in) {
+        stopped = true;
+        in.skipBytes(in.readableBytes());
+        ctx.channel().config().setAutoRead(false);
+    }
+}

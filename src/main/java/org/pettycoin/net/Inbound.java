@@ -1,0 +1,19 @@
+package org.pettycoin.net;
+
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.ProtocolException;
+
+/** What the frame decoder hands up the pipeline: one per whole frame, or the reason it stopped. */
+sealed interface Inbound {
+    /** A whole frame that decoded. */
+    record Decoded(Packet packet) implements Inbound {
+    }
+
+    /** A whole frame that does not decode; the last thing read from the connection. */
+    record Malformed(ProtocolException error) implements Inbound {
+    }
+
+    /** A length field outside 8..4 MiB: the connection must close without ERR (spec 03 §3.10). */
+    record BadLength(ProtocolException error) implements Inbound {
+    }
+}

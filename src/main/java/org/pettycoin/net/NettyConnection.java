@@ -1,0 +1,143 @@
+package org.pettycoin.net;
+
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.ProtocolException;
+
+/**
+ * A {@link Connection} over a Netty channel. The first close reason recorded wins, so the one
+ * reported is what actually started the close. Events go out through a per-connection serial
+ * executor; packet, malformed and idle events are dropped at delivery time if this node has since
+ * closed the connection, which is what makes {@link Connection}'s promise hold.
+ */
+final class NettyConnection implements Connection {
+    private final int id;
+    private final Channel channel;
+    private final Direction direction;
+    private final InetSocketAddress remote;
+    private final ConnectionListener listener;
+    private final Executor events;
+    private final AtomicReference<CloseReason> reason = new AtomicReference<>();
+    private volatile boolean closedByUs;
+
+    NettyConnection(int id, Channel channel, Direction direction, InetSocketAddress remote,
+                    ConnectionListener listener, Executor events) {
+        this.id = id;
+        this.channel = channel;
+        this.direction = direction;
+        this.remote = remote;
+        this.listener = listener;
+        this.events = new SerialExecutor(events);
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public Direction direction() {
+        return direction;
+    }
+
+    @Override
+    public void send(Packet packet) {
+        Objects.requireNonNull(packet, "packet");
+        // Checked here too so that a closed connection does not cost an encoding per packet.
+        if (!closedByUs && channel.isOpen()) {
+            channel.writeAndFlush(packet).addListener((ChannelFutureListener) this::writeDone);
+        }
+    }
+
+    @Override
+    public void sendAndClose(Packet packet) {
+        Objects.requireNonNull(packet, "packet");
+        if (closedByUs) {
+            return;
+        }
+        closedByUs = true;
+        reason.compareAndSet(null, new CloseReason(CloseReason.Cause.LOCAL, "closed after sending " + packet.type().cName()));
+        channel.config().setAutoRead(false);
+        channel.writeAndFlush(packet).addListener((ChannelFuture f) -> {
+            writeDone(f);
+            channel.close();
+        });
+    }
+
+    @Override
+    public void close() {
+        closedByUs = true;
+        closeWith(new CloseReason(CloseReason.Cause.LOCAL, "closed by this node"));
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closedByUs && channel.isOpen();
+    }
+
+    /** Closes for {@code why}, unless a close already started for another reason. */
+    void closeWith(CloseReason why) {
+        reason.compareAndSet(null, why);
+        channel.close();
+    }
+
+    void deliverConnected() {
+        events.execute(() -> listener.connected(this));
+    }
+
+    void deliverPacket(Packet packet) {
+        events.execute(() -> {
+            if (!closedByUs) {
+                listener.packet(this, packet);
+            }
+        });
+    }
+
+    void deliverMalformed(ProtocolException error) {
+        events.execute(() -> {
+            if (!closedByUs) {
+                listener.malformed(this, error);
+            }
+        });
+    }
+
+    void deliverOutputIdle() {
+        events.execute(() -> {
+            if (!closedByUs) {
+                listener.outputIdle(this);
+            }
+        });
+    }
+
+    /** Reports the close, with {@code otherwise} as the reason if nobody recorded one. */
+    void deliverClosed(CloseReason otherwise) {
+        reason.compareAndSet(null, otherwise);
+        CloseReason why = reason.get();
+        events.execute(() -> listener.closed(this, why));
+    }
+
+    private void writeDone(ChannelFuture f) {
+        if (!f.isSuccess() && f.channel().isOpen()) {
+            closeWith(new CloseReason(CloseReason.Cause.IO_ERROR, "send failed: " + f.cause()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + id + " (" + direction.name().toLowerCase(Locale.ROOT) + " " + remote + ")";
+    }
+}
