@@ -121,6 +121,7 @@ public final class RequestScheduler<P> {
         for (Set<Object> refusers : refusedBy.values()) {
             refusers.remove(peer);
         }
+        new ArrayList<>(refusedBy.keySet()).forEach(this::dropIfNobodyHas);
     }
 
     /**
@@ -142,13 +143,26 @@ public final class RequestScheduler<P> {
         }
     }
 
-    /** {@code peer} cannot answer {@code r}: someone else is asked; the slot is freed. */
+    /**
+     * {@code peer} cannot answer {@code r}: someone else is asked; the slot is freed. Once every
+     * connected peer has said so, nobody can: it is no longer wanted (whatever needs it will want
+     * it again), rather than kept forever as C kept it.
+     */
     public void failed(Request r, P peer) {
         InFlight f = inFlight.get(r);
         if (f == null || !f.peer().equals(peer)) {
             return;
         }
         release(r, peer);
+        dropIfNobodyHas(r);
+    }
+
+    private void dropIfNobodyHas(Request r) {
+        Set<Object> refusers = refusedBy.get(r);
+        if (refusers != null && !inFlight.containsKey(r) && refusers.containsAll(peers.keySet())) {
+            waiting.get(r.kind()).remove(r);
+            refusedBy.remove(r);
+        }
     }
 
     /** No longer wanted, whoever had it (e.g. its block was proven invalid). */

@@ -66,17 +66,21 @@ class RequestSchedulerTest {
     }
 
     @Test
-    void aRefusalSendsTheRequestToAnotherPeerAndNeverBackToTheRefuser() {
+    void aRefusalSendsTheRequestToAnotherPeerAndNeverBackToTheRefuserUntilNobodyIsLeft() {
         RequestScheduler<String> s = new RequestScheduler<>(SMALL);
         s.peerJoined("a");
         s.want(block(1));
         assertThat(s.nextFor("a", 0)).containsExactly(block(1));
+        s.peerJoined("b");
         s.failed(block(1), "a");
         assertThat(s.inFlightTo("a")).isZero();
         assertThat(s.nextFor("a", 0)).isEmpty();
         assertThat(s.wanted(block(1))).isTrue();
-        s.peerJoined("b");
         assertThat(s.nextFor("b", 0)).containsExactly(block(1));
+        // Once every peer has said it does not have it, nobody is asked and it is not kept.
+        s.failed(block(1), "b");
+        assertThat(s.wanted(block(1))).isFalse();
+        assertThat(s.size()).isZero();
     }
 
     @Test

@@ -59,10 +59,23 @@ final class TestNodes implements AutoCloseable {
             ChainBuilder b = ChainBuilder.on(n.state(), MINER);
             BlockNode tip = n.state().miningHead();
             for (int i = 0; i < count; i++) {
-                tip = b.mine(tip, tip.block().tailer().timestamp() + 1);
+                // What the pool holds goes in, as a miner of ours would put it (spec 02 §11.3).
+                tip = b.mine(tip, tip.block().tailer().timestamp() + 1,
+                        ChainBuilder.pendingContents(n.state().pending()));
                 n.network().announce(tip);
             }
             return tip;
+        });
+    }
+
+    /** Offers a tx to the node as a wallet would, and announces it if the pool kept it. */
+    static org.pettycoin.node.PendingPool.Status submit(Node n, org.pettycoin.protocol.Tx tx) throws IOException {
+        return n.call(() -> {
+            var s = n.state().submitTx(tx);
+            if (s.admission().kept()) {
+                n.network().announce(tx);
+            }
+            return s.admission().status();
         });
     }
 
