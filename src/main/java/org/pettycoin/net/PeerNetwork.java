@@ -105,6 +105,7 @@ public final class PeerNetwork implements ConnectionListener {
     /** The peer whose packet is being handled: broadcasts caused by it skip it. */
     private Optional<Peer> origin = Optional.empty();
     private int listenPort;
+    private BlockNode lastAnnouncedHead;
 
     public PeerNetwork(ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds,
                        LongSupplier nowMillis) {
@@ -116,6 +117,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.server = new Server(state, hashes);
         this.requests = new RequestScheduler<>(config.requests());
         this.listenPort = config.listenPort();
+        this.lastAnnouncedHead = state.miningHead();
     }
 
     /** The port we tell peers we listen on (known once the listener is bound). */
@@ -206,9 +208,13 @@ public final class PeerNetwork implements ConnectionListener {
         addresses.connectFailed(remote, reason);
     }
 
-    /** Periodic work: request timeouts, stalled syncs, and whatever that frees up to send. */
+    /**
+     * Periodic work: request timeouts, stalled syncs, our best block announced if it moved, and
+     * whatever that frees up to send.
+     */
     public void tick() {
         long now = nowMillis.getAsLong();
+        announceHeadIfMoved();
         for (Peer slow : requests.expire(now)) {
             slow.score++;
             if (slow.score > config.maxScore()) {
@@ -225,8 +231,25 @@ public final class PeerNetwork implements ConnectionListener {
 
     // ------------------------------------------------------------------ what we offer the node
 
+    /**
+     * C relays only blocks it gets after syncing, so a peer of ours that synced before we did learns
+     * the blocks we synced one per keepalive (spec 03 §8 item 16). Whenever our best block has moved
+     * by other means, we send it to every peer, at most once a tick: a peer missing its ancestors
+     * fetches them like any detached block.
+     */
+    private void announceHeadIfMoved() {
+        BlockNode head = state.miningHead();
+        if (head != lastAnnouncedHead) {
+            lastAnnouncedHead = head;
+            broadcast(new BlockPacket(head.block()), Optional.empty());
+        }
+    }
+
     /** A block of ours (mined, or submitted by a user): to every peer (spec 03 §6.1). */
     public void announce(BlockNode block) {
+        if (block == state.miningHead()) {
+            lastAnnouncedHead = block;
+        }
         broadcast(new BlockPacket(block.block()), Optional.empty());
         askShards(block);
         afterEvent();
@@ -324,7 +347,7 @@ public final class PeerNetwork implements ConnectionListener {
             requests.done(Request.block(org.pettycoin.chain.BlockIds.id(b.block())), Optional.of(p));
             acceptBlock(p, b.block(), p.weAreSyncing);
         } else if (packet instanceof BlockUnknownPacket u) {
-            requests.failed(Request.block(u.block()), p);
+            requests.failed(Request.block(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetBlockPacket g) {
             p.connection.send(server.block(g.block()));
         } else if (packet instanceof GetChildrenPacket g) {
@@ -332,7 +355,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof ChildrenPacket c) {
             onChildren(p, c);
         } else if (packet instanceof ChildrenUnknownPacket u) {
-            requests.failed(Request.children(u.block()), p);
+            requests.failed(Request.children(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetShardPacket g) {
             p.connection.send(server.shard(g));
         } else if (packet instanceof ShardPacket s) {
@@ -348,13 +371,13 @@ public final class PeerNetwork implements ConnectionListener {
             requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p));
             apply(p, state.receiveTxInBlock(t.proven()));
         } else if (packet instanceof TxInBlockUnknownPacket u) {
-            requests.failed(Request.txInBlock(u.position()), p);
+            requests.failed(Request.txInBlock(u.position()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetTxPacket g) {
             p.connection.send(server.tx(g.txid()));
         } else if (packet instanceof TxPacket t) {
             onTx(p, t.tx());
         } else if (packet instanceof TxUnknownPacket u) {
-            requests.failed(Request.tx(u.txid()), p);
+            requests.failed(Request.tx(u.txid()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetTxMapPacket g) {
             p.connection.send(server.txMap(g, p));
         } else if (packet instanceof TxMapPacket m) {
@@ -429,6 +452,9 @@ public final class PeerNetwork implements ConnectionListener {
                 askChildrenAndContents(b);
             } else {
                 broadcast(new BlockPacket(b.block()), Optional.of(p));
+                if (b == state.miningHead()) {
+                    lastAnnouncedHead = b; // the sender has it and everyone else just got it
+                }
                 askShards(b);
             }
         }
@@ -475,7 +501,7 @@ public final class PeerNetwork implements ConnectionListener {
         if (e.err() != ErrorCode.UNKNOWN_BLOCK.code() && e.err() != ErrorCode.UNKNOWN_SHARD.code()) {
             throw new ProtocolException(ErrorCode.UNKNOWN_ERRCODE, "SHARD err " + e.err());
         }
-        requests.failed(Request.shard(e.block(), e.shard()), p);
+        requests.failed(Request.shard(e.block(), e.shard()), p, nowMillis.getAsLong());
     }
 
     private void onTxMap(Peer p, TxMapPacket m) throws ProtocolException {

@@ -23,12 +23,15 @@ import java.util.function.Predicate;
  */
 public final class RequestScheduler<P> {
     /** Tunables. */
-    public record Config(int initialWindow, int minWindow, int maxWindow, long timeoutMillis, int maxWanted) {
+    public record Config(int initialWindow, int minWindow, int maxWindow, long timeoutMillis, int maxWanted,
+                         long retryAfterMillis, int maxRefusals) {
         /**
          * 32 in flight at first (the C node had 4 and one block per round trip), up to 512; a request
-         * unanswered for 10 s goes elsewhere; at most 200,000 wanted items (about 40 MiB of keys).
+         * unanswered for 10 s goes elsewhere; at most 200,000 wanted items (about 40 MiB of keys). A
+         * peer that said it lacks something is asked again after 2 s (it may have got it since:
+         * contents spread a hop at a time); after 10 such answers the item is given up.
          */
-        public static final Config DEFAULT = new Config(32, 4, 512, 10_000, 200_000);
+        public static final Config DEFAULT = new Config(32, 4, 512, 10_000, 200_000, 2_000, 10);
     }
 
     /** A request in flight: to whom, since when. */
@@ -49,8 +52,9 @@ public final class RequestScheduler<P> {
     /** Wanted and not in flight, oldest first within each kind. */
     private final Map<Request.Kind, LinkedHashSet<Request>> waiting = new EnumMap<>(Request.Kind.class);
     private final Map<Request, InFlight> inFlight = new HashMap<>();
-    /** Peers that said they cannot answer a request: not asked it again. */
-    private final Map<Request, Set<Object>> refusedBy = new HashMap<>();
+    /** Peers that said they cannot answer a request, and when: not asked again for a while. */
+    private final Map<Request, Map<Object, Long>> refusedBy = new HashMap<>();
+    private final Map<Request, Integer> refusals = new HashMap<>();
     private final Map<P, PeerSlots> peers = new HashMap<>();
     private long timeouts;
 
@@ -118,10 +122,9 @@ public final class RequestScheduler<P> {
                 waiting.get(r.kind()).add(r);
             }
         }
-        for (Set<Object> refusers : refusedBy.values()) {
+        for (Map<Object, Long> refusers : refusedBy.values()) {
             refusers.remove(peer);
         }
-        new ArrayList<>(refusedBy.keySet()).forEach(this::dropIfNobodyHas);
     }
 
     /**
@@ -131,6 +134,7 @@ public final class RequestScheduler<P> {
     public void done(Request r, Optional<P> from) {
         waiting.get(r.kind()).remove(r);
         refusedBy.remove(r);
+        refusals.remove(r);
         InFlight f = inFlight.remove(r);
         if (f != null) {
             PeerSlots s = peers.get(f.peer());
@@ -144,25 +148,28 @@ public final class RequestScheduler<P> {
     }
 
     /**
-     * {@code peer} cannot answer {@code r}: someone else is asked; the slot is freed. Once every
-     * connected peer has said so, nobody can: it is no longer wanted (whatever needs it will want
+     * {@code peer} cannot answer {@code r} (yet): the slot is freed and someone else is asked; the
+     * same peer only after {@link Config#retryAfterMillis}. After {@link Config#maxRefusals} such
+     * answers nobody is believed to have it and it is no longer wanted (whatever needs it will want
      * it again), rather than kept forever as C kept it.
      */
-    public void failed(Request r, P peer) {
+    public void failed(Request r, P peer, long nowMillis) {
         InFlight f = inFlight.get(r);
         if (f == null || !f.peer().equals(peer)) {
             return;
         }
-        release(r, peer);
-        dropIfNobodyHas(r);
-    }
-
-    private void dropIfNobodyHas(Request r) {
-        Set<Object> refusers = refusedBy.get(r);
-        if (refusers != null && !inFlight.containsKey(r) && refusers.containsAll(peers.keySet())) {
-            waiting.get(r.kind()).remove(r);
-            refusedBy.remove(r);
+        inFlight.remove(r);
+        PeerSlots s = peers.get(peer);
+        if (s != null) {
+            s.inFlight.remove(r);
         }
+        if (refusals.merge(r, 1, Integer::sum) >= config.maxRefusals()) {
+            refusals.remove(r);
+            refusedBy.remove(r);
+            return;
+        }
+        refusedBy.computeIfAbsent(r, k -> new HashMap<>()).put(peer, nowMillis);
+        waiting.get(r.kind()).add(r);
     }
 
     /** No longer wanted, whoever had it (e.g. its block was proven invalid). */
@@ -180,6 +187,7 @@ public final class RequestScheduler<P> {
             }
         }
         refusedBy.keySet().removeIf(which);
+        refusals.keySet().removeIf(which);
     }
 
     /**
@@ -196,9 +204,10 @@ public final class RequestScheduler<P> {
             Iterator<Request> it = waiting.get(k).iterator();
             while (s.inFlight.size() < s.window && it.hasNext()) {
                 Request r = it.next();
-                Set<Object> refusers = refusedBy.get(r);
-                if (refusers != null && refusers.contains(peer)) {
-                    continue; // it told us it does not have it; if every peer did, wait for a new one
+                Map<Object, Long> refusers = refusedBy.get(r);
+                Long refusedAt = refusers == null ? null : refusers.get(peer);
+                if (refusedAt != null && nowMillis - refusedAt < config.retryAfterMillis()) {
+                    continue; // it told us lately it does not have it
                 }
                 it.remove();
                 inFlight.put(r, new InFlight(peer, nowMillis));
@@ -237,13 +246,4 @@ public final class RequestScheduler<P> {
         return slow;
     }
 
-    private void release(Request r, P peer) {
-        inFlight.remove(r);
-        PeerSlots s = peers.get(peer);
-        if (s != null) {
-            s.inFlight.remove(r);
-        }
-        refusedBy.computeIfAbsent(r, k -> new HashSet<>()).add(peer);
-        waiting.get(r.kind()).add(r);
-    }
 }

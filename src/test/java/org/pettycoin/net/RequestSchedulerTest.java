@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pettycoin.protocol.Hash256;
 
 class RequestSchedulerTest {
-    private static final RequestScheduler.Config SMALL = new RequestScheduler.Config(4, 2, 8, 1000, 100);
+    private static final RequestScheduler.Config SMALL = new RequestScheduler.Config(4, 2, 8, 1000, 100, 500, 3);
 
     private static Request block(int n) {
         byte[] b = new byte[32];
@@ -66,19 +66,22 @@ class RequestSchedulerTest {
     }
 
     @Test
-    void aRefusalSendsTheRequestToAnotherPeerAndNeverBackToTheRefuserUntilNobodyIsLeft() {
+    void aRefusalSendsTheRequestElsewhereAndBackToTheRefuserOnlyLaterAndNotForever() {
         RequestScheduler<String> s = new RequestScheduler<>(SMALL);
         s.peerJoined("a");
+        s.peerJoined("b");
         s.want(block(1));
         assertThat(s.nextFor("a", 0)).containsExactly(block(1));
-        s.peerJoined("b");
-        s.failed(block(1), "a");
+        s.failed(block(1), "a", 0);
         assertThat(s.inFlightTo("a")).isZero();
-        assertThat(s.nextFor("a", 0)).isEmpty();
-        assertThat(s.wanted(block(1))).isTrue();
-        assertThat(s.nextFor("b", 0)).containsExactly(block(1));
-        // Once every peer has said it does not have it, nobody is asked and it is not kept.
-        s.failed(block(1), "b");
+        assertThat(s.nextFor("a", 100)).isEmpty();
+        assertThat(s.nextFor("b", 100)).containsExactly(block(1));
+        s.failed(block(1), "b", 100);
+        assertThat(s.nextFor("b", 200)).isEmpty();
+        // It may have arrived at a since: asked again once the retry delay has passed.
+        assertThat(s.nextFor("a", 500)).containsExactly(block(1));
+        // The third refusal gives it up.
+        s.failed(block(1), "a", 500);
         assertThat(s.wanted(block(1))).isFalse();
         assertThat(s.size()).isZero();
     }
@@ -155,7 +158,7 @@ class RequestSchedulerTest {
             } else if (op == 4 && !sent.isEmpty()) {
                 s.done(sent.remove(random.nextInt(sent.size())), Optional.of(peer));
             } else if (op == 5 && !sent.isEmpty()) {
-                s.failed(sent.get(random.nextInt(sent.size())), peer);
+                s.failed(sent.get(random.nextInt(sent.size())), peer, now);
             } else if (op == 6) {
                 s.expire(now);
             }
