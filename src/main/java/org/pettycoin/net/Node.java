@@ -44,7 +44,7 @@ public final class Node implements AutoCloseable {
     /** How to run a node. */
     public record Options(Network network, Path dataDir, InetSocketAddress listen, List<InetSocketAddress> connect,
                           LongSupplier nowSeconds, TransportConfig transport, ChainState.Config chain,
-                          RequestScheduler.Config requests) {
+                          RequestScheduler.Config requests, long syncStallMillis) {
         public Options {
             connect = List.copyOf(connect);
         }
@@ -53,19 +53,31 @@ public final class Node implements AutoCloseable {
         public static Options of(Network network, Path dataDir, int port, List<InetSocketAddress> connect) {
             return new Options(network, dataDir, new InetSocketAddress(port), connect,
                     () -> System.currentTimeMillis() / 1000, TransportConfig.defaults(), ChainState.Config.DEFAULT,
-                    RequestScheduler.Config.DEFAULT);
+                    RequestScheduler.Config.DEFAULT, PeerNetwork.Config.SYNC_STALL_MILLIS);
         }
 
         public Options withClock(LongSupplier clock) {
-            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests);
+            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis);
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests);
+            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests, syncStallMillis);
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests);
+            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests, syncStallMillis);
+        }
+
+        public Options withChain(ChainState.Config c) {
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, c, requests, syncStallMillis);
+        }
+
+        public Options withRequests(RequestScheduler.Config r) {
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, r, syncStallMillis);
+        }
+
+        public Options withSyncStall(long millis) {
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests, millis);
         }
     }
 
@@ -123,7 +135,7 @@ public final class Node implements AutoCloseable {
         journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
         dialer = new Dialer(uuid, options.connect(), thread);
         network = new PeerNetwork(state, new PeerNetwork.Config(uuid, 0, options.requests(),
-                PeerNetwork.Config.SYNC_STALL_MILLIS, PeerNetwork.Config.MAX_SCORE), dialer, options.nowSeconds(),
+                options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, options.nowSeconds(),
                 System::currentTimeMillis);
         listeners.add(network.chainListener());
         transport = new Transport(options.transport(), network, events);

@@ -40,10 +40,17 @@ final class TestNodes implements AutoCloseable {
     }
 
     Node start(String name, InetSocketAddress... connect) throws IOException {
-        Node.Options o = Node.Options.of(Network.REGTEST, dataDir(name), 0, List.of(connect))
+        return start(options(name, connect));
+    }
+
+    Node.Options options(String name, InetSocketAddress... connect) {
+        return Node.Options.of(Network.REGTEST, dataDir(name), 0, List.of(connect))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withClock(clock())
                 .withTransport(TransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2)));
+    }
+
+    Node start(Node.Options o) throws IOException {
         Node n = Node.start(o);
         nodes.add(n);
         return n;

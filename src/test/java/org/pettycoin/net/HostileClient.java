@@ -1,0 +1,102 @@
+package org.pettycoin.net;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.NetAddress;
+import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.PacketCodec;
+import org.pettycoin.protocol.WelcomePacket;
+
+/** A hand-driven peer on a plain socket, for hostile-peer tests. */
+final class HostileClient implements AutoCloseable {
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+
+    HostileClient(InetSocketAddress node) throws IOException {
+        socket = new Socket();
+        socket.connect(node, 2000);
+        socket.setSoTimeout(200);
+        out = socket.getOutputStream();
+        in = socket.getInputStream();
+    }
+
+    void sendBytes(byte[] b) throws IOException {
+        out.write(b);
+        out.flush();
+    }
+
+    void send(Packet p) throws IOException {
+        sendBytes(PacketCodec.encode(p));
+    }
+
+    /** Sends a welcome (with {@code best} as our best block) and reads the node's. */
+    WelcomePacket welcome(Optional<Block> best) throws Exception {
+        byte[] u = new byte[NodeUuid.LENGTH];
+        new SecureRandom().nextBytes(u);
+        NetAddress you = NetAddresses.of(new InetSocketAddress("127.0.0.1", 1), NodeUuid.of(new byte[16]), 0);
+        send(new WelcomePacket(1, WelcomePacket.moniker("hostile"), 0, NodeUuid.of(u), you,
+                WelcomePacket.ALL_INTERESTS, best));
+        return (WelcomePacket) read(5000).orElseThrow();
+    }
+
+    /** The next packet, if one comes within {@code millis}; empty on timeout. */
+    Optional<Packet> read(long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        byte[] header = new byte[4];
+        int got = 0;
+        while (got < 4) {
+            try {
+                int n = in.read(header, got, 4 - got);
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                got += n;
+            } catch (SocketTimeoutException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    return Optional.empty();
+                }
+            }
+        }
+        int len = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] frame = new byte[len];
+        System.arraycopy(header, 0, frame, 0, 4);
+        socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis() + 5000));
+        new DataInputStream(in).readFully(frame, 4, len - 4);
+        socket.setSoTimeout(200);
+        return Optional.of(PacketCodec.decode(frame));
+    }
+
+    /** Whether the node hangs up within {@code millis} (draining whatever it sends meanwhile). */
+    boolean closedWithin(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        byte[] sink = new byte[65536];
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (in.read(sink) < 0) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                // still open
+            } catch (IOException e) {
+                return true; // reset
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
