@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TxCommand.class,
             BlockfileCommand.class,
             BenchCommand.class,
+            NodeCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

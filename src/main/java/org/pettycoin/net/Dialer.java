@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.HashSet;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.pettycoin.store.PeerCache;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
@@ -18,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the node connected to the peers it was told to reach ({@code --connect}, or the
- * developer-test addresses): each is dialled once at start and again, with a back-off from 1 s
- * doubling to 30 s, whenever the connection ends or cannot be made. C dialled a failing address
- * again at once, forever (spec 03 §3.4); a node that lost its peers exited (§8 item 20). Addresses
- * learned from PEERS are kept (in memory) and handed out; those with our own uuid are dropped
- * (spec 03 §3.9). Node thread only.
+ * Keeps the node connected (spec 03 §3.2–3.3). Peers it was told to reach ({@code --connect}) are
+ * dialled at start and again, with a back-off from 1 s doubling to 30 s, whenever the connection
+ * ends or cannot be made; C dialled a failing address again at once, forever (spec 03 §3.4), and a
+ * node that lost its peers exited (§8 item 20). Without {@code --connect}, outbound connections are
+ * topped up to {@link #MIN_PEERS} from the peer cache, never two to one address (C's bug in §3.2).
+ * Addresses learned from PEERS go into the cache (or, without one, a bounded memory list); those
+ * with our own uuid are dropped (spec 03 §3.9). Node thread only.
  */
 public final class Dialer implements PeerAddresses {
     private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
@@ -31,6 +35,8 @@ public final class Dialer implements PeerAddresses {
     static final long MAX_RETRY_MILLIS = 30_000;
     /** Most addresses kept from PEERS (the C cache has 4096 slots). */
     static final int MAX_LEARNED = 4096;
+    /** Outbound connections the node keeps when it finds peers itself (MIN_PEERS, spec 03 §1). */
+    public static final int MIN_PEERS = 16;
 
     private final Set<InetSocketAddress> targets = new LinkedHashSet<>();
     private final Map<InetSocketAddress, Long> backoff = new HashMap<>();
@@ -38,19 +44,55 @@ public final class Dialer implements PeerAddresses {
     private final Map<String, NetAddress> learned = new java.util.LinkedHashMap<>();
     private final NodeUuid self;
     private final ScheduledExecutorService nodeThread;
+    private final Optional<PeerCache> cache;
+    private final boolean refill;
+    private final LongSupplier nowSeconds;
+    /** Cache addresses being dialled or connected, so none is dialled twice. */
+    private final Set<InetSocketAddress> fromCache = new HashSet<>();
     private Consumer<InetSocketAddress> dial = a -> { };
     private boolean stopped;
 
     public Dialer(NodeUuid self, List<InetSocketAddress> targets, ScheduledExecutorService nodeThread) {
+        this(self, targets, nodeThread, Optional.empty(), () -> System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * @param cache the peer cache; with no {@code targets}, outbound peers are found there
+     */
+    public Dialer(NodeUuid self, List<InetSocketAddress> targets, ScheduledExecutorService nodeThread,
+                  Optional<PeerCache> cache, LongSupplier nowSeconds) {
         this.self = self;
         this.targets.addAll(targets);
         this.nodeThread = nodeThread;
+        this.cache = cache;
+        this.refill = targets.isEmpty();
+        this.nowSeconds = nowSeconds;
     }
 
-    /** Starts dialling every target through {@code dial}. */
+    /** Starts dialling every target through {@code dial}, or tops up from the cache. */
     public void start(Consumer<InetSocketAddress> dialer) {
         this.dial = dialer;
         targets.forEach(this::dialNow);
+        fillFromCache();
+    }
+
+    /**
+     * {@code fill_peers}: dial cache entries not yet dialled until {@link #MIN_PEERS} outbound
+     * connections exist or are being made.
+     */
+    public void fillFromCache() {
+        if (stopped || !refill || cache.isEmpty()) {
+            return;
+        }
+        for (NetAddress a : cache.get().addresses()) {
+            if (fromCache.size() >= MIN_PEERS) {
+                return;
+            }
+            InetSocketAddress s = NetAddresses.toSocket(a);
+            if (!a.uuid().equals(self) && fromCache.add(s)) {
+                dialNow(s);
+            }
+        }
     }
 
     public void stop() {
@@ -71,6 +113,12 @@ public final class Dialer implements PeerAddresses {
     }
 
     private void retryLater(InetSocketAddress a) {
+        if (fromCache.remove(a)) {
+            // A cache address that failed is forgotten, as in C, and another is tried.
+            cache.ifPresent(c -> c.delete(NetAddresses.of(a, NodeUuid.of(new byte[NodeUuid.LENGTH]), 0), true));
+            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
         if (stopped || !targets.contains(a)) {
             return;
         }
@@ -85,13 +133,24 @@ public final class Dialer implements PeerAddresses {
             outbound.put(c, c.remoteAddress());
             backoff.remove(c.remoteAddress());
         }
+        // Direct contact: the address it listens on, with its uuid and a fresh time (peer_cache_refresh).
+        InetSocketAddress listening = new InetSocketAddress(c.remoteAddress().getAddress(), welcome.listenPort());
+        if (welcome.listenPort() != 0) {
+            cache.ifPresent(k -> k.refresh(NetAddresses.of(listening, welcome.uuid(), nowSeconds.getAsLong())));
+        }
     }
 
     @Override
     public void disconnected(Connection c, Optional<NodeUuid> uuid, CloseReason reason) {
         InetSocketAddress a = outbound.remove(c);
-        if (c.direction() == Direction.OUTBOUND) {
-            retryLater(a != null ? a : c.remoteAddress());
+        if (c.direction() != Direction.OUTBOUND) {
+            return;
+        }
+        InetSocketAddress where = a != null ? a : c.remoteAddress();
+        if (fromCache.remove(where)) {
+            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            retryLater(where);
         }
     }
 
@@ -103,19 +162,26 @@ public final class Dialer implements PeerAddresses {
     @Override
     public void self(Connection c) {
         targets.remove(c.remoteAddress());
+        cache.ifPresent(k -> k.delete(NetAddresses.of(c.remoteAddress(), self, 0), true));
     }
 
     @Override
     public List<NetAddress> known() {
-        return new ArrayList<>(learned.values());
+        return cache.map(PeerCache::addresses).orElseGet(() -> new ArrayList<>(learned.values()));
     }
 
     @Override
     public void learned(List<NetAddress> addresses) {
         for (NetAddress a : addresses) {
-            if (!a.uuid().equals(self) && learned.size() < MAX_LEARNED) {
+            if (a.uuid().equals(self)) {
+                continue;
+            }
+            if (cache.isPresent()) {
+                cache.get().add(a);
+            } else if (learned.size() < MAX_LEARNED) {
                 learned.put(a.addr().hex() + ":" + a.port(), a);
             }
         }
+        fillFromCache();
     }
 }

@@ -24,7 +24,11 @@ import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.TxWithProof;
+import java.util.Optional;
+import org.pettycoin.protocol.NetAddress;
+import org.pettycoin.store.AddressesFile;
 import org.pettycoin.store.Blockfile;
+import org.pettycoin.store.PeerCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +48,7 @@ public final class Node implements AutoCloseable {
     /** How to run a node. */
     public record Options(Network network, Path dataDir, InetSocketAddress listen, List<InetSocketAddress> connect,
                           LongSupplier nowSeconds, TransportConfig transport, ChainState.Config chain,
-                          RequestScheduler.Config requests, long syncStallMillis) {
+                          RequestScheduler.Config requests, long syncStallMillis, boolean developerTest) {
         public Options {
             connect = List.copyOf(connect);
         }
@@ -53,31 +57,37 @@ public final class Node implements AutoCloseable {
         public static Options of(Network network, Path dataDir, int port, List<InetSocketAddress> connect) {
             return new Options(network, dataDir, new InetSocketAddress(port), connect,
                     () -> System.currentTimeMillis() / 1000, TransportConfig.defaults(), ChainState.Config.DEFAULT,
-                    RequestScheduler.Config.DEFAULT, PeerNetwork.Config.SYNC_STALL_MILLIS);
+                    RequestScheduler.Config.DEFAULT, PeerNetwork.Config.SYNC_STALL_MILLIS, false);
         }
 
         public Options withClock(LongSupplier clock) {
-            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis);
+            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests, syncStallMillis);
+            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests, syncStallMillis);
+            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withChain(ChainState.Config c) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, c, requests, syncStallMillis);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, c, requests, syncStallMillis, developerTest);
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, r, syncStallMillis);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, r, syncStallMillis, developerTest);
+        }
+
+        /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
+        public Options withDeveloperTest(boolean on) {
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests,
+                    syncStallMillis, on);
         }
 
         public Options withSyncStall(long millis) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests, millis);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests, millis, developerTest);
         }
     }
 
@@ -86,6 +96,7 @@ public final class Node implements AutoCloseable {
     private final Executor events;
     private final NodeUuid uuid;
     private BlockfileJournal journal;
+    private PeerCache peerCache;
     private ChainState state;
     private PeerNetwork network;
     private Dialer dialer;
@@ -122,6 +133,9 @@ public final class Node implements AutoCloseable {
 
     private void init() throws IOException {
         Files.createDirectories(options.dataDir());
+        // The peer cache's lock is also the one-node-per-directory lock (spec 03 §3.7): take it first.
+        peerCache = PeerCache.open(options.dataDir().resolve(PeerCache.FILE_NAME), uuid, options.nowSeconds(),
+                new SecureRandom());
         journal = BlockfileJournal.open(options.dataDir().resolve(Blockfile.FILE_NAME));
         Listeners listeners = new Listeners();
         LongSupplier nowMillis = () -> options.nowSeconds().getAsLong() * 1000;
@@ -133,7 +147,7 @@ public final class Node implements AutoCloseable {
                 (System.nanoTime() - t0) / 1_000_000, state.miningHead().id(), state.miningHead().height(),
                 s.replay().stoppedBecause().map(w -> "; cut a bad tail: " + w).orElse(""));
         journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
-        dialer = new Dialer(uuid, options.connect(), thread);
+        dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), options.nowSeconds());
         network = new PeerNetwork(state, new PeerNetwork.Config(uuid, 0, options.requests(),
                 options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, options.nowSeconds(),
                 System::currentTimeMillis);
@@ -142,8 +156,25 @@ public final class Node implements AutoCloseable {
         port = transport.listen(options.listen());
         network.listeningOn(port);
         LOG.info("listening on port {}", port);
+        if (options.developerTest()) {
+            useAddressesFile();
+        }
         dialer.start(transport::connect);
         thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code --developer-test}: add ourselves to the shared addresses file and learn the others there. */
+    private void useAddressesFile() throws IOException {
+        Path file = options.dataDir().resolve(AddressesFile.FILE_NAME);
+        if (Files.exists(file) && Files.size(file) > 0) {
+            for (NetAddress a : AddressesFile.read(file)) {
+                if (!a.uuid().equals(uuid)) {
+                    peerCache.add(a);
+                }
+            }
+        }
+        AddressesFile.append(file, NetAddresses.of(new InetSocketAddress("127.0.0.1", port), uuid,
+                options.nowSeconds().getAsLong()));
     }
 
     /** The port we listen on. */
@@ -213,6 +244,9 @@ public final class Node implements AutoCloseable {
             call(() -> {
                 if (journal != null) {
                     journal.close();
+                }
+                if (peerCache != null) {
+                    peerCache.close();
                 }
                 return null;
             });

@@ -1,0 +1,178 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pettycoin.chain.Network;
+import org.pettycoin.crypto.AddressCodec;
+import org.pettycoin.net.Node;
+import org.pettycoin.store.ConfigFile;
+import org.pettycoin.store.ConfigFileException;
+import org.pettycoin.store.DataDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pettycoin node}: the daemon (spec 03 §2, §11.1, §12). Options keep the C node's names; the
+ * data directory's {@code config} file holds the same long options without {@code --}, one per line,
+ * and the command line overrides it. Ctrl-C or SIGTERM stops it cleanly (blockfile synced).
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run a pettycoin node: load the blockfile, listen for peers, dial peers, sync and relay.",
+            "Options may also be given in DIR/config, one per line without '--' (e.g. 'port=8323');",
+            "the command line wins. Stop with Ctrl-C or SIGTERM."})
+final class NodeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--pettycoin-dir", paramLabel = "DIR",
+            description = "data directory (default: $HOME/.pettycoin); created mode 0700 if missing")
+    private Path dir;
+
+    @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "testnet",
+            description = "testnet (the C node's network) or regtest (default: ${DEFAULT-VALUE})")
+    private String network;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "port to listen on; 0 lets the system choose (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT",
+            description = "connect to this node (repeatable); peers are then not sought elsewhere")
+    private List<String> connect = new ArrayList<>();
+
+    @Option(names = "--seeding", description = "keep running quietly when no peers can be found")
+    private boolean seeding;
+
+    @Option(names = "--reward-address", paramLabel = "ADDR",
+            description = "address that block rewards go to; setting it enables mining")
+    private String rewardAddress;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "io, debug, info, unusual or broken (default: ${DEFAULT-VALUE})")
+    private String logLevel;
+
+    @Option(names = "--log-prefix", paramLabel = "TEXT", defaultValue = "",
+            description = "text put before every log line")
+    private String logPrefix;
+
+    @Option(names = "--developer-test",
+            description = "find peers in, and add this node to, the data directory's 'addresses' file")
+    private boolean developerTest;
+
+    /** Set once the config file has been read, so it is read once. */
+    private boolean configApplied;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = dir != null ? dir : DataDir.defaultPath(System.getenv());
+        if (!configApplied) {
+            List<String> fromFile = configArguments(dataDir);
+            if (!fromFile.isEmpty()) {
+                return reparseWith(fromFile);
+            }
+        }
+        Logging.configure(Logging.level(logLevel), logPrefix);
+        Network net = GenesisCommand.parseNetwork(network);
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port must be 0..65535");
+        }
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (String c : connect) {
+            peers.add(hostPort(c));
+        }
+        if (rewardAddress != null && !rewardAddress.isEmpty()) {
+            if (AddressCodec.decode(rewardAddress).isEmpty()) {
+                throw new UserError("--reward-address: not a pettycoin address: " + rewardAddress);
+            }
+            LOG.warn("--reward-address given, but this version does not mine yet: it only syncs and relays");
+        }
+        DataDir.open(dataDir);
+        Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest);
+        Node node;
+        try {
+            node = Node.start(options);
+        } catch (IOException e) {
+            throw new UserError("cannot start: " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            node.close();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
+        if (peers.isEmpty() && !seeding) {
+            LOG.info("no --connect given: peers come from the peer cache{}",
+                    developerTest ? " and the addresses file" : "");
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static List<String> configArguments(Path dataDir) {
+        try {
+            return ConfigFile.arguments(dataDir.resolve(ConfigFile.FILE_NAME));
+        } catch (ConfigFileException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot read " + dataDir.resolve(ConfigFile.FILE_NAME) + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses the config file's options then the real command line (which wins) into a fresh command. */
+    private int reparseWith(List<String> fromFile) throws Exception {
+        List<String> all = new ArrayList<>(fromFile);
+        // The parse result holds the whole command line from the top command: keep what follows "node".
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int self = original.indexOf(spec.name());
+        all.addAll(original.subList(self + 1, original.size()));
+        NodeCommand fresh = new NodeCommand();
+        fresh.configApplied = true;
+        CommandLine cl = new CommandLine(fresh);
+        cl.setOverwrittenOptionsAllowed(true);
+        try {
+            cl.parseArgs(all.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserError("in the config file or command line: " + e.getMessage());
+        }
+        return fresh.call();
+    }
+
+    static InetSocketAddress hostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new UserError("--connect needs HOST:PORT, not '" + text + "'");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int p;
+        try {
+            p = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UserError("--connect: bad port in '" + text + "'");
+        }
+        if (p < 1 || p > 65535) {
+            throw new UserError("--connect: port must be 1..65535 in '" + text + "'");
+        }
+        InetSocketAddress a = new InetSocketAddress(host, p);
+        if (a.isUnresolved()) {
+            throw new UserError("--connect: cannot resolve '" + host + "'");
+        }
+        return a;
+    }
+}
