@@ -1,0 +1,115 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.Network;
+import org.pettycoin.net.DelayProxy;
+import org.pettycoin.net.Node;
+import org.pettycoin.protocol.Hash256;
+
+/**
+ * Real regtest nodes on 127.0.0.1 for a benchmark run: ephemeral ports, data directories under one
+ * directory, and a clock that runs from a fixed base so that pre-built chains are inside the
+ * horizon. Links between nodes are direct or through a {@link DelayProxy}. Closing stops every node
+ * (last started first), then every proxy.
+ */
+final class BenchNodes implements AutoCloseable {
+    /** How often a condition is looked at while waiting. */
+    private static final long POLL_MILLIS = 20;
+
+    private final Path dir;
+    private final long baseSeconds;
+    private final long realStartMillis = System.currentTimeMillis();
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<DelayProxy> proxies = new ArrayList<>();
+
+    BenchNodes(Path dir, long baseSeconds) {
+        this.dir = dir;
+        this.baseSeconds = baseSeconds;
+    }
+
+    /** Seconds since the epoch as the nodes see it: the base, advancing with real time. */
+    LongSupplier clock() {
+        return () -> baseSeconds + (System.currentTimeMillis() - realStartMillis) / 1000;
+    }
+
+    /** Starts a node in {@code dir/name}, from a copy of {@code blockfile} if given, dialling {@code connect}. */
+    Node start(String name, Optional<Path> blockfile, InetSocketAddress... connect) throws IOException {
+        Path data = dir.resolve(name);
+        if (blockfile.isPresent()) {
+            BenchChains.install(blockfile.get(), data);
+        }
+        Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(connect))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withClock(clock()));
+        nodes.add(n);
+        return n;
+    }
+
+    /** Where to dial {@code n}: its own port, or a new proxy to it adding {@code latency} each way. */
+    InetSocketAddress route(Node n, Optional<Duration> latency) throws IOException {
+        InetSocketAddress direct = new InetSocketAddress("127.0.0.1", n.port());
+        if (latency.isEmpty()) {
+            return direct;
+        }
+        DelayProxy p = DelayProxy.start(direct, latency.get());
+        proxies.add(p);
+        return p.address();
+    }
+
+    /** What a node reports, read in one visit to its thread. */
+    record View(Hash256 tip, long height, int blocks, int outstanding) {
+    }
+
+    static View view(Node n) throws IOException {
+        return n.call(() -> new View(n.state().miningHead().id(), n.state().miningHead().height(),
+                n.state().tree().size(), n.network().outstandingRequests()));
+    }
+
+    /** A condition looked at while waiting. */
+    @FunctionalInterface
+    interface Check {
+        boolean holds() throws IOException;
+    }
+
+    /**
+     * Waits until {@code done} holds or {@code limit} passes.
+     *
+     * @return the nanoseconds from {@code startNanos} to when it was seen to hold, or empty
+     */
+    static Optional<Long> await(long startNanos, Duration limit, Check done) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            boolean holds = done.holds();
+            long now = System.nanoTime();
+            if (holds) {
+                return Optional.of(now - startNanos);
+            }
+            if (now - deadline >= 0) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        nodes.clear();
+        proxies.forEach(DelayProxy::close);
+        proxies.clear();
+    }
+}
