@@ -42,12 +42,40 @@ final class HostileClient implements AutoCloseable {
 
     /** Sends a welcome (with {@code best} as our best block) and reads the node's. */
     WelcomePacket welcome(Optional<Block> best) throws Exception {
+        send(welcomePacket(randomUuid(), 1, org.pettycoin.protocol.WelcomePacket.ALL_INTERESTS, best));
+        return (WelcomePacket) read(5000).orElseThrow();
+    }
+
+    static NodeUuid randomUuid() {
         byte[] u = new byte[NodeUuid.LENGTH];
         new SecureRandom().nextBytes(u);
+        return NodeUuid.of(u);
+    }
+
+    static WelcomePacket welcomePacket(NodeUuid uuid, long version, org.pettycoin.protocol.Bytes interests,
+                                       Optional<Block> best) {
         NetAddress you = NetAddresses.of(new InetSocketAddress("127.0.0.1", 1), NodeUuid.of(new byte[16]), 0);
-        send(new WelcomePacket(1, WelcomePacket.moniker("hostile"), 0, NodeUuid.of(u), you,
-                WelcomePacket.ALL_INTERESTS, best));
-        return (WelcomePacket) read(5000).orElseThrow();
+        return new WelcomePacket(version, WelcomePacket.moniker("test"), 0, uuid, you, interests, best);
+    }
+
+    /** Skips packets until an ERR or the end; the ERR's code, if one came. */
+    java.util.OptionalLong errorCode(long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Packet> p;
+            try {
+                p = read(deadline - System.currentTimeMillis());
+            } catch (IOException e) {
+                return java.util.OptionalLong.empty();
+            }
+            if (p.isEmpty()) {
+                return java.util.OptionalLong.empty();
+            }
+            if (p.get() instanceof org.pettycoin.protocol.ErrPacket e) {
+                return e.error();
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /** The next packet, if one comes within {@code millis}; empty on timeout. */

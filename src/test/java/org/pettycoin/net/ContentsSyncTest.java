@@ -1,0 +1,69 @@
+package org.pettycoin.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pettycoin.net.TestNodes.address;
+import static org.pettycoin.net.TestNodes.bestId;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.mining.TxWorkload;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.Tx;
+
+/**
+ * Sync of blocks full of transactions: a node only mines on (and advertises) a block whose every tx
+ * it holds, so reaching the other node's best block means every shard and tx was fetched.
+ */
+@Timeout(120)
+class ContentsSyncTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEmptyNodeFetchesEveryShardAndTxOfAChainWithTransactions() throws Exception {
+        try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600)) {
+            Node a = nodes.start("a");
+            int blocks = 40;
+            int perBlock = 30;
+            Hash256 tip = a.call(() -> {
+                ChainBuilder builder = ChainBuilder.on(a.state(), TestNodes.MINER);
+                TxWorkload work = new TxWorkload(32, 3);
+                BlockNode t = a.state().miningHead();
+                for (int i = 0; i < blocks; i++) {
+                    List<TxAndRefs> txs = new ArrayList<>();
+                    for (Tx tx : work.nextBlock(perBlock)) {
+                        txs.add(builder.withRefs(t, tx));
+                    }
+                    t = builder.mine(t, t.block().tailer().timestamp() + 1, txs);
+                }
+                return t.id();
+            });
+            assertThat(bestId(a)).isEqualTo(tip);
+            Node b = nodes.start("b", address(a));
+            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip))).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(10), () ->
+                    b.call(() -> b.network().outstandingRequests()) == 0)).isTrue();
+            // Every tx of the chain is held, with its proof, on the new node.
+            assertThat(b.call(() -> {
+                int full = 0;
+                for (BlockNode x = b.state().miningHead(); x.parent().isPresent(); x = x.parent().get()) {
+                    for (int s = 0; s < x.block().numShards(); s++) {
+                        for (int i = 0; i < x.block().numTxs(s); i++) {
+                            full += b.state().provenAt(x, s, i).isPresent() ? 1 : 0;
+                        }
+                    }
+                }
+                return full;
+            })).isEqualTo(blocks * perBlock);
+        }
+    }
+}
