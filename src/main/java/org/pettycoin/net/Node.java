@@ -61,23 +61,28 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withClock(LongSupplier clock) {
-            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, developerTest);
+            return new Options(network, dataDir, listen, connect, clock, transport,
+                    chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, t, chain, requests, syncStallMillis, developerTest);
+            return new Options(network, dataDir, listen, connect, nowSeconds, t,
+                    chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(network, dataDir, a, connect, nowSeconds, transport, chain, requests, syncStallMillis, developerTest);
+            return new Options(network, dataDir, a, connect, nowSeconds, transport,
+                    chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withChain(ChainState.Config c) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, c, requests, syncStallMillis, developerTest);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+                    c, requests, syncStallMillis, developerTest);
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, r, syncStallMillis, developerTest);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+                    chain, r, syncStallMillis, developerTest);
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
@@ -87,7 +92,8 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withSyncStall(long millis) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests, millis, developerTest);
+            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+                    chain, requests, millis, developerTest);
         }
     }
 
