@@ -200,9 +200,11 @@ class DelayProxyTest {
 
     @Test
     void aClientIsClosedWhenTheTargetCannotBeReached() throws Exception {
-        Target target = new Target();
-        DelayProxy p = proxy(target, Duration.ofMillis(5), DelayProxy.DEFAULT_MAX_DELAYED_BYTES);
-        target.close();
+        // Port 1: nothing listens there and, being outside the ephemeral range, a connect to it can
+        // never meet itself (a just-freed ephemeral port can: TCP simultaneous open).
+        DelayProxy p = DelayProxy.start(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
+                Duration.ofMillis(5), DelayProxy.DEFAULT_MAX_DELAYED_BYTES);
+        cleanup.add(p);
         Socket client = dial(p);
         client.setSoTimeout(10_000);
         assertThat(client.getInputStream().read()).isEqualTo(-1);
