@@ -99,13 +99,39 @@ final class NettyConnection implements Connection {
         events.execute(() -> listener.connected(this));
     }
 
+    /**
+     * Hands a packet to the node thread. A peer that sends faster than the node thread handles its
+     * packets would queue them without bound, so past {@link #PAUSE_AT} undelivered packets this
+     * connection stops reading (TCP pushes back on the peer) until the backlog is down to
+     * {@link #RESUME_AT}.
+     */
     void deliverPacket(Packet packet) {
+        if (undelivered.incrementAndGet() >= PAUSE_AT) {
+            channel.config().setAutoRead(false);
+        }
         events.execute(() -> {
-            if (!closedByUs) {
-                listener.packet(this, packet);
+            try {
+                if (!closedByUs) {
+                    listener.packet(this, packet);
+                }
+            } finally {
+                if (undelivered.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
             }
         });
     }
+
+    /** Packets read and not yet handled by the listener. */
+    int undelivered() {
+        return undelivered.get();
+    }
+
+    /** Undelivered packets at which reading pauses: enough to keep the node thread busy. */
+    static final int PAUSE_AT = 256;
+    /** And resumes. */
+    static final int RESUME_AT = 64;
+    private final java.util.concurrent.atomic.AtomicInteger undelivered = new java.util.concurrent.atomic.AtomicInteger();
 
     void deliverMalformed(ProtocolException error) {
         events.execute(() -> {

@@ -66,8 +66,14 @@ final class PeerTimers extends ChannelDuplexHandler {
 
     private void armInput(ChannelHandlerContext ctx) {
         cancel(inputDeadline);
-        inputDeadline = ctx.executor().schedule(() -> ctx.fireUserEventTriggered(Event.INPUT_TIMEOUT),
-                inputNanos, TimeUnit.NANOSECONDS);
+        inputDeadline = ctx.executor().schedule(() -> {
+            if (!ctx.channel().config().isAutoRead()) {
+                // We stopped reading (the node thread is behind): the peer is not the slow one.
+                armInput(ctx);
+            } else {
+                ctx.fireUserEventTriggered(Event.INPUT_TIMEOUT);
+            }
+        }, inputNanos, TimeUnit.NANOSECONDS);
     }
 
     private void checkIdle(ChannelHandlerContext ctx) {
