@@ -433,8 +433,14 @@ public final class PeerNetwork implements ConnectionListener {
             case DETACHED:
                 in.missing().forEach(id -> requests.want(Request.block(id)));
                 return;
-            case ALREADY_DETACHED:
             case TOO_EASY:
+                if (p.welcomeBlock.equals(Optional.of(org.pettycoin.chain.BlockIds.id(block)))) {
+                    // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
+                    LOG.info("{}: its best block is too easy for its height; hanging up", p);
+                    p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
+                }
+                return;
+            case ALREADY_DETACHED:
             case KNOWN:
                 state.tree().find(org.pettycoin.chain.BlockIds.id(block)).flatMap(state::complaintOf)
                         .ifPresent(p.connection::send);
