@@ -192,6 +192,11 @@ public final class Node implements AutoCloseable {
         return uuid;
     }
 
+    /** Runs tasks on the node thread, in order (for a miner, which builds its templates there). */
+    public Executor executor() {
+        return events;
+    }
+
     /** Runs {@code task} on the node thread and waits for its result. */
     public <T> T call(Callable<T> task) throws IOException {
         try {
