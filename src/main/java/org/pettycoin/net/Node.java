@@ -306,4 +306,9 @@ public final class Node implements AutoCloseable {
             all.forEach(l -> l.blockInvalidated(block, complaint));
         }
     }
+
+    /** How this node was started: its network and its clock, which some JSON-RPC answers depend on. */
+    public Options options() {
+        return options;
+    }
 }

@@ -631,4 +631,37 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** How long a node that broke the protocol is refused. */
     private static final long BAN_MILLIS = 10 * 60 * 1000L;
+
+    // ------------------------------------------------------------------ for JSON-RPC (node thread, via Node.call)
+
+    /** Every connection, welcomed or still handshaking (getinfo's {@code connections}, spec 03 §10.3). */
+    public int connectionCount() {
+        return peers.size();
+    }
+
+    /** Requests sent to some peer and not yet answered. */
+    public int requestsInFlight() {
+        return peers.values().stream().mapToInt(requests::inFlightTo).sum();
+    }
+
+    /** A snapshot of each connection, in the order they opened, for getpeerinfo. */
+    public List<org.pettycoin.rpc.PeerInfo> peerInfo() {
+        List<org.pettycoin.rpc.PeerInfo> out = new ArrayList<>();
+        for (Peer p : peers.values()) {
+            out.add(new org.pettycoin.rpc.PeerInfo(p.connection.id(), p.connection.remoteAddress(),
+                    p.connection.direction() == Direction.INBOUND, p.welcomed(), p.uuid(), p.listenPort(),
+                    p.weAreSyncing, p.theyAreSyncing, p.connectedMillis, requests.inFlightTo(p), requests.window(p),
+                    p.score));
+        }
+        return out;
+    }
+
+    /**
+     * Wants these items from the network, as if a peer's packet had named them: the inputs of a tx
+     * or the missing ancestors of a block that a user handed us.
+     */
+    public void want(java.util.Collection<Request> wanted) {
+        wanted.forEach(requests::want);
+        afterEvent();
+    }
 }

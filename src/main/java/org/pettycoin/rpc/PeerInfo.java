@@ -1,0 +1,22 @@
+package org.pettycoin.rpc;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.pettycoin.protocol.NodeUuid;
+
+/**
+ * What getpeerinfo shows of one connection: a plain value the peer layer fills in on the node
+ * thread ({@code PeerNetwork.peerInfo}), so that the RPC never touches live peer objects.
+ *
+ * @param peerNum the connection's number (C's {@code peer_num})
+ * @param welcomed its WELCOME has arrived; before that it has no uuid
+ * @param listenPort the port its WELCOME says it listens on (0 before)
+ * @param connectedMillis wall-clock time the connection opened
+ * @param requestsInFlight our requests it has not answered yet
+ * @param requestWindow how many requests it may have in flight
+ * @param score misbehaviour short of a disconnect (timed-out batches)
+ */
+public record PeerInfo(int peerNum, InetSocketAddress remote, boolean inbound, boolean welcomed,
+                       Optional<NodeUuid> uuid, int listenPort, boolean weAreSyncing, boolean theyAreSyncing,
+                       long connectedMillis, int requestsInFlight, int requestWindow, int score) {
+}

@@ -1,0 +1,14 @@
+/**
+ * The node's JSON-RPC interface (spec 03 §10): a unix socket in the data directory, mode 0600,
+ * carrying a stream of JSON requests answered in order, one line of C-formatted JSON each, with the
+ * C node's command names, parameters, result fields and error texts, plus {@code generate} for
+ * regtest.
+ *
+ * <p>Rules this package enforces: every command reads or changes chain state only inside
+ * {@code Node.call}, so the node thread stays the one owner of state and never waits on a client;
+ * each client has its own thread, so a slow or stuck client delays nobody else; a bad request gets
+ * an error response a person can read and the connection and the node carry on. The parser is
+ * strict JSON (C's jsmn accepted bare words): invalid JSON gets one error response and the
+ * connection is closed, since the stream cannot be resynchronised.
+ */
+package org.pettycoin.rpc;

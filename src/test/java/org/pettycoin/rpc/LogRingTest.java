@@ -1,0 +1,36 @@
+package org.pettycoin.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The in-memory log keeps severe entries longest and counts what it dropped (spec 03 §13, INTENT). */
+class LogRingTest {
+    @Test
+    void whenFullTheLeastSevereGoFirstAndTheNextKeptCountsThem() {
+        LogRing ring = new LogRing(10 * LogRing.ENTRY_OVERHEAD_BYTES);
+        ring.add(LogRing.LogLevel.BROKEN, "n", "b0");
+        for (int i = 0; i < 8; i++) {
+            ring.add(LogRing.LogLevel.DEBUG, "n", "d" + i);
+        }
+        ring.add(LogRing.LogLevel.UNUSUAL, "n", "u0");
+        ring.add(LogRing.LogLevel.INFO, "n", "i0");
+        LogRing.Snapshot s = ring.snapshot();
+        assertThat(s.bytesUsed()).isLessThanOrEqualTo(s.bytesMax());
+        List<String> kept = s.entries().stream().map(LogRing.Entry::text).toList();
+        assertThat(kept).contains("b0", "u0", "i0").doesNotContain("d0", "d1");
+        int skipped = s.entries().stream().mapToInt(LogRing.Entry::skippedBefore).sum();
+        assertThat(skipped + kept.size()).isEqualTo(11);
+    }
+
+    @Test
+    void installedOnceItHearsTheRootLogger() {
+        LogRing ring = LogRing.install().orElseThrow();
+        assertThat(LogRing.install()).containsSame(ring);
+        LoggerFactory.getLogger("ring-test").warn("heard by the ring");
+        assertThat(ring.snapshot().entries()).anyMatch(e -> e.text().equals("heard by the ring")
+                && e.level() == LogRing.LogLevel.UNUSUAL && e.source().equals("ring-test"));
+    }
+}
