@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BlockfileCommand.class,
             BenchCommand.class,
             NodeCommand.class,
+            WalletCommand.class,
             QueryCommand.class,
         })
 public final class Main implements Runnable {
