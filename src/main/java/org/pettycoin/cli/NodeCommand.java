@@ -2,14 +2,18 @@ package org.pettycoin.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pettycoin.chain.Network;
-import org.pettycoin.crypto.AddressCodec;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.pettycoin.mining.Miner;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.net.Node;
 import org.pettycoin.store.ConfigFile;
 import org.pettycoin.store.ConfigFileException;
@@ -33,6 +37,8 @@ import picocli.CommandLine.Spec;
             "the command line wins. Stop with Ctrl-C or SIGTERM."})
 final class NodeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+    /** How long a SIGTERM waits for the clean stop (blockfile synced) before the JVM ends anyway. */
+    private static final long SHUTDOWN_WAIT_SECS = 30;
 
     @Spec
     private CommandSpec spec;
@@ -59,6 +65,14 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--reward-address", paramLabel = "ADDR",
             description = "address that block rewards go to; setting it enables mining")
     private String rewardAddress;
+
+    @Option(names = "--mining-threads", paramLabel = "N",
+            description = "threads hashing when mining (default: all cores but one, at least one)")
+    private Integer miningThreads;
+
+    @Option(names = "--rpc-file", paramLabel = "FILE", defaultValue = DataDir.RPC_FILE_NAME,
+            description = "JSON-RPC unix socket, relative to the data directory; \"\" disables (default: ${DEFAULT-VALUE})")
+    private String rpcFile;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "io, debug, info, unusual or broken (default: ${DEFAULT-VALUE})")
@@ -93,11 +107,13 @@ final class NodeCommand implements Callable<Integer> {
         for (String c : connect) {
             peers.add(hostPort(c));
         }
+        Optional<Address> reward = Optional.empty();
         if (rewardAddress != null && !rewardAddress.isEmpty()) {
-            if (AddressCodec.decode(rewardAddress).isEmpty()) {
-                throw new UserError("--reward-address: not a pettycoin address: " + rewardAddress);
-            }
-            LOG.warn("--reward-address given, but this version does not mine yet: it only syncs and relays");
+            reward = Optional.of(TxArgs.address(rewardAddress, "--reward-address"));
+        }
+        int threads = miningThreads == null ? Miner.defaultThreads() : miningThreads;
+        if (threads < 1) {
+            throw new UserError("--mining-threads must be at least 1");
         }
         DataDir.open(dataDir);
         Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest);
@@ -107,18 +123,38 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot start: " + e.getMessage());
         }
+        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("shutting down");
+        Optional<RpcServer> rpc = Optional.empty();
+        try {
+            if (!rpcFile.isEmpty()) {
+                rpc = Optional.of(RpcServer.start(dataDir.resolve(rpcFile), node, stop::countDown,
+                        MiningSetup.generator(node, net, reward)));
+            }
+        } catch (IOException e) {
             node.close();
-            stopped.countDown();
+            throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
+        }
+        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(SHUTDOWN_WAIT_SECS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "shutdown"));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (peers.isEmpty() && !seeding) {
             LOG.info("no --connect given: peers come from the peer cache{}",
                     developerTest ? " and the addresses file" : "");
         }
-        stopped.await();
+        stop.await();
+        LOG.info("shutting down");
+        miner.ifPresent(Miner::close);
+        rpc.ifPresent(RpcServer::close);
+        node.close();
+        stopped.countDown();
         return 0;
     }
 
