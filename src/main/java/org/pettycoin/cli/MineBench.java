@@ -36,7 +36,7 @@ final class MineBench implements Callable<Integer> {
     private static final long IMPOSSIBLE = 0x03010000L;
     private static final long CHUNK = 1 << 14;
     private static final int MAX_THREADS = 1024;
-    private static final double WARM_UP_SECS = 1;
+    private static final double WARM_UP_SECS = 2;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Spec
@@ -68,11 +68,12 @@ final class MineBench implements Callable<Integer> {
         out.printf("%-30s %s%n", "1 thread alone", alone.line());
         Rate[] together = run(template, threads, seconds);
         double total = 0;
+        String atOnce = threads + (threads == 1 ? " thread" : " threads") + " at once: ";
         for (int i = 0; i < threads; i++) {
-            out.printf("%-30s %s%n", threads + " threads at once: #" + i, together[i].line());
+            out.printf("%-30s %s%n", atOnce + "#" + i, together[i].line());
             total += together[i].hashesPerSec();
         }
-        out.printf("%-30s %8.3f MH/s  (%.2fx one thread; %d cores)%n", threads + " threads at once: total",
+        out.printf("%-30s %8.3f MH/s  (%.2fx one thread; %d cores)%n", atOnce + "total",
                 total / 1e6, total / alone.hashesPerSec(), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
