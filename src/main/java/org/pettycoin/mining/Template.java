@@ -20,6 +20,8 @@ import org.pettycoin.protocol.Hash256;
  * <p>Built on the node thread. {@link #parent} and {@link #pending} are for the node thread only;
  * workers read {@link #block} and {@link #minTimestamp}, which are immutable.
  *
+ * @param parent the mining head it was built on (node thread only)
+ * @param parentId its id, for any thread
  * @param block the unsolved block (nonce2 zero, timestamp = minTimestamp, nonce1 0)
  * @param shards its txs with their refs, shard by shard
  * @param minTimestamp the smallest timestamp the child of {@code parent} may carry: the median of
