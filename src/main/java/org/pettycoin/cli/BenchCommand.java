@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pettycoin bench}: measurements printed as figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.ChainBench.class, SyncBench.class})
+        subcommands = {BenchCommand.ChainBench.class, SyncBench.class, MineBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -1,0 +1,101 @@
+package org.pettycoin.mining;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.PendingPool;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.InputRef;
+import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.TxWithProof;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Taking a solved block of ours into the chain state (spec 02 §14.4): through the same path as a
+ * peer's block (header checks, attach, prev_txhashes), then each shard and each tx, so the journal
+ * writes it and the node relays it like any other. Node thread only.
+ */
+final class OwnBlocks {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnBlocks.class);
+
+    enum Outcome {
+        /** Attached with all its contents. */
+        ACCEPTED,
+        /** Solved too late: the head moved, or a tx in it left the pool. Dropped, nothing wrong. */
+        STALE,
+        /** The chain state refused it: a bug in the template, or a clock far behind the chain. */
+        REFUSED
+    }
+
+    record Result(Outcome outcome, Optional<BlockNode> block, String detail) {
+    }
+
+    private OwnBlocks() {
+    }
+
+    static Result accept(ChainState state, Template template, MinedBlock mined) {
+        if (state.miningHead() != template.parent()) {
+            return new Result(Outcome.STALE, Optional.empty(), "the mining head moved from " + template.parent());
+        }
+        Optional<Hash256> gone = txNoLongerReady(state, template);
+        if (gone.isPresent()) {
+            // Same parent, but the pool dropped one of its txs (say a double spend came to light).
+            return new Result(Outcome.STALE, Optional.empty(), "tx " + gone.get() + " left the pool");
+        }
+        ChainState.BlockReceipt receipt = state.receiveBlock(mined.block());
+        if (receipt.intake().status() != BlockIntake.Status.ATTACHED) {
+            return new Result(Outcome.REFUSED, Optional.empty(), receipt.intake().status() + " "
+                    + receipt.intake().error());
+        }
+        if (!receipt.prevTxhashesMismatch().isEmpty()) {
+            LOG.warn("our block {} disagrees with its own prev_txhashes", mined.id());
+        }
+        for (ShardPacket p : mined.shardPackets()) {
+            expectStored(state.receiveShard(p), mined, "shard " + p.shard());
+        }
+        for (TxWithProof t : mined.provenTxs()) {
+            expectStored(state.receiveTxInBlock(t), mined, "tx " + t.proof().position());
+        }
+        BlockNode node = state.tree().find(mined.id()).orElseThrow();
+        if (!node.allKnown()) {
+            LOG.warn("our block {} is not fully known after taking its contents", node);
+        }
+        if (node.invalid()) {
+            return new Result(Outcome.REFUSED, Optional.empty(), "a complaint against its contents");
+        }
+        return new Result(Outcome.ACCEPTED, Optional.of(node), "");
+    }
+
+    private static void expectStored(ContentResult r, MinedBlock mined, String what) {
+        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+            LOG.warn("{} of our block {} was not taken: {}", what, mined.id(), r);
+        }
+    }
+
+    /** A tx of the template that the pool no longer holds ready with the same refs. */
+    private static Optional<Hash256> txNoLongerReady(ChainState state, Template template) {
+        if (template.txCount() == 0) {
+            return Optional.empty();
+        }
+        Map<Hash256, List<InputRef>> ready = new HashMap<>();
+        for (List<PendingPool.Ready> shard : state.pending().forNextBlock()) {
+            shard.forEach(r -> ready.put(r.txid(), r.refs()));
+        }
+        for (List<TxAndRefs> shard : template.shards()) {
+            for (TxAndRefs t : shard) {
+                Hash256 txid = TxHashes.txid(t.tx());
+                if (!t.refs().equals(ready.get(txid))) {
+                    return Optional.of(txid);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,106 @@
+package org.pettycoin.mining;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pettycoin.mining.MinerRig.OTHER;
+import static org.pettycoin.mining.MinerRig.REWARD;
+import static org.pettycoin.mining.MinerRig.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.net.Node;
+import org.pettycoin.net.TransportConfig;
+import org.pettycoin.protocol.Hash256;
+
+/**
+ * A miner wired into a real node as the node will wire it (its node thread, its chain state, its
+ * announce), with a second node over 127.0.0.1: our blocks reach the peer, which checks them in
+ * full; a branch the peer gets from elsewhere moves the miner onto it.
+ */
+@Timeout(60)
+class MinerOnNodesTest {
+    private static final long BASE = Network.REGTEST.genesisTimestamp() + 3600;
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final long realStart = System.currentTimeMillis();
+    private final LongSupplier clock = () -> BASE + (System.currentTimeMillis() - realStart) / 1000;
+
+    @Test
+    void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
+        ExecutorService relay = Executors.newSingleThreadExecutor();
+        try (Node a = start("a"); Node b = start("b", new InetSocketAddress("127.0.0.1", a.port()));
+             Miner miner = Miner.start(new Miner.Host(nodeThreadOf(a, relay), a.state(), blk -> a.network().announce(blk)),
+                     Miner.Config.of(REWARD, 1, clock).withRestAfterBlock(Duration.ofMillis(500)))) {
+            assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 3
+                    && bestId(b).equals(bestId(a)))).as("our blocks reached the peer").isTrue();
+            Hash256 ours = bestId(a);
+            assertThat(b.call(() -> {
+                BlockNode there = b.state().tree().find(ours).orElseThrow();
+                return there.allKnown() && !there.invalid() && there.block().header().feesTo().equals(REWARD);
+            })).isTrue();
+
+            // The peer gets a heavier branch from elsewhere, forking below our head, and relays it.
+            Hash256 tip = b.call(() -> {
+                ChainBuilder builder = ChainBuilder.on(b.state(), OTHER);
+                BlockNode t = b.state().miningHead().parent().orElseThrow();
+                for (int i = 0; i < 4; i++) {
+                    t = builder.mine(t, t.block().tailer().timestamp() + 1);
+                    b.network().announce(t);
+                }
+                return t.id();
+            });
+            assertThat(await(WAIT, () -> miner.miningOn().equals(Optional.of(tip)))).isTrue();
+            assertThat(await(WAIT, () -> a.call(() -> {
+                BlockNode head = a.state().miningHead();
+                return head.block().header().parent().equals(tip) && head.block().header().feesTo().equals(REWARD);
+            }))).as("our next block is on the peer's branch").isTrue();
+            assertThat(await(WAIT, () -> bestId(b).equals(bestId(a)))).isTrue();
+            assertThat(miner.stats().refused()).isZero();
+        } finally {
+            relay.shutdownNow();
+        }
+    }
+
+    private Node start(String name, InetSocketAddress... connect) throws IOException {
+        return Node.start(Node.Options.of(Network.REGTEST, dir.resolve(name), 0, List.of(connect))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withClock(clock)
+                .withTransport(TransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2))));
+    }
+
+    private static Hash256 bestId(Node n) throws IOException {
+        return n.call(() -> n.state().miningHead().id());
+    }
+
+    /**
+     * The node keeps its executor to itself; from outside, {@link Node#call} gets to its thread. A
+     * relay thread waits for each call so the miner never blocks on it, and keeps tasks in order.
+     */
+    private static Executor nodeThreadOf(Node n, ExecutorService relay) {
+        return task -> relay.execute(() -> {
+            try {
+                n.call(() -> {
+                    task.run();
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                // The node is closing: nothing to mine for.
+            }
+        });
+    }
+}
