@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             NodeCommand.class,
             WalletCommand.class,
+            DevnetCommand.class,
             QueryCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,196 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Network;
+import org.pettycoin.crypto.AddressCodec;
+import org.pettycoin.crypto.AddressStyle;
+import org.pettycoin.crypto.Hash160;
+import org.pettycoin.crypto.PrivateKey;
+import org.pettycoin.crypto.Secp256k1;
+import org.pettycoin.mining.Miner;
+import org.pettycoin.net.Node;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.RpcServer;
+import org.pettycoin.store.DataDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pettycoin devnet}: a local regtest network in one command. N nodes in this process, each in
+ * its own data directory with its own JSON-RPC socket (so {@code pettycoin query --pettycoin-dir
+ * DIR/node1 getinfo} works), connected to one another, all mining (paced, as the C node paces
+ * itself with {@code --developer-test}), with a live status line per node until Ctrl-C.
+ */
+@Command(name = "devnet", mixinStandardHelpOptions = true,
+        description = {"Start a local regtest network: N mining nodes on this machine, connected to each",
+            "other, each in DIR/nodeK with its own JSON-RPC socket; live status until Ctrl-C."})
+final class DevnetCommand implements Callable<Integer> {
+    /** Blocks/min is measured over this window. */
+    private static final long RATE_WINDOW_MILLIS = 60_000;
+    private static final int SHORT_ID = 12;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "3", paramLabel = "N", description = "how many nodes (default: ${DEFAULT-VALUE})")
+    private int count;
+
+    @Option(names = "--dir", defaultValue = "devnet", paramLabel = "DIR",
+            description = "where the nodes' data directories go (default: ./${DEFAULT-VALUE})")
+    private Path dir;
+
+    @Option(names = "--mining-threads", defaultValue = "1", paramLabel = "T",
+            description = "hashing threads per node (default: ${DEFAULT-VALUE})")
+    private int threads;
+
+    @Option(names = "--block-pause", defaultValue = "3", paramLabel = "SECONDS",
+            description = "each node rests this long after each block it mines: regtest blocks take ~256 "
+                    + "hashes (default: ${DEFAULT-VALUE})")
+    private double pause;
+
+    @Option(names = "--until-height", paramLabel = "H",
+            description = "stop by itself once every node has the same best block at height H or more")
+    private Optional<Long> untilHeight = Optional.empty();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "with --until-height: give up (exit 1) after this long")
+    private Optional<Long> timeout = Optional.empty();
+
+    /** One running member of the network. */
+    private record Member(String name, Node node, RpcServer rpc, Miner miner, Address reward, Deque<long[]> history) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1 || count > 16) {
+            throw new UserError("--nodes must be 1..16");
+        }
+        if (threads < 1 || pause < 0) {
+            throw new UserError("--mining-threads must be at least 1 and --block-pause not negative");
+        }
+        Logging.configure(Logging.level("unusual"), "");
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        List<Member> members = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "devnet-shutdown"));
+        int exit = 0;
+        try {
+            for (int i = 1; i <= count; i++) {
+                members.add(startMember("node" + i, members, stop));
+            }
+            out.printf("devnet: %d regtest nodes in %s (query one with: pettycoin query --pettycoin-dir %s getinfo)%n",
+                    count, dir, dir.resolve("node1"));
+            for (Member m : members) {
+                out.printf("  %s  port %d  mining to %s%n", m.name(), m.node().port(),
+                        AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
+            }
+            out.flush();
+            exit = statusLoop(out, members, stop);
+        } finally {
+            for (Member m : members) {
+                m.miner().close();
+                m.rpc().close();
+            }
+            for (Member m : members) {
+                m.node().close();
+            }
+            out.println("devnet: stopped");
+            out.flush();
+            stopped.countDown();
+        }
+        return exit;
+    }
+
+    private Member startMember(String name, List<Member> earlier, CountDownLatch stop) throws IOException {
+        Path data = dir.resolve(name);
+        java.nio.file.Files.createDirectories(dir);
+        List<InetSocketAddress> peers = new ArrayList<>();
+        for (Member m : earlier) {
+            peers.add(new InetSocketAddress("127.0.0.1", m.node().port()));
+        }
+        Node node = Node.start(Node.Options.of(Network.REGTEST, data, 0, peers)
+                .withListen(new InetSocketAddress("127.0.0.1", 0)));
+        PrivateKey key = PrivateKey.random(new SecureRandom());
+        Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
+        RpcServer rpc = RpcServer.start(data.resolve(DataDir.RPC_FILE_NAME), node, stop::countDown,
+                MiningSetup.generator(node, Network.REGTEST, Optional.of(reward)));
+        Miner miner = MiningSetup.start(node, reward, threads, Duration.ofMillis((long) (pause * 1000)));
+        return new Member(name, node, rpc, miner, reward, new ArrayDeque<>());
+    }
+
+    /** Redraws one line per node every second (in place on a terminal) until told to stop. */
+    private int statusLoop(PrintWriter out, List<Member> members, CountDownLatch stop) throws Exception {
+        boolean terminal = System.console() != null;
+        long started = System.currentTimeMillis();
+        boolean first = true;
+        while (!stop.await(1, TimeUnit.SECONDS)) {
+            List<String> lines = new ArrayList<>();
+            String commonTip = null;
+            long minHeight = Long.MAX_VALUE;
+            boolean same = true;
+            for (Member m : members) {
+                long now = System.currentTimeMillis();
+                BlockNode tip = m.node().call(() -> m.node().state().miningHead());
+                int peers = m.node().call(() -> m.node().network().peerCount());
+                m.history().addLast(new long[] {now, tip.height()});
+                while (m.history().size() > 1 && now - m.history().peekFirst()[0] > RATE_WINDOW_MILLIS) {
+                    m.history().removeFirst();
+                }
+                long[] oldest = m.history().peekFirst();
+                double minutes = Math.max(1e-9, (now - oldest[0]) / 60000.0);
+                double perMin = (tip.height() - oldest[1]) / minutes;
+                lines.add(String.format("%-7s height %6d  tip %s  peers %d  %6.1f blocks/min  mined %d", m.name(),
+                        tip.height(), tip.id().hex().substring(0, SHORT_ID), peers,
+                        now == oldest[0] ? 0.0 : perMin, m.miner().stats().blocksMined()));
+                String id = tip.id().hex();
+                same &= commonTip == null || commonTip.equals(id);
+                commonTip = id;
+                minHeight = Math.min(minHeight, tip.height());
+            }
+            if (terminal && !first) {
+                out.printf("\u001b[%dA", lines.size());
+            }
+            for (String l : lines) {
+                out.println(terminal ? l + "\u001b[K" : l);
+            }
+            if (!terminal) {
+                out.println();
+            }
+            out.flush();
+            first = false;
+            if (untilHeight.isPresent() && same && minHeight >= untilHeight.get()) {
+                out.printf("devnet: every node has block %s at height %d%n", commonTip, minHeight);
+                return 0;
+            }
+            if (timeout.isPresent() && System.currentTimeMillis() - started > timeout.get() * 1000) {
+                out.println("devnet: gave up after " + timeout.get() + " s");
+                return 1;
+            }
+        }
+        return 0;
+    }
+}
