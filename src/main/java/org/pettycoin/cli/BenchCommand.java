@@ -137,7 +137,8 @@ final class BenchCommand implements Runnable {
             out.flush();
         }
 
-        private static long peakHeapBytes() {
+        /** Peak heap use over every heap pool since the JVM started. */
+        static long peakHeapBytes() {
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

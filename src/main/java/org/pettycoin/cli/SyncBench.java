@@ -2,9 +2,6 @@ package org.pettycoin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +110,7 @@ final class SyncBench implements Callable<Integer> {
                 ok &= initialSync(chain, link, root.resolve("run" + run++));
                 ok &= forkHeal(fork, link, root.resolve("run" + run++));
             }
-            out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
+            out.printf("peak heap: %.1f MiB%n", BenchCommand.ChainBench.peakHeapBytes() / 1048576.0);
             out.flush();
             return ok ? 0 : FAILED;
         } finally {
@@ -325,16 +322,6 @@ final class SyncBench implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     private static void deleteTree(Path root) throws IOException {
