@@ -645,10 +645,10 @@ public final class PeerNetwork implements ConnectionListener {
     }
 
     /** A snapshot of each connection, in the order they opened, for getpeerinfo. */
-    public List<org.pettycoin.rpc.PeerInfo> peerInfo() {
-        List<org.pettycoin.rpc.PeerInfo> out = new ArrayList<>();
+    public List<PeerInfo> peerInfo() {
+        List<PeerInfo> out = new ArrayList<>();
         for (Peer p : peers.values()) {
-            out.add(new org.pettycoin.rpc.PeerInfo(p.connection.id(), p.connection.remoteAddress(),
+            out.add(new PeerInfo(p.connection.id(), p.connection.remoteAddress(),
                     p.connection.direction() == Direction.INBOUND, p.welcomed(), p.uuid(), p.listenPort(),
                     p.weAreSyncing, p.theyAreSyncing, p.connectedMillis, requests.inFlightTo(p), requests.window(p),
                     p.score));

@@ -1,4 +1,4 @@
-package org.pettycoin.rpc;
+package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
