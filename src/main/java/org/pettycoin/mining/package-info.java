@@ -1,6 +1,14 @@
 /**
- * Making blocks: templates, proof-of-work search, and the chain builder that tests and benchmarks use
- * to mine valid regtest chains (with transactions, forks and chosen timestamps) in seconds, feed them
- * to a node as peers would, and write them out as blockfiles; and a deterministic tx workload.
+ * Making blocks. {@link org.pettycoin.mining.Miner} mines on {@code longest_knowns[0]} with the
+ * template of spec 02 §14 (prev_txhashes, pending txs with their refs in canonical shard order,
+ * timestamp max(now, median + 1)): templates are built on the node thread, hashing runs on worker
+ * threads over a SHA-256 midstate so each attempt hashes only the tailer, and a solution is taken
+ * through the same acceptance path as a peer's block, then announced. The template follows every
+ * change of head or pool, including when nothing is pending (the C node forgot that case).
+ *
+ * <p>{@link org.pettycoin.mining.ChainBuilder} mines valid regtest chains (with transactions, forks
+ * and chosen timestamps) in seconds for tests and benchmarks, feeds them to a node as peers would and
+ * writes them out as blockfiles; {@link org.pettycoin.mining.TxWorkload} is a deterministic stream of
+ * valid transactions.
  */
 package org.pettycoin.mining;

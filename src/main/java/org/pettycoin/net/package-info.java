@@ -1,16 +1,18 @@
 /**
- * The peer-to-peer transport: TCP connections carrying pettycoin frames ({@code le32 len},
- * {@code le32 type}, body; spec 03 §3.11), and nothing about what the packets mean.
+ * The node on the network: the transport, the peer protocol, and the node that runs them.
  *
  * <p>{@link org.pettycoin.net.Transport} listens and dials on a few Netty I/O threads, which only
- * frame, decode and encode (DESIGN §3). Each connection is a {@link org.pettycoin.net.Connection}
- * handle; what happens on it reaches a {@link org.pettycoin.net.ConnectionListener} through an
- * executor the caller supplies (the node thread), one connection's events in order, never on an I/O
- * thread. Rules enforced here are those of the byte stream alone: a frame length outside 8..4 MiB
- * closes the connection at once without ERR (spec 03 §3.10), a frame that does not decode is
- * reported and ends delivery, a peer that does not complete a packet within the input timeout is
- * closed (§3.8), and a peer that does not read what we queue is closed once a byte bound is passed
- * (spec 03 §8 item 2). Whether to answer ERR, when to send a keepalive, and whom to dial are the
- * protocol layer's decisions.
+ * frame, decode and encode (DESIGN §3); its rules are those of the byte stream alone: a frame length
+ * outside 8..4 MiB closes the connection without ERR (spec 03 §3.10), a frame that does not decode is
+ * reported and ends delivery, no complete packet within the input timeout closes (§3.8), a peer that
+ * does not read what we queue is closed past a byte bound, and one that sends faster than the node
+ * thread handles is not read until the backlog drains (spec 03 §8 item 2).
+ *
+ * <p>{@link org.pettycoin.net.PeerNetwork} is the protocol, on the node thread: the welcome and its
+ * checks, sync from each peer's best block, contents within the horizon, answers to every request as
+ * C answers them, propagation, and what misbehaviour costs. What we want from peers goes through the
+ * {@link org.pettycoin.net.RequestScheduler}: one peer per item, a window of many in flight per peer,
+ * timeouts re-routed, no slot ever leaked. {@link org.pettycoin.net.Dialer} keeps us connected;
+ * {@link org.pettycoin.net.Node} owns the node thread and starts and stops everything in order.
  */
 package org.pettycoin.net;
