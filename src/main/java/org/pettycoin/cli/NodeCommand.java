@@ -115,7 +115,11 @@ final class NodeCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserError("--mining-threads must be at least 1");
         }
-        DataDir.open(dataDir);
+        try {
+            DataDir.open(dataDir);
+        } catch (IOException e) {
+            throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage());
+        }
         Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest);
         Node node;
         try {
