@@ -1,6 +1,7 @@
 package org.pettycoin.net;
 
 import java.util.Optional;
+import org.pettycoin.chain.BlockIds;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NodeUuid;
@@ -36,7 +37,7 @@ final class Peer {
 
     void welcomed(WelcomePacket w) {
         welcome = Optional.of(w);
-        welcomeBlock = w.bestBlock().map(org.pettycoin.chain.BlockIds::id);
+        welcomeBlock = w.bestBlock().map(BlockIds::id);
     }
 
     Optional<NodeUuid> uuid() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.Horizon;
 import org.pettycoin.consensus.TxChecks;
@@ -344,7 +345,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     private void dispatch(Peer p, Packet packet) throws ProtocolException {
         if (packet instanceof BlockPacket b) {
-            requests.done(Request.block(org.pettycoin.chain.BlockIds.id(b.block())), Optional.of(p));
+            requests.done(Request.block(BlockIds.id(b.block())), Optional.of(p));
             acceptBlock(p, b.block(), p.weAreSyncing);
         } else if (packet instanceof BlockUnknownPacket u) {
             requests.failed(Request.block(u.block()), p, nowMillis.getAsLong());
@@ -429,12 +430,12 @@ public final class PeerNetwork implements ConnectionListener {
         BlockIntake.Result in = r.intake();
         switch (in.status()) {
             case INVALID:
-                throw new ProtocolException(in.error(), "block " + org.pettycoin.chain.BlockIds.id(block));
+                throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
             case DETACHED:
                 in.missing().forEach(id -> requests.want(Request.block(id)));
                 return;
             case TOO_EASY:
-                if (p.welcomeBlock.equals(Optional.of(org.pettycoin.chain.BlockIds.id(block)))) {
+                if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
                     // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
                     LOG.info("{}: its best block is too easy for its height; hanging up", p);
                     p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
@@ -442,7 +443,7 @@ public final class PeerNetwork implements ConnectionListener {
                 return;
             case ALREADY_DETACHED:
             case KNOWN:
-                state.tree().find(org.pettycoin.chain.BlockIds.id(block)).flatMap(state::complaintOf)
+                state.tree().find(BlockIds.id(block)).flatMap(state::complaintOf)
                         .ifPresent(p.connection::send);
                 return;
             default:

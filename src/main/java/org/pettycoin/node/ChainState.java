@@ -16,7 +16,6 @@ import org.pettycoin.chain.PrevTxhashes;
 import org.pettycoin.consensus.ComplaintChecks;
 import org.pettycoin.consensus.ComplaintVerdict;
 import org.pettycoin.consensus.InputChecks;
-import org.pettycoin.consensus.TxNotice;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.MerkleTree;
@@ -24,6 +23,7 @@ import org.pettycoin.consensus.RefChecks;
 import org.pettycoin.consensus.RefVerdict;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxNotice;
 import org.pettycoin.consensus.TxOrdering;
 import org.pettycoin.consensus.TxOutputs;
 import org.pettycoin.consensus.TxSlot;
@@ -33,12 +33,14 @@ import org.pettycoin.protocol.ComplainTxBadAmountPacket;
 import org.pettycoin.protocol.ComplainTxBadInputPacket;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.ErrorCode;
-import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.InputRef;
+import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.Proof;
+import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
@@ -251,7 +253,7 @@ public final class ChainState {
 
     /** A shard of {@code x} became all known: check the byte each covering descendant has for it. */
     private void recheckPrevTxhashesCovering(BlockNode x, int shard) {
-        for (int i = 0; i < org.pettycoin.protocol.Protocol.PREV_BLOCK_TXHASHES; i++) {
+        for (int i = 0; i < Protocol.PREV_BLOCK_TXHASHES; i++) {
             long height = x.height() + (1L << i);
             for (BlockNode d : tree.atHeight(height)) {
                 if (x.precedes(d)) {
@@ -670,7 +672,7 @@ public final class ChainState {
         txChecks.checkPending(tx);
         PendingPool.Admission a = pending.add(tx);
         Wants wants = new Wants();
-        Optional<org.pettycoin.protocol.Packet> reply = Optional.empty();
+        Optional<Packet> reply = Optional.empty();
         if (a.status() == PendingPool.Status.REFUSED && !a.tooOld()) {
             reply = TxReplies.forRefusal(store, miningHead(), tx, a, complaints);
         } else if (a.status() == PendingPool.Status.WAITING) {
@@ -690,7 +692,7 @@ public final class ChainState {
     }
 
     /** What {@link #submitTx} did: the pool's verdict, the notice to send back, inputs to fetch. */
-    public record TxSubmission(PendingPool.Admission admission, Optional<org.pettycoin.protocol.Packet> reply,
+    public record TxSubmission(PendingPool.Admission admission, Optional<Packet> reply,
                                List<Hash256> wantedTxs, Optional<ComplaintPacket> complaint) {
     }
 
