@@ -13,7 +13,6 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.Horizon;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.consensus.TxNotice;
 import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.consensus.TxShards;
 import org.pettycoin.node.BlockIntake;
