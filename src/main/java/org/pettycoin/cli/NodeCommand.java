@@ -153,12 +153,16 @@ final class NodeCommand implements Callable<Integer> {
             LOG.info("no --connect given: peers come from the peer cache{}",
                     developerTest ? " and the addresses file" : "");
         }
+        node.failure().thenRun(stop::countDown);
         stop.await();
         LOG.info("shutting down");
         miner.ifPresent(Miner::close);
         rpc.ifPresent(RpcServer::close);
         node.close();
         stopped.countDown();
+        if (node.failure().isDone()) {
+            throw new UserError("stopped: " + node.failure().join());
+        }
         return 0;
     }
 

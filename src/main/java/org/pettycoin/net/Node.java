@@ -101,6 +101,9 @@ public final class Node implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final Executor events;
     private final NodeUuid uuid;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CompletableFuture<String> failed = new java.util.concurrent.CompletableFuture<>();
     private BlockfileJournal journal;
     private PeerCache peerCache;
     private ChainState state;
@@ -166,7 +169,8 @@ public final class Node implements AutoCloseable {
             useAddressesFile();
         }
         dialer.start(transport::connect);
-        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** {@code --developer-test}: add ourselves to the shared addresses file and learn the others there. */
@@ -238,6 +242,14 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            try {
+                closed.await(30, TimeUnit.SECONDS); // someone else is stopping it: wait for them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         try {
             call(() -> {
                 if (dialer != null) {
@@ -271,16 +283,25 @@ public final class Node implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("stopped");
+        closed.countDown();
     }
 
-    private static void runLogged(Runnable task) {
+    private void runLogged(Runnable task) {
         try {
             task.run();
         } catch (UncheckedIOException e) {
-            LOG.error("storage failed: {}", e.getMessage(), e);
+            // The blockfile cannot be written: go on and we would announce what a restart loses.
+            LOG.error("storage failed, stopping: {}", e.getMessage(), e);
+            failed.complete(e.getMessage());
+            new Thread(this::close, "storage-failure-stop").start();
         } catch (RuntimeException e) {
             LOG.error("bug on the node thread", e);
         }
+    }
+
+    /** Completes (with why) if the node had to stop itself, e.g. because its blockfile cannot be written. */
+    public java.util.concurrent.CompletableFuture<String> failure() {
+        return failed;
     }
 
     /** The chain state's listeners, in order: the journal first, so nothing is announced unsaved. */
