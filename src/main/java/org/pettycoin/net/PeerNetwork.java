@@ -106,6 +106,7 @@ public final class PeerNetwork implements ConnectionListener {
     private Optional<Peer> origin = Optional.empty();
     private int listenPort;
     private BlockNode lastAnnouncedHead;
+    private long lastPeerRefreshMillis;
 
     public PeerNetwork(ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds,
                        LongSupplier nowMillis) {
@@ -118,6 +119,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.requests = new RequestScheduler<>(config.requests());
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
+        this.lastPeerRefreshMillis = nowMillis.getAsLong();
     }
 
     /** The port we tell peers we listen on (known once the listener is bound). */
@@ -215,6 +217,11 @@ public final class PeerNetwork implements ConnectionListener {
     public void tick() {
         long now = nowMillis.getAsLong();
         announceHeadIfMoved();
+        if (now - lastPeerRefreshMillis >= PEER_REFRESH_MILLIS) {
+            // refresh_peer_cache: ask everyone for addresses again (spec 03 §3.9).
+            lastPeerRefreshMillis = now;
+            broadcast(new GetPeersPacket(), Optional.empty());
+        }
         for (Peer slow : requests.expire(now)) {
             slow.score++;
             if (slow.score > config.maxScore()) {
@@ -335,6 +342,7 @@ public final class PeerNetwork implements ConnectionListener {
                 p.welcomeBlock.map(Hash256::hex).orElse("genesis"));
         addresses.welcomed(p.connection, w);
         p.connection.send(new GetPeersPacket());
+        lastPeerRefreshMillis = nowMillis.getAsLong(); // re-armed at each welcome, as in C
         if (w.bestBlock().isPresent()) {
             acceptBlock(p, w.bestBlock().get(), true);
         }
@@ -628,6 +636,9 @@ public final class PeerNetwork implements ConnectionListener {
         LOG.warn("{}: {}; disconnecting", p, why);
         p.connection.close();
     }
+
+    /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (spec 03 §1). */
+    static final long PEER_REFRESH_MILLIS = 30 * 60 * 1000L;
 
     /** How long a node that broke the protocol is refused. */
     private static final long BAN_MILLIS = 10 * 60 * 1000L;
