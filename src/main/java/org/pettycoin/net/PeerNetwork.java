@@ -439,6 +439,8 @@ public final class PeerNetwork implements ConnectionListener {
             case INVALID:
                 throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
             case DETACHED:
+                // A new block on the way back to known ground is progress too (a long frontier).
+                p.lastProgressMillis = nowMillis.getAsLong();
                 in.missing().forEach(id -> requests.want(Request.block(id)));
                 return;
             case TOO_EASY:
