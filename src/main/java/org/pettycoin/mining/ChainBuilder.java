@@ -35,7 +35,6 @@ import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
 import org.pettycoin.node.PendingPool;
-import org.pettycoin.protocol.ByteWriter;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxInBlockPacket;
@@ -267,14 +266,8 @@ public final class ChainBuilder {
         if (mined == null) {
             return Optional.empty();
         }
-        List<byte[]> out = new ArrayList<>();
-        for (TxAndRefs t : mined.shards().get(shard)) {
-            ByteWriter w = new ByteWriter();
-            TxCodec.encode(t.tx(), w);
-            TxCodec.encodeRefs(t.refs(), w);
-            out.add(w.toByteArray());
-        }
-        return Optional.of(out);
+        return Optional.of(mined.shards().get(shard).stream()
+                .map(t -> TxCodec.encodeWithRefs(t.tx(), t.refs())).toList());
     }
 
     /** Varies nonce1 until the id beats the block's target. */

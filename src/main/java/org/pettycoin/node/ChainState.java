@@ -2,49 +2,33 @@ package org.pettycoin.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.ChainListener;
 import org.pettycoin.chain.Network;
-import org.pettycoin.chain.PrevTxhashes;
 import org.pettycoin.consensus.ComplaintChecks;
 import org.pettycoin.consensus.ComplaintVerdict;
-import org.pettycoin.consensus.InputChecks;
-import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.consensus.RefChecks;
-import org.pettycoin.consensus.RefVerdict;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNotice;
-import org.pettycoin.consensus.TxOrdering;
-import org.pettycoin.consensus.TxOutputs;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.Block;
-import org.pettycoin.protocol.ComplainDoublespendPacket;
-import org.pettycoin.protocol.ComplainTxBadAmountPacket;
-import org.pettycoin.protocol.ComplainTxBadInputPacket;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.HashesInBlockPacket;
-import org.pettycoin.protocol.Input;
-import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.Position;
-import org.pettycoin.protocol.Proof;
-import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
-import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxWithProof;
 import org.slf4j.Logger;
@@ -89,6 +73,7 @@ public final class ChainState {
     private final DetachedBlockPool detached;
     private final BlockIntake intake;
     private final TxStore store = new TxStore();
+    private final PrevTxhashChecks prevTxhashes;
     private final ComplaintBuilder complaints = new ComplaintBuilder(store);
     private final PendingPool pending;
     private final TxChecks txChecks;
@@ -96,15 +81,19 @@ public final class ChainState {
     private final Listener listener;
     private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
     private final ComplaintChecks complaintChecks;
+    private final TxPlacement placement;
 
     public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis,
                       Listener listener) {
         this.tree = new BlockTree(network, new HeadsListener());
+        this.prevTxhashes = new PrevTxhashChecks(tree, store);
         this.detached = new DetachedBlockPool(config.detachedLimits());
         this.intake = new BlockIntake(tree, detached, nowSeconds, nowMillis);
         this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
         this.txChecks = config.txChecks();
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
+        this.placement = new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds,
+                this::publish);
         this.nowSeconds = nowSeconds;
         this.listener = listener;
     }
@@ -187,19 +176,7 @@ public final class ChainState {
         if (shard < 0 || shard >= block.block().numShards()) {
             return Optional.empty();
         }
-        ShardSlots s = store.shard(block, shard);
-        if (!s.allKnown()) {
-            return Optional.empty();
-        }
-        List<byte[]> out = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) {
-            byte[] tx = TxCodec.encode(s.tx(i).orElseThrow());
-            byte[] refs = TxCodec.encodeRefs(s.refs(i));
-            byte[] both = java.util.Arrays.copyOf(tx, tx.length + refs.length);
-            System.arraycopy(refs, 0, both, tx.length, refs.length);
-            out.add(both);
-        }
-        return Optional.of(out);
+        return store.txsWithRefs(block, shard);
     }
 
     // ---------------------------------------------------------------- blocks
@@ -215,63 +192,12 @@ public final class ChainState {
         for (BlockNode b : r.attached()) {
             b.parent().map(complaintOf::get).ifPresent(c -> complaintOf.put(b, c));
             listener.blockAttached(b);
-            if (!prevTxhashesAgree(b)) {
+            if (!prevTxhashes.agree(b)) {
                 mismatched.add(b);
             }
         }
         afterEvent();
         return new BlockReceipt(r, mismatched);
-    }
-
-    /** {@code check_prev_txhashes}: every byte covering an all-known shard must be right. */
-    private boolean prevTxhashesAgree(BlockNode b) {
-        int index = 0;
-        for (long h : PrevTxhashes.coveredHeights(b.height())) {
-            BlockNode covered = b.ancestor(b.height() - h).orElseThrow();
-            for (int s = 0; s < covered.block().numShards(); s++, index++) {
-                if (!prevTxhashByteAgrees(b, covered, s, index)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private boolean prevTxhashByteAgrees(BlockNode b, BlockNode covered, int shard, int index) {
-        Optional<List<byte[]>> txs = shardTxsWithRefs(covered, shard);
-        if (txs.isEmpty()) {
-            return true;
-        }
-        int expected = PrevTxhashes.byteFor(b.block().header().feesTo(), txs.get());
-        if (b.block().prevTxhashes().getUnsigned(index) == expected) {
-            return true;
-        }
-        // C has no complaint for this (complain_bad_prev_txhashes is empty): log only (spec 02 §8.3).
-        LOG.warn("{} has a wrong prev_txhashes byte for shard {} of {}", b, shard, covered);
-        return false;
-    }
-
-    /** A shard of {@code x} became all known: check the byte each covering descendant has for it. */
-    private void recheckPrevTxhashesCovering(BlockNode x, int shard) {
-        for (int i = 0; i < Protocol.PREV_BLOCK_TXHASHES; i++) {
-            long height = x.height() + (1L << i);
-            for (BlockNode d : tree.atHeight(height)) {
-                if (x.precedes(d)) {
-                    prevTxhashByteAgrees(d, x, shard, byteIndexOf(d, x, shard));
-                }
-            }
-        }
-    }
-
-    private static int byteIndexOf(BlockNode b, BlockNode covered, int shard) {
-        int index = 0;
-        for (long h : PrevTxhashes.coveredHeights(b.height())) {
-            if (h == covered.height()) {
-                return index + shard;
-            }
-            index += b.ancestor(b.height() - h).orElseThrow().block().numShards();
-        }
-        throw new IllegalArgumentException(covered + " is not covered by " + b);
     }
 
     // ---------------------------------------------------------------- block contents
@@ -295,11 +221,11 @@ public final class ChainState {
         Wants wants = new Wants();
         boolean stored = false;
         for (int i = 0; i < size; i++) {
-            stored |= putHash(new TxSlot(b, p.shard(), i), p.hashes().get(i), Optional.empty());
+            stored |= placement.putHash(new TxSlot(b, p.shard(), i), p.hashes().get(i), Optional.empty());
         }
         ShardSlots slots = store.shard(b, p.shard());
         for (int i = 0; i < size && !b.invalid(); i++) {
-            if (slots.hashOnly(i) && !tryResolve(new TxSlot(b, p.shard(), i), wants)) {
+            if (slots.hashOnly(i) && !placement.tryResolve(new TxSlot(b, p.shard(), i), wants)) {
                 wants.slots.add(new Position(b.id(), p.shard(), i));
             }
         }
@@ -319,10 +245,10 @@ public final class ChainState {
         }
         TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
         Wants wants = new Wants();
-        if (!putHash(slot, p.hashes(), Optional.of(p.proof()))) {
+        if (!placement.putHash(slot, p.hashes(), Optional.of(p.proof()))) {
             return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
         }
-        if (!tryResolve(slot, wants)) {
+        if (!placement.tryResolve(slot, wants)) {
             wants.slots.add(pos);
         }
         return finish(ContentResult.Outcome.STORED, wants);
@@ -363,7 +289,7 @@ public final class ChainState {
         if (store.shard(b, pos.shard()).full(pos.txoff())) {
             return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
         }
-        place(slot, p, hash, wants);
+        placement.place(slot, p, hash, wants);
         return finish(ContentResult.Outcome.STORED, wants);
     }
 
@@ -394,168 +320,10 @@ public final class ChainState {
                 List.copyOf(wants.txs), List.copyOf(wants.slots));
     }
 
-    /** What a packet's handling found it needs, and the complaint it raised, if any. */
-    private static final class Wants {
-        final Set<Hash256> txs = new LinkedHashSet<>();
-        final List<Position> slots = new ArrayList<>();
-        Optional<ComplaintPacket> complaint = Optional.empty();
-    }
-
-    private boolean putHash(TxSlot slot, TxRefHash hash, Optional<Proof> proof) {
-        boolean stored = store.putHash(slot, hash, proof);
-        if (stored) {
-            pendingSeesChangeIn(slot.block());
-        }
-        return stored;
-    }
-
-    /**
-     * C rechecks pending after a hash or tx lands in any block. Only blocks on the mining chain can
-     * change what pending admits (a head move elsewhere marks the recheck itself), so we skip the
-     * O(pending) recheck for the rest: during a long sync that is nearly every packet.
-     */
-    private void pendingSeesChangeIn(BlockNode b) {
-        if (b.precedes(miningHead())) {
-            pending.markForRecheck();
-        }
-    }
-
-    /**
-     * {@code try_resolve_hash}: a hash-only slot whose tx we hold elsewhere (pending or another
-     * block) is filled if the refs it would have here hash to the slot's refhash. C then skips the
-     * input checks for this block (spec 02 §6.5 gap); we run the same placement as for a received
-     * tx, so a bad block is caught whichever way its txs arrive.
-     */
-    private boolean tryResolve(TxSlot slot, Wants wants) {
-        TxRefHash hash = store.shard(slot.block(), slot.shard()).hash(slot.txoff()).orElseThrow();
-        Optional<Tx> tx = store.anyFullCopy(hash.txid());
-        if (tx.isEmpty()) {
-            return false;
-        }
-        Optional<List<InputRef>> refs = InputChecks.createRefs(store, slot.block(), tx.get(), 0,
-                nowSeconds.getAsLong());
-        if (refs.isEmpty() || !TxHashes.refhash(refs.get()).equals(hash.refhash())) {
-            return false;
-        }
-        Optional<Proof> proof = store.proofOf(slot);
-        if (proof.isEmpty()) {
-            return false;
-        }
-        place(slot, new TxWithProof(proof.get(), tx.get(), refs.get()), hash, wants);
-        return store.shard(slot.block(), slot.shard()).full(slot.txoff());
-    }
-
-    /** Steps 7–9 of spec 02 §9.12 for a tx whose proof, refs and stand-alone checks passed. */
-    private void place(TxSlot slot, TxWithProof p, TxRefHash hash, Wants wants) {
-        BlockNode b = slot.block();
-        InputVerdict v = InputChecks.check(store, b, Optional.empty(), p.tx());
-        if (v.refused()) {
-            Optional<ComplaintBuilder.Raised> c = complaints.forInputs(b, p, v);
-            if (c.isEmpty()) {
-                return;
-            }
-            publish(c.get(), wants);
-            if (c.get().against() == b) {
-                return;
-            }
-            // The other spend sat in a descendant: that block is the bad one, this tx is fine.
-        } else if (v.kind() == InputVerdict.Kind.UNKNOWN) {
-            wantUnknownInputs(b, p.tx(), wants);
-        }
-        RefVerdict r = InputChecks.checkRefContents(store, b, p.tx(), p.refs());
-        if (r.kind() == RefVerdict.Kind.BAD_HASH) {
-            TxSlot referred = refSlot(b, p.refs().get(r.input()));
-            Optional<ComplaintBuilder.Raised> c = complaints.forBadRef(b, p, r.input(), referred);
-            if (c.isPresent()) {
-                publish(c.get(), wants);
-            } else {
-                wants.slots.add(referred.position());
-            }
-            return;
-        }
-        if (r.kind() == RefVerdict.Kind.UNKNOWN && v.ok()) {
-            wants.slots.add(refSlot(b, p.refs().get(r.input())).position());
-        }
-        ShardSlots slots = store.shard(b, slot.shard());
-        Optional<Integer> below = slots.fullBelow(slot.txoff());
-        Optional<Integer> above = slots.fullAbove(slot.txoff());
-        if (TxOrdering.misordered(below.flatMap(slots::tx), p.tx(), above.flatMap(slots::tx))) {
-            boolean belowBad = below.flatMap(slots::tx).map(t -> TxOrdering.misordered(Optional.of(t), p.tx(),
-                    Optional.empty())).orElse(false);
-            int neighbour = belowBad ? below.get() : above.orElseThrow();
-            complaints.forMisorder(b, p, new TxSlot(b, slot.shard(), neighbour)).ifPresent(c -> publish(c, wants));
-            return;
-        }
-        putTxInShard(slot, p, hash, wants);
-    }
-
-    private static TxSlot refSlot(BlockNode b, InputRef ref) {
-        return new TxSlot(b.ancestor(ref.blocksAgo()).orElseThrow(), ref.shard(), ref.txoff());
-    }
-
-    private void wantUnknownInputs(BlockNode b, Tx tx, Wants wants) {
-        for (Input in : tx.inputs()) {
-            if (store.findInChain(b, in.txid()).map(k -> !k.full()).orElse(true) && !pending.contains(in.txid())) {
-                wants.txs.add(in.txid());
-            }
-        }
-    }
-
-    /** {@code put_tx_in_shard} (spec 02 §6.5). */
-    private void putTxInShard(TxSlot slot, TxWithProof p, TxRefHash hash, Wants wants) {
-        BlockNode b = slot.block();
-        store.putTx(slot, p.tx(), p.refs(), hash, Optional.of(p.proof()));
-        recheckSpendersOf(hash.txid(), p.tx(), wants);
-        if (b.invalid()) {
-            return;
-        }
-        ShardSlots slots = store.shard(b, slot.shard());
-        if (slots.allKnown()) {
-            recheckPrevTxhashesCovering(b, slot.shard());
-            if (store.allKnown(b)) {
-                tree.markAllKnown(b);
-            }
-        }
-        pendingSeesChangeIn(b);
-        listener.txPlaced(b, complaints.proven(slot).orElse(p));
-    }
-
-    /**
-     * {@code check_resolved_txs}: txs spending an output of a tx just placed may now be checkable,
-     * or now double spends. Pending ones wait for the recheck; in-block ones are judged again with
-     * their own slot excluded. CLAIM inputs name output num_outputs+1 and so, as in C, are not
-     * rechecked here (spec 02 §9.6).
-     */
-    private void recheckSpendersOf(Hash256 txid, Tx tx, Wants wants) {
-        for (int k = 0; k < TxOutputs.numOutputs(tx); k++) {
-            for (Hash256 spender : List.copyOf(store.spenderTxids(new Outpoint(txid, k)))) {
-                if (pending.contains(spender)) {
-                    pending.markForRecheck();
-                }
-                for (TxSlot s : List.copyOf(store.slotsOf(spender))) {
-                    recheckPlaced(s, wants);
-                }
-            }
-        }
-    }
-
-    private void recheckPlaced(TxSlot s, Wants wants) {
-        if (s.block().invalid()) {
-            return;
-        }
-        Optional<TxWithProof> proven = complaints.proven(s);
-        if (proven.isEmpty()) {
-            return;
-        }
-        InputVerdict v = InputChecks.check(store, s.block(), Optional.of(s), proven.get().tx());
-        if (v.refused()) {
-            complaints.forInputs(s.block(), proven.get(), v).ifPresent(c -> publish(c, wants));
-        }
-    }
 
     // ---------------------------------------------------------------- complaints
 
-    private void publish(ComplaintBuilder.Raised c, Wants wants) {
+    void publish(ComplaintBuilder.Raised c, Wants wants) {
         if (publishComplaint(c.against(), c.complaint())) {
             wants.complaint = Optional.of(c.complaint());
         }
@@ -611,53 +379,18 @@ public final class ChainState {
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
         Wants wants = new Wants();
+        List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
         if (notice instanceof TxNotice.BadInput b) {
             pending.drop(b.txid());
-            for (TxSlot s : fullSlotsOf(b.txid())) {
-                complaints.proven(s).ifPresent(p -> publish(new ComplaintBuilder.Raised(s.block(),
-                        new ComplainTxBadInputPacket(b.inputNum(), p, b.input())), wants));
-            }
         } else if (notice instanceof TxNotice.BadAmount b) {
             pending.drop(b.txid());
-            for (TxSlot s : fullSlotsOf(b.txid())) {
-                complaints.proven(s).ifPresent(p -> publish(new ComplaintBuilder.Raised(s.block(),
-                        new ComplainTxBadAmountPacket(p, b.inputs())), wants));
-            }
         } else {
             TxNotice.Doublespend d = (TxNotice.Doublespend) notice;
             pending.drop(d.a().txid());
             pending.drop(d.b().txid());
-            complainAboutPairs(d.a(), d.b(), wants);
-            complainAboutPairs(d.b(), d.a(), wants);
         }
+        raised.forEach(r -> publish(r, wants));
         return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
-    }
-
-    /** Every block holding {@code earlier} on the chain of a block holding {@code later} loses that later block. */
-    private void complainAboutPairs(TxNotice.Spend earlier, TxNotice.Spend later, Wants wants) {
-        for (TxSlot e : fullSlotsOf(earlier.txid())) {
-            for (TxSlot l : fullSlotsOf(later.txid())) {
-                if (e.block().invalid() || l.block().invalid() || !e.block().precedes(l.block())) {
-                    continue;
-                }
-                Optional<TxWithProof> pe = complaints.proven(e);
-                Optional<TxWithProof> pl = complaints.proven(l);
-                if (pe.isPresent() && pl.isPresent()) {
-                    publish(new ComplaintBuilder.Raised(l.block(), new ComplainDoublespendPacket(earlier.inputNum(),
-                            later.inputNum(), pe.get(), pl.get())), wants);
-                }
-            }
-        }
-    }
-
-    private List<TxSlot> fullSlotsOf(Hash256 txid) {
-        List<TxSlot> out = new ArrayList<>();
-        for (TxSlot s : store.slotsOf(txid)) {
-            if (!s.block().invalid() && store.shard(s.block(), s.shard()).full(s.txoff())) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- loose txs
@@ -676,14 +409,14 @@ public final class ChainState {
         if (a.status() == PendingPool.Status.REFUSED && !a.tooOld()) {
             reply = TxReplies.forRefusal(store, miningHead(), tx, a, complaints);
         } else if (a.status() == PendingPool.Status.WAITING) {
-            wantUnknownInputs(miningHead(), tx, wants);
+            placement.wantUnknownInputs(miningHead(), tx, wants);
         }
         if (a.status() == PendingPool.Status.READY || a.status() == PendingPool.Status.WAITING
                 || a.status() == PendingPool.Status.POLICY_DROPPED) {
             Hash256 txid = TxHashes.txid(tx);
             for (TxSlot s : List.copyOf(store.slotsOf(txid))) {
                 if (store.shard(s.block(), s.shard()).hashOnly(s.txoff()) && !s.block().invalid()) {
-                    tryResolve(s, wants);
+                    placement.tryResolve(s, wants);
                 }
             }
         }

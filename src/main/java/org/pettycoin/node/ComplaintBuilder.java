@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
+import org.pettycoin.consensus.TxNotice;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.ComplainBadInputRefPacket;
 import org.pettycoin.protocol.ComplainClaimInputInvalidPacket;
@@ -14,6 +15,7 @@ import org.pettycoin.protocol.ComplainTxBadAmountPacket;
 import org.pettycoin.protocol.ComplainTxBadInputPacket;
 import org.pettycoin.protocol.ComplainTxMisorderPacket;
 import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.Proof;
 import org.pettycoin.protocol.Tx;
@@ -98,6 +100,56 @@ final class ComplaintBuilder {
     /** Two full txs of one shard out of canonical order: the new one first, as C sends it. */
     Optional<Raised> forMisorder(BlockNode block, TxWithProof mine, TxSlot neighbour) {
         return proven(neighbour).map(n -> new Raised(block, new ComplainTxMisorderPacket(mine, n)));
+    }
+
+    /**
+     * The complaints a checked tx notice calls for (spec 02 §10.4): one against every valid block
+     * holding the tx in full (hash-only slots have no refs to prove), and for a double spend one
+     * against the later of every pair of blocks on one chain holding the two txs.
+     */
+    List<Raised> forNotice(TxNotice notice) {
+        List<Raised> out = new ArrayList<>();
+        if (notice instanceof TxNotice.BadInput b) {
+            for (TxSlot s : fullSlotsOf(b.txid())) {
+                proven(s).ifPresent(p -> out.add(new Raised(s.block(),
+                        new ComplainTxBadInputPacket(b.inputNum(), p, b.input()))));
+            }
+        } else if (notice instanceof TxNotice.BadAmount b) {
+            for (TxSlot s : fullSlotsOf(b.txid())) {
+                proven(s).ifPresent(p -> out.add(new Raised(s.block(), new ComplainTxBadAmountPacket(p, b.inputs()))));
+            }
+        } else {
+            TxNotice.Doublespend d = (TxNotice.Doublespend) notice;
+            addPairs(d.a(), d.b(), out);
+            addPairs(d.b(), d.a(), out);
+        }
+        return out;
+    }
+
+    private void addPairs(TxNotice.Spend earlier, TxNotice.Spend later, List<Raised> out) {
+        for (TxSlot e : fullSlotsOf(earlier.txid())) {
+            for (TxSlot l : fullSlotsOf(later.txid())) {
+                if (!e.block().precedes(l.block())) {
+                    continue;
+                }
+                Optional<TxWithProof> pe = proven(e);
+                Optional<TxWithProof> pl = proven(l);
+                if (pe.isPresent() && pl.isPresent()) {
+                    out.add(new Raised(l.block(), new ComplainDoublespendPacket(earlier.inputNum(),
+                            later.inputNum(), pe.get(), pl.get())));
+                }
+            }
+        }
+    }
+
+    private List<TxSlot> fullSlotsOf(Hash256 txid) {
+        List<TxSlot> out = new ArrayList<>();
+        for (TxSlot s : store.slotsOf(txid)) {
+            if (!s.block().invalid() && store.shard(s.block(), s.shard()).full(s.txoff())) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private Optional<Tx> inputTx(BlockNode block, Input in) {

@@ -152,6 +152,14 @@ public final class TxCodec {
         return new Input(r.hash(), r.u16(), r.u16());
     }
 
+    /** A tx followed by its refs, as it sits in a block (what prev_txhashes hashes, spec 02 §8.1). */
+    public static byte[] encodeWithRefs(Tx tx, List<InputRef> refs) {
+        ByteWriter w = new ByteWriter(length(tx) + InputRef.LENGTH * refs.size());
+        encode(tx, w);
+        encodeRefs(refs, w);
+        return w.toByteArray();
+    }
+
     /** Input refs as they follow a tx inside a block: 8 bytes each. */
     public static byte[] encodeRefs(List<InputRef> refs) {
         ByteWriter w = new ByteWriter(InputRef.LENGTH * refs.size());
