@@ -1,8 +1,6 @@
 package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +8,15 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
-import org.pettycoin.consensus.Horizon;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.consensus.TxShards;
-import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
 import org.pettycoin.node.PendingPool;
-import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;
-import org.pettycoin.protocol.ChildBlock;
 import org.pettycoin.protocol.ChildrenPacket;
 import org.pettycoin.protocol.ChildrenUnknownPacket;
 import org.pettycoin.protocol.ComplaintPacket;
@@ -70,11 +64,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PeerNetwork implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(PeerNetwork.class);
-    /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
-    private static final String MONIKER = "ICBINB! pettycoin-java";
-    private static final long PROTOCOL_VERSION = 1;
-    /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, spec 03 §3.5). */
-    private static final int MIN_INTERESTS = 2;
     /** SET_FILTER's offset may be at most this (FILTER_INVALID, spec 03 §5.7). */
     private static final long MAX_FILTER_OFFSET = 19;
 
@@ -97,10 +86,11 @@ public final class PeerNetwork implements ConnectionListener {
     private final LongSupplier nowSeconds;
     private final DescendantsHash hashes = new DescendantsHash();
     private final Server server;
+    private final BlockSync sync;
     private final RequestScheduler<Peer> requests;
     private final TxNoticeChecks notices = new TxNoticeChecks(new TxChecks());
     private final Map<Connection, Peer> peers = new LinkedHashMap<>();
-    private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
+    private final Handshake handshake;
     private final PeerAddresses addresses;
     /** The peer whose packet is being handled: broadcasts caused by it skip it. */
     private Optional<Peer> origin = Optional.empty();
@@ -116,7 +106,9 @@ public final class PeerNetwork implements ConnectionListener {
         this.nowSeconds = nowSeconds;
         this.nowMillis = nowMillis;
         this.server = new Server(state, hashes);
+        this.handshake = new Handshake(config.uuid(), nowMillis);
         this.requests = new RequestScheduler<>(config.requests());
+        this.sync = new BlockSync(state, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
         this.lastPeerRefreshMillis = nowMillis.getAsLong();
@@ -152,7 +144,7 @@ public final class PeerNetwork implements ConnectionListener {
         peers.put(c, p);
         requests.peerJoined(p);
         LOG.info("{}: connected ({})", p, c.direction());
-        c.send(welcome(c));
+        c.send(handshake.ours(c, state.miningHead(), listenPort));
     }
 
     @Override
@@ -258,7 +250,7 @@ public final class PeerNetwork implements ConnectionListener {
             lastAnnouncedHead = block;
         }
         broadcast(new BlockPacket(block.block()), Optional.empty());
-        askShards(block);
+        sync.askShards(block);
         afterEvent();
     }
 
@@ -282,61 +274,21 @@ public final class PeerNetwork implements ConnectionListener {
         return (int) peers.values().stream().filter(p -> p.welcomed() && p.weAreSyncing).count();
     }
 
-    public List<String> describePeers() {
-        List<String> out = new ArrayList<>();
-        for (Peer p : peers.values()) {
-            out.add(p + (p.welcomed() ? "" : " (no welcome yet)") + (p.weAreSyncing ? " syncing" : "")
-                    + " in flight " + requests.inFlightTo(p) + "/" + requests.window(p));
-        }
-        return out;
-    }
-
-    public void closeAll() {
-        for (Peer p : List.copyOf(peers.values())) {
-            p.connection.close();
-        }
-    }
 
     // ------------------------------------------------------------------ welcome
 
-    private WelcomePacket welcome(Connection c) {
-        BlockNode best = state.miningHead();
-        Optional<Block> bestBlock = best.parent().isPresent() ? Optional.of(best.block()) : Optional.empty();
-        NetAddress you = NetAddresses.of(c.remoteAddress(), NodeUuid.of(new byte[NodeUuid.LENGTH]), 0);
-        return new WelcomePacket(PROTOCOL_VERSION, WelcomePacket.moniker(MONIKER), listenPort, config.uuid(), you,
-                WelcomePacket.ALL_INTERESTS, bestBlock);
-    }
-
-    /** {@code check_welcome} and {@code welcome_received} (spec 03 §3.5). */
+    /** {@code welcome_received} (spec 03 §3.5), once {@link Handshake#check} has passed it. */
     private void onWelcome(Peer p, Packet packet) throws ProtocolException {
-        if (!(packet instanceof WelcomePacket w)) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, "expected WELCOME, got " + packet.type().cName());
-        }
-        if (w.version() != PROTOCOL_VERSION) {
-            throw new ProtocolException(ErrorCode.HIGH_VERSION, "version " + w.version());
-        }
-        if (w.interestCount() < MIN_INTERESTS) {
-            throw new ProtocolException(ErrorCode.NO_INTEREST, w.interestCount() + " interests");
-        }
-        if (w.uuid().equals(config.uuid())) {
-            LOG.info("{}: that is us; closing", p);
-            addresses.self(p.connection);
-            p.connection.close();
-            return;
-        }
-        Long banned = bannedUntil.get(w.uuid());
-        if (banned != null && banned > nowMillis.getAsLong()) {
-            LOG.info("{}: banned for misbehaving; closing", p);
-            p.connection.close();
-            return;
-        }
-        for (Peer other : peers.values()) {
-            if (other != p && other.uuid().equals(Optional.of(w.uuid()))) {
-                LOG.info("{}: already connected to that node as {}; closing", p, other);
-                p.connection.close();
-                return;
+        Optional<String> refusal = handshake.check(packet, p, peers.values());
+        if (refusal.isPresent()) {
+            LOG.info("{}: {}; closing", p, refusal.get());
+            if (refusal.get().equals(Handshake.SELF)) {
+                addresses.self(p.connection);
             }
+            p.connection.close();
+            return;
         }
+        WelcomePacket w = (WelcomePacket) packet;
         p.welcomed(w);
         LOG.info("{}: welcome from '{}', listen port {}, best block {}", p, w.monikerText(), w.listenPort(),
                 p.welcomeBlock.map(Hash256::hex).orElse("genesis"));
@@ -344,7 +296,7 @@ public final class PeerNetwork implements ConnectionListener {
         p.connection.send(new GetPeersPacket());
         lastPeerRefreshMillis = nowMillis.getAsLong(); // re-armed at each welcome, as in C
         if (w.bestBlock().isPresent()) {
-            acceptBlock(p, w.bestBlock().get(), true);
+            sync.acceptBlock(p, w.bestBlock().get(), true);
         }
     }
 
@@ -353,7 +305,7 @@ public final class PeerNetwork implements ConnectionListener {
     private void dispatch(Peer p, Packet packet) throws ProtocolException {
         if (packet instanceof BlockPacket b) {
             requests.done(Request.block(BlockIds.id(b.block())), Optional.of(p));
-            acceptBlock(p, b.block(), p.weAreSyncing);
+            sync.acceptBlock(p, b.block(), p.weAreSyncing);
         } else if (packet instanceof BlockUnknownPacket u) {
             requests.failed(Request.block(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetBlockPacket g) {
@@ -361,7 +313,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof GetChildrenPacket g) {
             p.connection.send(server.children(g.block()));
         } else if (packet instanceof ChildrenPacket c) {
-            onChildren(p, c);
+            sync.onChildren(p, c);
         } else if (packet instanceof ChildrenUnknownPacket u) {
             requests.failed(Request.children(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetShardPacket g) {
@@ -370,7 +322,7 @@ public final class PeerNetwork implements ConnectionListener {
             requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
             apply(p, state.receiveShard(s));
         } else if (packet instanceof ShardErrorPacket e) {
-            onShardError(p, e);
+            sync.onShardError(p, e);
         } else if (packet instanceof GetTxInBlockPacket g) {
             p.connection.send(server.txInBlock(g.position()));
         } else if (packet instanceof TxInBlockPacket t) {
@@ -389,7 +341,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof GetTxMapPacket g) {
             p.connection.send(server.txMap(g, p));
         } else if (packet instanceof TxMapPacket m) {
-            onTxMap(p, m);
+            sync.onTxMap(p, m);
         } else if (packet instanceof HashesInBlockPacket h) {
             apply(p, state.receiveHashInBlock(h));
         } else if (packet instanceof SetFilterPacket f) {
@@ -422,124 +374,6 @@ public final class PeerNetwork implements ConnectionListener {
             p.connection.close();
         } else {
             throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
-        }
-    }
-
-    // ------------------------------------------------------------------ blocks and sync
-
-    /**
-     * {@code recv_block} (spec 03 §5.3): a block from a peer. While we sync from it (and for its
-     * welcome block, and for detached blocks it completes) we ask for each new block's children and
-     * contents; a new block from a synced peer goes on to our other peers and we ask for its shards.
-     */
-    private void acceptBlock(Peer p, Block block, boolean needContents) throws ProtocolException {
-        ChainState.BlockReceipt r = state.receiveBlock(block);
-        BlockIntake.Result in = r.intake();
-        switch (in.status()) {
-            case INVALID:
-                throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
-            case DETACHED:
-                // A new block on the way back to known ground is progress too (a long frontier).
-                p.lastProgressMillis = nowMillis.getAsLong();
-                in.missing().forEach(id -> requests.want(Request.block(id)));
-                return;
-            case TOO_EASY:
-                if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
-                    // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
-                    LOG.info("{}: its best block is too easy for its height; hanging up", p);
-                    p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
-                }
-                return;
-            case ALREADY_DETACHED:
-            case KNOWN:
-                state.tree().find(BlockIds.id(block)).flatMap(state::complaintOf)
-                        .ifPresent(p.connection::send);
-                return;
-            default:
-                break;
-        }
-        p.lastProgressMillis = nowMillis.getAsLong();
-        for (int i = 0; i < in.attached().size(); i++) {
-            BlockNode b = in.attached().get(i);
-            if (r.prevTxhashesMismatch().contains(b)) {
-                continue; // C neither relays it nor asks for its contents (spec 02 §8.3)
-            }
-            if (i > 0 || needContents) {
-                askChildrenAndContents(b);
-            } else {
-                broadcast(new BlockPacket(b.block()), Optional.of(p));
-                if (b == state.miningHead()) {
-                    lastAnnouncedHead = b; // the sender has it and everyone else just got it
-                }
-                askShards(b);
-            }
-        }
-    }
-
-    private void askChildrenAndContents(BlockNode b) {
-        if (Horizon.expiredBy(Horizon.expiry(b.block()), nowSeconds.getAsLong())) {
-            return; // past the horizon: neither children nor contents (spec 03 §5.6)
-        }
-        requests.want(Request.children(b.id()));
-        askShards(b);
-    }
-
-    private void askShards(BlockNode b) {
-        for (int s = 0; s < b.block().numShards(); s++) {
-            if (b.block().numTxs(s) > 0 && state.shardHashes(b, s).isEmpty()) {
-                requests.want(Request.shard(b.id(), s));
-            }
-        }
-    }
-
-    /** {@code recv_children}: unknown children are fetched; differing subtrees are dug into. */
-    private void onChildren(Peer p, ChildrenPacket c) throws ProtocolException {
-        Optional<BlockNode> parent = state.tree().find(c.block());
-        if (parent.isEmpty()) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_BLOCK, "CHILDREN of a block we never asked about");
-        }
-        requests.done(Request.children(c.block()), Optional.of(p));
-        BlockNode preferred = state.tree().heads().preferred();
-        for (ChildBlock child : c.children()) {
-            Optional<BlockNode> known = state.tree().find(child.block());
-            if (known.isEmpty()) {
-                if (!state.detached().contains(child.block())) {
-                    requests.want(Request.block(child.block()));
-                }
-            } else if (!known.get().precedes(preferred) && !hashes.of(known.get()).equals(child.descendants())
-                    && !Horizon.expiredBy(Horizon.expiry(known.get().block()), nowSeconds.getAsLong())) {
-                requests.want(Request.children(child.block()));
-            }
-        }
-    }
-
-    private void onShardError(Peer p, ShardErrorPacket e) throws ProtocolException {
-        if (e.err() != ErrorCode.UNKNOWN_BLOCK.code() && e.err() != ErrorCode.UNKNOWN_SHARD.code()) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_ERRCODE, "SHARD err " + e.err());
-        }
-        requests.failed(Request.shard(e.block(), e.shard()), p, nowMillis.getAsLong());
-    }
-
-    private void onTxMap(Peer p, TxMapPacket m) throws ProtocolException {
-        Optional<BlockNode> b = state.tree().find(m.block());
-        if (b.isEmpty()) {
-            requests.want(Request.block(m.block()));
-            return;
-        }
-        if (m.shard() >= b.get().block().numShards()) {
-            throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
-        }
-        if (m.err() != 0) {
-            return; // C takes an error TXMAP for a bad length and hangs up (spec 03 §8 item 6)
-        }
-        int n = b.get().block().numTxs(m.shard());
-        if (m.bitmap().size() != (n + 31) / 32 * 4) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN, "TXMAP of " + m.bitmap().size() + " bytes");
-        }
-        for (int i = 0; i < n; i++) {
-            if (m.marks(i) && state.txAt(b.get(), m.shard(), i).isEmpty()) {
-                requests.want(Request.txInBlock(new Position(m.block(), m.shard(), i)));
-            }
         }
     }
 
@@ -590,6 +424,14 @@ public final class PeerNetwork implements ConnectionListener {
         r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
     }
 
+    /** A new block a synced peer sent us: to our other peers (spec 03 §6.1). */
+    private void relayNewBlock(BlockNode b, Peer from) {
+        broadcast(new BlockPacket(b.block()), Optional.of(from));
+        if (b == state.miningHead()) {
+            lastAnnouncedHead = b; // the sender has it and everyone else just got it
+        }
+    }
+
     private void broadcast(Packet packet, Optional<Peer> except) {
         for (Peer q : peers.values()) {
             if (q.welcomed() && except.map(e -> e != q).orElse(true)) {
@@ -609,7 +451,7 @@ public final class PeerNetwork implements ConnectionListener {
                 continue;
             }
             if (p.weAreSyncing) {
-                checkSyncDone(p);
+                sync.checkSyncDone(p);
             }
             for (Request r : requests.nextFor(p, now)) {
                 p.connection.send(r.packet());
@@ -617,20 +459,9 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
-    /** Spec 03 §5.7; a welcome block that left the detached pool (evicted, expired) is asked for again. */
-    private void checkSyncDone(Peer p) {
-        if (p.welcomeBlock.isEmpty() || state.tree().contains(p.welcomeBlock.get())) {
-            p.weAreSyncing = false;
-            LOG.info("{}: finished syncing from it", p);
-            p.connection.send(SetFilterPacket.SYNCED);
-        } else if (!state.detached().contains(p.welcomeBlock.get())) {
-            requests.want(Request.block(p.welcomeBlock.get()));
-        }
-    }
-
     private void violation(Peer p, ErrorCode code, String why) {
         LOG.warn("{}: {} ({}); disconnecting", p, code.cName(), why);
-        p.uuid().ifPresent(u -> bannedUntil.put(u, nowMillis.getAsLong() + BAN_MILLIS));
+        handshake.ban(p);
         p.connection.sendAndClose(ErrPacket.of(code));
     }
 
@@ -641,9 +472,6 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (spec 03 §1). */
     static final long PEER_REFRESH_MILLIS = 30 * 60 * 1000L;
-
-    /** How long a node that broke the protocol is refused. */
-    private static final long BAN_MILLIS = 10 * 60 * 1000L;
 
     // ------------------------------------------------------------------ for JSON-RPC (node thread, via Node.call)
 
@@ -659,14 +487,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** A snapshot of each connection, in the order they opened, for getpeerinfo. */
     public List<PeerInfo> peerInfo() {
-        List<PeerInfo> out = new ArrayList<>();
-        for (Peer p : peers.values()) {
-            out.add(new PeerInfo(p.connection.id(), p.connection.remoteAddress(),
-                    p.connection.direction() == Direction.INBOUND, p.welcomed(), p.uuid(), p.listenPort(),
-                    p.weAreSyncing, p.theyAreSyncing, p.connectedMillis, requests.inFlightTo(p), requests.window(p),
-                    p.score));
-        }
-        return out;
+        return peers.values().stream().map(p -> PeerInfo.of(p, requests)).toList();
     }
 
     /**

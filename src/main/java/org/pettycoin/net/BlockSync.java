@@ -1,0 +1,177 @@
+package org.pettycoin.net;
+
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockIds;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.consensus.Horizon;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.ChildBlock;
+import org.pettycoin.protocol.ChildrenPacket;
+import org.pettycoin.protocol.ErrPacket;
+import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.protocol.Position;
+import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.protocol.SetFilterPacket;
+import org.pettycoin.protocol.ShardErrorPacket;
+import org.pettycoin.protocol.TxMapPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sync (spec 03 §5): what blocks, CHILDREN, shard errors and TXMAPs from a peer make us want, and
+ * when sync from a peer is done. Wanted items go to the {@link RequestScheduler}; a new block from a
+ * synced peer goes back to {@link PeerNetwork} to relay. Part of the peer protocol; node thread only.
+ */
+final class BlockSync {
+    private static final Logger LOG = LoggerFactory.getLogger(BlockSync.class);
+
+    /** Sends on a new block from a synced peer to our other peers. */
+    @FunctionalInterface
+    interface Relay {
+        void relay(BlockNode block, Peer from);
+    }
+
+    private final ChainState state;
+    private final RequestScheduler<Peer> requests;
+    private final DescendantsHash hashes;
+    private final LongSupplier nowSeconds;
+    private final LongSupplier nowMillis;
+    private final Relay relay;
+
+    BlockSync(ChainState state, RequestScheduler<Peer> requests, DescendantsHash hashes, LongSupplier nowSeconds,
+              LongSupplier nowMillis, Relay relay) {
+        this.state = state;
+        this.requests = requests;
+        this.hashes = hashes;
+        this.nowSeconds = nowSeconds;
+        this.nowMillis = nowMillis;
+        this.relay = relay;
+    }
+
+    /**
+     * {@code recv_block} (spec 03 §5.3): a block from a peer. While we sync from it (and for its
+     * welcome block, and for detached blocks it completes) we ask for each new block's children and
+     * contents; a new block from a synced peer goes on to our other peers and we ask for its shards.
+     */
+    void acceptBlock(Peer p, Block block, boolean needContents) throws ProtocolException {
+        ChainState.BlockReceipt r = state.receiveBlock(block);
+        BlockIntake.Result in = r.intake();
+        switch (in.status()) {
+            case INVALID:
+                throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
+            case DETACHED:
+                // A new block on the way back to known ground is progress too (a long frontier).
+                p.lastProgressMillis = nowMillis.getAsLong();
+                in.missing().forEach(id -> requests.want(Request.block(id)));
+                return;
+            case TOO_EASY:
+                if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
+                    // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
+                    LOG.info("{}: its best block is too easy for its height; hanging up", p);
+                    p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
+                }
+                return;
+            case ALREADY_DETACHED:
+            case KNOWN:
+                state.tree().find(BlockIds.id(block)).flatMap(state::complaintOf)
+                        .ifPresent(p.connection::send);
+                return;
+            default:
+                break;
+        }
+        p.lastProgressMillis = nowMillis.getAsLong();
+        for (int i = 0; i < in.attached().size(); i++) {
+            BlockNode b = in.attached().get(i);
+            if (r.prevTxhashesMismatch().contains(b)) {
+                continue; // C neither relays it nor asks for its contents (spec 02 §8.3)
+            }
+            if (i > 0 || needContents) {
+                askChildrenAndContents(b);
+            } else {
+                relay.relay(b, p);
+                askShards(b);
+            }
+        }
+    }
+
+    private void askChildrenAndContents(BlockNode b) {
+        if (Horizon.expiredBy(Horizon.expiry(b.block()), nowSeconds.getAsLong())) {
+            return; // past the horizon: neither children nor contents (spec 03 §5.6)
+        }
+        requests.want(Request.children(b.id()));
+        askShards(b);
+    }
+
+    void askShards(BlockNode b) {
+        for (int s = 0; s < b.block().numShards(); s++) {
+            if (b.block().numTxs(s) > 0 && state.shardHashes(b, s).isEmpty()) {
+                requests.want(Request.shard(b.id(), s));
+            }
+        }
+    }
+
+    /** {@code recv_children}: unknown children are fetched; differing subtrees are dug into. */
+    void onChildren(Peer p, ChildrenPacket c) throws ProtocolException {
+        Optional<BlockNode> parent = state.tree().find(c.block());
+        if (parent.isEmpty()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_BLOCK, "CHILDREN of a block we never asked about");
+        }
+        requests.done(Request.children(c.block()), Optional.of(p));
+        BlockNode preferred = state.tree().heads().preferred();
+        for (ChildBlock child : c.children()) {
+            Optional<BlockNode> known = state.tree().find(child.block());
+            if (known.isEmpty()) {
+                if (!state.detached().contains(child.block())) {
+                    requests.want(Request.block(child.block()));
+                }
+            } else if (!known.get().precedes(preferred) && !hashes.of(known.get()).equals(child.descendants())
+                    && !Horizon.expiredBy(Horizon.expiry(known.get().block()), nowSeconds.getAsLong())) {
+                requests.want(Request.children(child.block()));
+            }
+        }
+    }
+
+    void onShardError(Peer p, ShardErrorPacket e) throws ProtocolException {
+        if (e.err() != ErrorCode.UNKNOWN_BLOCK.code() && e.err() != ErrorCode.UNKNOWN_SHARD.code()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_ERRCODE, "SHARD err " + e.err());
+        }
+        requests.failed(Request.shard(e.block(), e.shard()), p, nowMillis.getAsLong());
+    }
+
+    void onTxMap(Peer p, TxMapPacket m) throws ProtocolException {
+        Optional<BlockNode> b = state.tree().find(m.block());
+        if (b.isEmpty()) {
+            requests.want(Request.block(m.block()));
+            return;
+        }
+        if (m.shard() >= b.get().block().numShards()) {
+            throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
+        }
+        if (m.err() != 0) {
+            return; // C takes an error TXMAP for a bad length and hangs up (spec 03 §8 item 6)
+        }
+        int n = b.get().block().numTxs(m.shard());
+        if (m.bitmap().size() != (n + 31) / 32 * 4) {
+            throw new ProtocolException(ErrorCode.INVALID_LEN, "TXMAP of " + m.bitmap().size() + " bytes");
+        }
+        for (int i = 0; i < n; i++) {
+            if (m.marks(i) && state.txAt(b.get(), m.shard(), i).isEmpty()) {
+                requests.want(Request.txInBlock(new Position(m.block(), m.shard(), i)));
+            }
+        }
+    }
+
+    /** Spec 03 §5.7; a welcome block that left the detached pool (evicted, expired) is asked for again. */
+    void checkSyncDone(Peer p) {
+        if (p.welcomeBlock.isEmpty() || state.tree().contains(p.welcomeBlock.get())) {
+            p.weAreSyncing = false;
+            LOG.info("{}: finished syncing from it", p);
+            p.connection.send(SetFilterPacket.SYNCED);
+        } else if (!state.detached().contains(p.welcomeBlock.get())) {
+            requests.want(Request.block(p.welcomeBlock.get()));
+        }
+    }
+}

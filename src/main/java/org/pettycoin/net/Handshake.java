@@ -1,0 +1,86 @@
+package org.pettycoin.net;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.protocol.NetAddress;
+import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.protocol.WelcomePacket;
+
+/**
+ * The welcome exchange (spec 03 §3.5): the WELCOME we send, {@code check_welcome}'s checks with C's
+ * errors, and who may not stay (ourselves, a node already connected, a node banned for breaking
+ * the protocol). Part of the peer protocol; node thread only.
+ */
+final class Handshake {
+    /** Why a valid welcome still ends the connection: it came from this very node. */
+    static final String SELF = "that is us";
+    /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
+    private static final String MONIKER = "ICBINB! pettycoin-java";
+    private static final long PROTOCOL_VERSION = 1;
+    /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, spec 03 §3.5). */
+    private static final int MIN_INTERESTS = 2;
+    /** How long a node that broke the protocol is refused. */
+    private static final long BAN_MILLIS = 10 * 60 * 1000L;
+
+    private final NodeUuid self;
+    private final LongSupplier nowMillis;
+    private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
+
+    Handshake(NodeUuid self, LongSupplier nowMillis) {
+        this.self = self;
+        this.nowMillis = nowMillis;
+    }
+
+    /** Our WELCOME: our best known block unless that is genesis, all interests. */
+    WelcomePacket ours(Connection c, BlockNode best, int listenPort) {
+        Optional<Block> bestBlock = best.parent().isPresent() ? Optional.of(best.block()) : Optional.empty();
+        NetAddress you = NetAddresses.of(c.remoteAddress(), NodeUuid.of(new byte[NodeUuid.LENGTH]), 0);
+        return new WelcomePacket(PROTOCOL_VERSION, WelcomePacket.moniker(MONIKER), listenPort, self, you,
+                WelcomePacket.ALL_INTERESTS, bestBlock);
+    }
+
+    /**
+     * {@code check_welcome}, then the checks that close without an error.
+     *
+     * @return empty if {@code p} may stay, else why it is closed without ERR
+     * @throws ProtocolException for a welcome C answers with ERR (UNKNOWN_COMMAND, HIGH_VERSION,
+     *     NO_INTEREST)
+     */
+    Optional<String> check(Packet packet, Peer p, Collection<Peer> connected) throws ProtocolException {
+        if (!(packet instanceof WelcomePacket w)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, "expected WELCOME, got " + packet.type().cName());
+        }
+        if (w.version() != PROTOCOL_VERSION) {
+            throw new ProtocolException(ErrorCode.HIGH_VERSION, "version " + w.version());
+        }
+        if (w.interestCount() < MIN_INTERESTS) {
+            throw new ProtocolException(ErrorCode.NO_INTEREST, w.interestCount() + " interests");
+        }
+        if (w.uuid().equals(self)) {
+            return Optional.of(SELF);
+        }
+        Long banned = bannedUntil.get(w.uuid());
+        if (banned != null && banned > nowMillis.getAsLong()) {
+            return Optional.of("banned for misbehaving");
+        }
+        for (Peer other : connected) {
+            if (other != p && other.uuid().equals(Optional.of(w.uuid()))) {
+                return Optional.of("already connected to that node as " + other);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code p} broke the protocol: its node is refused for a while. */
+    void ban(Peer p) {
+        p.uuid().ifPresent(u -> bannedUntil.put(u, nowMillis.getAsLong() + BAN_MILLIS));
+    }
+}
