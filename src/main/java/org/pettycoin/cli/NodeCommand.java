@@ -121,25 +121,9 @@ final class NodeCommand implements Callable<Integer> {
             throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage());
         }
         Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest);
-        Node node;
-        try {
-            node = Node.start(options);
-        } catch (IOException e) {
-            throw new UserError("cannot start: " + e.getMessage());
-        }
+        // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Optional<RpcServer> rpc = Optional.empty();
-        try {
-            if (!rpcFile.isEmpty()) {
-                rpc = Optional.of(RpcServer.start(dataDir.resolve(rpcFile), node, stop::countDown,
-                        MiningSetup.generator(node, net, reward)));
-            }
-        } catch (IOException e) {
-            node.close();
-            throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
-        }
-        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
             try {
@@ -148,6 +132,25 @@ final class NodeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "shutdown"));
+        Node node;
+        try {
+            node = Node.start(options);
+        } catch (IOException e) {
+            stopped.countDown();
+            throw new UserError("cannot start: " + e.getMessage());
+        }
+        Optional<RpcServer> rpc = Optional.empty();
+        try {
+            if (!rpcFile.isEmpty()) {
+                rpc = Optional.of(RpcServer.start(dataDir.resolve(rpcFile), node, stop::countDown,
+                        MiningSetup.generator(node, net, reward)));
+            }
+        } catch (IOException e) {
+            node.close();
+            stopped.countDown();
+            throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
+        }
+        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (peers.isEmpty() && !seeding) {
             LOG.info("no --connect given: peers come from the peer cache{}",
