@@ -47,7 +47,8 @@ import org.pettycoin.store.Blockfile;
  * prev_txhashes and timestamps, on any branch, with any transactions. {@link #build} only makes the
  * block (valid or not: tests feed broken ones to a node); {@link #mine} also hands it to the chain
  * it builds on, which is either a bare {@link BlockTree} (empty blocks only) or a whole
- * {@link ChainState}, fed as a peer would feed it: the block, then its shards, then every tx.
+ * {@link ChainState}, fed as a peer would feed it: the block, then its shards, then every tx. Its
+ * {@link #template} is also the one the {@link Miner} hashes, so there is one way to build a block.
  */
 public final class ChainBuilder {
     /** Default spacing between timestamps: the test network's target. */
