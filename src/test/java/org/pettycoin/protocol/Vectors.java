@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +15,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The reference vectors made by the C node, read in place from the directory in the system property
- * {@code pettycoin.vectors} (set by surefire; {@code ../shared/vectors} otherwise). Never copied into
- * the repository. I/O failures surface as {@link UncheckedIOException}: a missing vector fails the test.
+ * The reference vectors made by the C node ({@code src/test/resources/vectors}, whose README says how
+ * they were produced), read from the test classpath; the system property {@code pettycoin.vectors}
+ * may point at another copy. I/O failures surface as {@link UncheckedIOException}: a missing vector
+ * fails the test.
  */
 public final class Vectors {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLASSPATH_README = "/vectors/README.md";
 
     /**
      * One {@code [name]} section of a {@code key=value} file; keys may repeat (transactions.txt has
@@ -44,8 +48,21 @@ public final class Vectors {
     private Vectors() {
     }
 
+    /** The vectors' directory: {@code -Dpettycoin.vectors=DIR}, else the copy on the test classpath. */
     public static Path dir() {
-        return Path.of(System.getProperty("pettycoin.vectors", "../shared/vectors"));
+        String override = System.getProperty("pettycoin.vectors");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        URL readme = Vectors.class.getResource(CLASSPATH_README);
+        if (readme == null) {
+            throw new IllegalStateException("no vectors on the test classpath (" + CLASSPATH_README + ")");
+        }
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("vectors are not a directory on the classpath: " + readme, e);
+        }
     }
 
     public static byte[] bytes(String file) {
