@@ -24,6 +24,8 @@ public final class Genesis {
     }
 
     /**
+     * A genesis block with these fields and no transactions, as {@code mkgenesis} makes it.
+     *
      * @param nonce exactly 17 bytes in UTF-8, as {@code mkgenesis} demands of its argument
      * @throws IllegalArgumentException if the nonce is not 17 bytes or a number is not a u32
      */

@@ -25,7 +25,10 @@ public enum Network {
     private final long genesisDifficulty;
     private final long genesisTimestamp;
     private final String genesisNonce;
+    // Both are immutable values: the codec copies bytes in and out and nothing exposes them for writing.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Block genesis;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Hash256 genesisId;
 
     Network(String cliName, long difficulty, long timestamp, String nonce) {

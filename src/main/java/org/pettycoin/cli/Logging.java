@@ -15,20 +15,15 @@ final class Logging {
 
     /** {@code --log-level}: io, debug, info, unusual, broken (C's names), mapped to logback's. */
     static Level level(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "io":
-                return Level.TRACE;
-            case "debug":
-                return Level.DEBUG;
-            case "info":
-                return Level.INFO;
-            case "unusual":
-                return Level.WARN;
-            case "broken":
-                return Level.ERROR;
-            default:
-                throw new UserError("--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
-        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "io" -> Level.TRACE;
+            case "debug" -> Level.DEBUG;
+            case "info" -> Level.INFO;
+            case "unusual" -> Level.WARN;
+            case "broken" -> Level.ERROR;
+            default -> throw new UserError(
+                    "--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
+        };
     }
 
     /** Sets the level and puts {@code prefix} before every line (C's {@code --log-prefix}). */

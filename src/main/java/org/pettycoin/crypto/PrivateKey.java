@@ -14,7 +14,11 @@ public final class PrivateKey {
         this.bytes = bytes;
     }
 
-    /** @throws IllegalArgumentException unless 32 bytes encoding 1 ≤ k < n */
+    /**
+     * The key with these 32 big-endian bytes.
+     *
+     * @throws IllegalArgumentException unless 32 bytes encoding 1 ≤ k < n
+     */
     public static PrivateKey of(byte[] bytes) {
         if (bytes.length != LENGTH) {
             throw new IllegalArgumentException("a private key is 32 bytes, got " + bytes.length);

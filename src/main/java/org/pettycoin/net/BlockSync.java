@@ -60,27 +60,29 @@ final class BlockSync {
         ChainState.BlockReceipt r = state.receiveBlock(block);
         BlockIntake.Result in = r.intake();
         switch (in.status()) {
-            case INVALID:
-                throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
-            case DETACHED:
+            case INVALID -> throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
+            case DETACHED -> {
                 // A new block on the way back to known ground is progress too (a long frontier).
                 p.lastProgressMillis = nowMillis.getAsLong();
                 in.missing().forEach(id -> requests.want(Request.block(id)));
                 return;
-            case TOO_EASY:
+            }
+            case TOO_EASY -> {
                 if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
                     // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
                     LOG.info("{}: its best block is too easy for its height; hanging up", p);
                     p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
                 }
                 return;
-            case ALREADY_DETACHED:
-            case KNOWN:
+            }
+            case ALREADY_DETACHED, KNOWN -> {
                 state.tree().find(BlockIds.id(block)).flatMap(state::complaintOf)
                         .ifPresent(p.connection::send);
                 return;
-            default:
-                break;
+            }
+            default -> {
+                // attached: announced below
+            }
         }
         p.lastProgressMillis = nowMillis.getAsLong();
         for (int i = 0; i < in.attached().size(); i++) {

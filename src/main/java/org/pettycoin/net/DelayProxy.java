@@ -43,6 +43,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * <p>Used by benchmarks to make loopback cost what the internet costs in round trips. Both sockets of
  * a connection are served by one event-loop thread, so a connection's state needs no locks.
  */
+// Closes and scheduled deliveries need no future: their outcome shows as the channels' own events.
+@SuppressWarnings("FutureReturnValueIgnored")
 public final class DelayProxy implements AutoCloseable {
     /** Bytes waiting to be delivered in one direction of one connection before reading pauses. */
     public static final int DEFAULT_MAX_DELAYED_BYTES = 8 << 20;

@@ -63,6 +63,8 @@ final class NettyConnection implements Connection {
         }
     }
 
+    // The close is reported by channelInactive, whatever its future says.
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public void sendAndClose(Packet packet) {
         Objects.requireNonNull(packet, "packet");
@@ -90,6 +92,7 @@ final class NettyConnection implements Connection {
     }
 
     /** Closes for {@code why}, unless a close already started for another reason. */
+    @SuppressWarnings("FutureReturnValueIgnored") // reported by channelInactive
     void closeWith(CloseReason why) {
         reason.compareAndSet(null, why);
         channel.close();

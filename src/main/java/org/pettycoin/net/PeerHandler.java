@@ -71,6 +71,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a close is reported by channelInactive
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("{}: {}", connection.map(Object::toString).orElse("unopened connection"), cause.toString());

@@ -41,17 +41,12 @@ public record Request(Kind kind, Hash256 id, int shard, int txoff) {
 
     /** The packet that asks for it. */
     public Packet packet() {
-        switch (kind) {
-            case BLOCK:
-                return new GetBlockPacket(id);
-            case CHILDREN:
-                return new GetChildrenPacket(id);
-            case SHARD:
-                return new GetShardPacket(id, shard, 0);
-            case TX_IN_BLOCK:
-                return new GetTxInBlockPacket(new Position(id, shard, txoff));
-            default:
-                return new GetTxPacket(id);
-        }
+        return switch (kind) {
+            case BLOCK -> new GetBlockPacket(id);
+            case CHILDREN -> new GetChildrenPacket(id);
+            case SHARD -> new GetShardPacket(id, shard, 0);
+            case TX_IN_BLOCK -> new GetTxInBlockPacket(new Position(id, shard, txoff));
+            default -> new GetTxPacket(id);
+        };
     }
 }

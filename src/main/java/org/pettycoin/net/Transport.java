@@ -123,9 +123,10 @@ public final class Transport implements AutoCloseable {
         // No quiet period: pending tasks (the inactive events that report closes) still run first.
         Future<?> accept = acceptGroup.shutdownGracefully(0, remainingMillis(deadline), TimeUnit.MILLISECONDS);
         Future<?> io = ioGroup.shutdownGracefully(0, remainingMillis(deadline), TimeUnit.MILLISECONDS);
-        boolean stopped = accept.awaitUninterruptibly(remainingMillis(deadline))
-                & io.awaitUninterruptibly(remainingMillis(deadline));
-        if (!stopped) {
+        // Wait for both groups even when the first is late.
+        boolean acceptStopped = accept.awaitUninterruptibly(remainingMillis(deadline));
+        boolean ioStopped = io.awaitUninterruptibly(remainingMillis(deadline));
+        if (!acceptStopped || !ioStopped) {
             LOG.warn("network threads still running {} ms after close", config.shutdownTimeout().toMillis());
         }
     }

@@ -45,6 +45,8 @@ public final class BlockIntake {
     }
 
     /**
+     * What became of one block offered to the tree.
+     *
      * @param attached blocks attached by this call, parents before children (the block itself first
      *     when it attached, then any detached descendants it completed)
      * @param missing ids among the block's prevs that are neither attached nor waiting

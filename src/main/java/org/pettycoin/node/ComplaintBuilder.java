@@ -3,6 +3,7 @@ package org.pettycoin.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
@@ -54,33 +55,33 @@ final class ComplaintBuilder {
      */
     Optional<Raised> forInputs(BlockNode block, TxWithProof mine, InputVerdict v) {
         Tx tx = mine.tx();
-        switch (v.kind()) {
-            case BAD: {
-                return inputTx(block, tx.inputs().get(v.input())).map(in ->
-                        new Raised(block, new ComplainTxBadInputPacket(v.input(), mine, in)));
-            }
-            case BAD_AMOUNT: {
-                List<Tx> inputs = new ArrayList<>();
-                for (Input in : tx.inputs()) {
-                    Optional<Tx> t = inputTx(block, in);
-                    if (t.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    inputs.add(t.get());
-                }
-                return Optional.of(new Raised(block, new ComplainTxBadAmountPacket(mine, inputs)));
-            }
-            case CLAIM_BAD: {
-                return store.findInChain(block, tx.inputs().get(0).txid()).map(KnownTx::slot).flatMap(this::proven)
-                        .map(reward -> new Raised(block, new ComplainClaimInputInvalidPacket(mine, reward)));
-            }
-            case DOUBLESPEND: {
+        return switch (v.kind()) {
+            case BAD -> inputTx(block, tx.inputs().get(v.input())).map(in ->
+                    new Raised(block, new ComplainTxBadInputPacket(v.input(), mine, in)));
+            case BAD_AMOUNT -> allInputTxs(tx, in -> inputTx(block, in))
+                    .map(inputs -> new Raised(block, new ComplainTxBadAmountPacket(mine, inputs)));
+            case CLAIM_BAD -> store.findInChain(block, tx.inputs().get(0).txid()).map(KnownTx::slot)
+                    .flatMap(this::proven)
+                    .map(reward -> new Raised(block, new ComplainClaimInputInvalidPacket(mine, reward)));
+            case DOUBLESPEND -> {
                 TxSlot other = v.conflict().orElseThrow();
-                return proven(other).map(theirs -> doubleSpend(block, mine, v.input(), other, theirs));
+                yield proven(other).map(theirs -> doubleSpend(block, mine, v.input(), other, theirs));
             }
-            default:
+            default -> Optional.empty();
+        };
+    }
+
+    /** Every input's tx, in input order, or empty if {@code find} lacks any of them. */
+    static Optional<List<Tx>> allInputTxs(Tx tx, Function<Input, Optional<Tx>> find) {
+        List<Tx> inputs = new ArrayList<>();
+        for (Input in : tx.inputs()) {
+            Optional<Tx> t = find.apply(in);
+            if (t.isEmpty()) {
                 return Optional.empty();
+            }
+            inputs.add(t.get());
         }
+        return Optional.of(inputs);
     }
 
     private Raised doubleSpend(BlockNode block, TxWithProof mine, int myInput, TxSlot other, TxWithProof theirs) {

@@ -64,6 +64,8 @@ public final class PendingPool {
     }
 
     /**
+     * What admission decided for one tx.
+     *
      * @param verdict the input check against the mining chain
      * @param pendingConflict for a double spend against another pending tx: that tx and its input
      * @param tooOld refused because an input's block expires within the hour ({@code too_old})

@@ -26,37 +26,25 @@ final class TxReplies {
     static Optional<Packet> forRefusal(TxStore store, BlockNode head, Tx tx, PendingPool.Admission a,
                                        ComplaintBuilder complaints) {
         InputVerdict v = a.verdict();
-        switch (v.kind()) {
-            case BAD:
-                return inputTx(store, head, tx.inputs().get(v.input()))
-                        .map(in -> new TxBadInputPacket(v.input(), tx, in));
-            case BAD_AMOUNT: {
-                List<Tx> inputs = new ArrayList<>();
-                for (Input in : tx.inputs()) {
-                    Optional<Tx> t = inputTx(store, head, in);
-                    if (t.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    inputs.add(t.get());
-                }
-                return Optional.of(new TxBadAmountPacket(tx, inputs));
-            }
-            case DOUBLESPEND: {
+        return switch (v.kind()) {
+            case BAD -> inputTx(store, head, tx.inputs().get(v.input()))
+                    .map(in -> new TxBadInputPacket(v.input(), tx, in));
+            case BAD_AMOUNT -> ComplaintBuilder.allInputTxs(tx, in -> inputTx(store, head, in))
+                    .map(inputs -> new TxBadAmountPacket(tx, inputs));
+            case DOUBLESPEND -> {
                 if (a.pendingConflict().isPresent()) {
                     PendingPool.PendingSpend other = a.pendingConflict().get();
-                    return Optional.of(new TxDoublespendPacket(other.input(), v.input(), other.tx(), tx));
+                    yield Optional.of(new TxDoublespendPacket(other.input(), v.input(), other.tx(), tx));
                 }
                 TxSlot slot = v.conflict().orElseThrow();
                 Input spent = tx.inputs().get(v.input());
-                return store.txAt(slot).map(other -> new TxDoublespendPacket(spendingInput(other, spent), v.input(),
+                yield store.txAt(slot).map(other -> new TxDoublespendPacket(spendingInput(other, spent), v.input(),
                         other, tx));
             }
-            case CLAIM_BAD:
-                return store.findInChain(head, tx.inputs().get(0).txid()).map(KnownTx::slot)
-                        .flatMap(complaints::proven).map(TxInBlockPacket::new);
-            default:
-                return Optional.empty();
-        }
+            case CLAIM_BAD -> store.findInChain(head, tx.inputs().get(0).txid()).map(KnownTx::slot)
+                    .flatMap(complaints::proven).map(TxInBlockPacket::new);
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<Tx> inputTx(TxStore store, BlockNode head, Input in) {

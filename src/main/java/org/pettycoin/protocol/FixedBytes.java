@@ -55,6 +55,8 @@ public abstract class FixedBytes implements Comparable<FixedBytes> {
         return Hex.encode(bytes);
     }
 
+    // Exact class on purpose: a Hash256 and an Address are never equal, whatever their bytes.
+    @SuppressWarnings("EqualsGetClass")
     @Override
     public final boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && Arrays.equals(bytes, ((FixedBytes) o).bytes);

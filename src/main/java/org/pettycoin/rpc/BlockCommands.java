@@ -63,25 +63,25 @@ final class BlockCommands {
             ChainState.BlockReceipt r = node.state().receiveBlock(block);
             BlockIntake.Result in = r.intake();
             switch (in.status()) {
-                case INVALID:
-                    throw new RpcException(in.error().cName() + ": the block was refused");
-                case DETACHED:
+                case INVALID -> throw new RpcException(in.error().cName() + ": the block was refused");
+                case DETACHED -> {
                     node.network().want(in.missing().stream().map(Request::block).toList());
                     throw unknownParent(block, "kept until it arrives");
-                case ALREADY_DETACHED:
-                    throw unknownParent(block, "the block was already waiting for it");
-                case TOO_EASY:
-                    throw unknownParent(block, "and the block is too easy for its height to be kept");
-                case ATTACHED:
+                }
+                case ALREADY_DETACHED -> throw unknownParent(block, "the block was already waiting for it");
+                case TOO_EASY -> throw unknownParent(block, "and the block is too easy for its height to be kept");
+                case ATTACHED -> {
                     for (BlockNode b : in.attached()) {
                         if (!r.prevTxhashesMismatch().contains(b)) {
                             node.network().announce(b);
                         }
                     }
-                    return TextNode.valueOf(id.hex());
-                default:
-                    return TextNode.valueOf(id.hex());
+                }
+                default -> {
+                    // already known: nothing to announce
+                }
             }
+            return TextNode.valueOf(id.hex());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.pettycoin.rpc;
 
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,8 @@ final class LogCommand {
         LogRing r = ring.orElseThrow(() -> new RpcException("this node keeps no log in memory"));
         LogRing.Snapshot s = r.snapshot();
         ObjectNode o = RpcJson.object();
-        o.put("creation_time", LogRing.time(s.created().getEpochSecond(), s.created().getNano()));
+        Instant created = s.created();
+        o.put("creation_time", LogRing.time(created.getEpochSecond(), created.getNano()));
         o.put("bytes_used", s.bytesUsed());
         o.put("bytes_max", s.bytesMax());
         ArrayNode log = o.putArray("log");
@@ -54,17 +56,12 @@ final class LogCommand {
     /** io, debug, info or unusual; "broken" is refused, as in C. */
     private static LogRing.LogLevel level(JsonNode v) {
         String name = v.isTextual() ? v.textValue().toLowerCase(Locale.ROOT) : "";
-        switch (name) {
-            case "io":
-                return LogRing.LogLevel.IO;
-            case "debug":
-                return LogRing.LogLevel.DEBUG;
-            case "info":
-                return LogRing.LogLevel.INFO;
-            case "unusual":
-                return LogRing.LogLevel.UNUSUAL;
-            default:
-                throw new RpcException("Invalid level param");
-        }
+        return switch (name) {
+            case "io" -> LogRing.LogLevel.IO;
+            case "debug" -> LogRing.LogLevel.DEBUG;
+            case "info" -> LogRing.LogLevel.INFO;
+            case "unusual" -> LogRing.LogLevel.UNUSUAL;
+            default -> throw new RpcException("Invalid level param");
+        };
     }
 }

@@ -62,6 +62,8 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
     private final Instant created = Instant.now();
     private final long createdNanos = System.nanoTime();
     private final long maxBytes;
+    // Pruning removes and rewrites entries in the middle while walking them: a list iterator's job.
+    @SuppressWarnings("JdkObsolete")
     private final LinkedList<Entry> entries = new LinkedList<>();
     private long bytes;
 

@@ -70,7 +70,7 @@ public final class RpcServer implements AutoCloseable {
      *
      * @param shutdown run, on a thread of its own, once the reply to {@code stop} has been written:
      *     it should stop the node and close this server
-     * @param generator what {@code generate} uses (regtest only); without one, generate is an error
+     * @param generator what the generate command uses (regtest only); without one, generate is an error
      * @throws IOException if the socket is in use by another process, its path is too long, or it
      *     cannot be bound
      */

@@ -90,18 +90,13 @@ final class TxCommands {
     /** C's messages for {@code add_pending_tx}'s refusals. */
     private static String refusal(PendingPool.Admission a) {
         int n = a.verdict().input();
-        switch (a.verdict().kind()) {
-            case BAD:
-                return a.tooOld() ? "Input " + n + " is too old" : "Input " + n + " is invalid";
-            case BAD_AMOUNT:
-                return "Amount does not add up";
-            case DOUBLESPEND:
-                return "Input " + n + " already spent";
-            case CLAIM_BAD:
-                return "Claim is bad";
-            default:
-                throw new IllegalStateException("refused with verdict " + a.verdict());
-        }
+        return switch (a.verdict().kind()) {
+            case BAD -> a.tooOld() ? "Input " + n + " is too old" : "Input " + n + " is invalid";
+            case BAD_AMOUNT -> "Amount does not add up";
+            case DOUBLESPEND -> "Input " + n + " already spent";
+            case CLAIM_BAD -> "Claim is bad";
+            default -> throw new IllegalStateException("refused with verdict " + a.verdict());
+        };
     }
 
     private JsonNode get(Params p) throws IOException {

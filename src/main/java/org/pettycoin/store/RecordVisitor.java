@@ -6,6 +6,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface RecordVisitor {
     /**
+     * Looks at one record and says whether the replay may go on.
+     *
      * @param frame the whole record: le32 len, le32 type, body
      * @param offset where it starts in the file
      * @return empty to accept it and go on, or why it is refused (which ends the replay there)
