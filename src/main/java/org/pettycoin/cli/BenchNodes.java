@@ -17,8 +17,9 @@ import org.pettycoin.time.NodeClock;
 /**
  * Real regtest nodes on 127.0.0.1 for a benchmark run: ephemeral ports, data directories under one
  * directory, and one mock-time clock for all of them that runs from a fixed base so that pre-built
- * chains are inside the horizon (what {@code --mocktime} does for a node). Links between nodes are direct or through a {@link DelayProxy}. Closing stops every node
- * (last started first), then every proxy.
+ * chains are inside the horizon (what {@code --mocktime} does for a node). Links between nodes
+ * are direct or through a {@link DelayProxy}. Closing stops every node (last started first), then
+ * every proxy.
  */
 final class BenchNodes implements AutoCloseable {
     /** How often a condition is looked at while waiting. */

@@ -20,7 +20,8 @@ final class MockTime {
      */
     static MockTimeClock clock(long seconds) {
         if (seconds < 0 || seconds > MockTimeClock.MAX_SECONDS) {
-            throw new UserError(OPTION + " must be 0.." + MockTimeClock.MAX_SECONDS + " (Unix seconds), not " + seconds);
+            throw new UserError(OPTION + " must be 0.." + MockTimeClock.MAX_SECONDS + " (Unix seconds), not "
+                    + seconds);
         }
         return MockTimeClock.startingAt(seconds);
     }

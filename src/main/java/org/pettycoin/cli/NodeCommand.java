@@ -183,7 +183,8 @@ final class NodeCommand implements Callable<Integer> {
     private NodeClock clockFor(Network net) {
         if (net != Network.REGTEST) {
             if (mocktime != null) {
-                throw UserError.usage(MockTime.OPTION + " needs --network regtest (this node is on " + net.cliName() + ")");
+                throw UserError.usage(MockTime.OPTION + " needs --network regtest (this node is on "
+                        + net.cliName() + ")");
             }
             return SystemClock.INSTANCE;
         }

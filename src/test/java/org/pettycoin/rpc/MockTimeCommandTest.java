@@ -75,7 +75,8 @@ class MockTimeCommandTest {
             assertThat(n.error("setmocktime", bad)).as(String.valueOf(bad))
                     .startsWith("timestamp must be a whole number of Unix seconds from 0 to 4294967295");
         }
-        assertThat(n.result("help", "setmocktime").get("details").asText()).contains("0 goes back to the system's time");
+        assertThat(n.result("help", "setmocktime").get("details").asText())
+                .contains("0 goes back to the system's time");
     }
 
     @Test
