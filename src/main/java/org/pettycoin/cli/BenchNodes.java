@@ -7,36 +7,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.pettycoin.chain.Network;
 import org.pettycoin.net.DelayProxy;
 import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.time.MockTimeClock;
+import org.pettycoin.time.NodeClock;
 
 /**
  * Real regtest nodes on 127.0.0.1 for a benchmark run: ephemeral ports, data directories under one
- * directory, and a clock that runs from a fixed base so that pre-built chains are inside the
- * horizon. Links between nodes are direct or through a {@link DelayProxy}. Closing stops every node
- * (last started first), then every proxy.
+ * directory, and one mock-time clock for all of them that runs from a fixed base so that pre-built
+ * chains are inside the horizon (what {@code --mocktime} does for a node). Links between nodes
+ * are direct or through a {@link DelayProxy}. Closing stops every node (last started first), then
+ * every proxy.
  */
 final class BenchNodes implements AutoCloseable {
     /** How often a condition is looked at while waiting. */
     private static final long POLL_MILLIS = 20;
 
     private final Path dir;
-    private final long baseSeconds;
-    private final long realStartMillis = System.currentTimeMillis();
+    private final MockTimeClock clock;
     private final List<Node> nodes = new ArrayList<>();
     private final List<DelayProxy> proxies = new ArrayList<>();
 
     BenchNodes(Path dir, long baseSeconds) {
         this.dir = dir;
-        this.baseSeconds = baseSeconds;
+        this.clock = MockTimeClock.startingAt(baseSeconds);
     }
 
-    /** Seconds since the epoch as the nodes see it: the base, advancing with real time. */
-    LongSupplier clock() {
-        return () -> baseSeconds + (System.currentTimeMillis() - realStartMillis) / 1000;
+    /** The nodes' clock: the base, advancing with real time. */
+    NodeClock clock() {
+        return clock;
     }
 
     /** Starts a node in {@code dir/name}, from a copy of {@code blockfile} if given, dialling {@code connect}. */
@@ -47,7 +48,7 @@ final class BenchNodes implements AutoCloseable {
         }
         Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(connect))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withClock(clock()));
+                .withClock(clock));
         nodes.add(n);
         return n;
     }

@@ -35,7 +35,7 @@ final class BlockfileCommand implements Runnable {
                 "JSON: records read, blocks, txs, the most-work tip, the most-work tip whose contents are",
                 "all present (known_tip), blocks found invalid by their contents, and where and why it",
                 "stopped if it did. The file is never modified. Exit code 0 if every record was accepted",
-                "and no block is invalid, 1 otherwise."})
+                "and no block is invalid, 1 otherwise. \"Now\" is the system's time, or --mocktime."})
     static final class Check implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -47,13 +47,18 @@ final class BlockfileCommand implements Runnable {
                 description = "testnet or regtest (default: ${DEFAULT-VALUE})")
         private String network;
 
+        @Option(names = MockTime.OPTION, paramLabel = "SECONDS", defaultValue = "0",
+                description = "check as of this Unix time (block timestamps may be at most 2 hours past it; "
+                        + "the horizon is measured to it) instead of now, e.g. a chain made on an old date")
+        private long mocktime;
+
         @Override
         public Integer call() {
             Network net = GenesisCommand.parseNetwork(network);
             if (!Files.isRegularFile(file)) {
                 throw new UserError("no such file: " + file);
             }
-            long now = System.currentTimeMillis() / 1000;
+            long now = MockTime.clock(mocktime).unixSeconds();
             ArrayNode invalid = Json.array();
             ChainState state = new ChainState(net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000,
                     new ChainState.Listener() {

@@ -26,6 +26,7 @@ import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
+import org.pettycoin.time.MockTimeClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
  * {@code pettycoin devnet}: a local regtest network in one command. N nodes in this process, each in
  * its own data directory with its own JSON-RPC socket (so {@code pettycoin query --pettycoin-dir
  * DIR/node1 getinfo} works), connected to one another, all mining (paced, as the C node paces
- * itself with {@code --developer-test}), with a live status line per node until Ctrl-C.
+ * itself with {@code --developer-test}), with a live status line per node until Ctrl-C. The nodes
+ * share one clock, as nodes on one machine do: {@code --mocktime} starts it on another date, and
+ * {@code setmocktime} to any node sets it for all of them.
  */
 @Command(name = "devnet", mixinStandardHelpOptions = true,
         description = {"Start a local regtest network: N mining nodes on this machine, connected to each",
@@ -72,6 +75,14 @@ final class DevnetCommand implements Callable<Integer> {
             description = "with --until-height: give up (exit 1) after this long")
     private Optional<Long> timeout = Optional.empty();
 
+    @Option(names = MockTime.OPTION, paramLabel = "SECONDS", defaultValue = "0",
+            description = "the nodes' clock starts at this Unix time and runs on with real time (e.g. to go on "
+                    + "with a devnet whose chain is older than the 3-day horizon)")
+    private long mocktime;
+
+    /** The clock every node reads; set in {@link #call}. */
+    private MockTimeClock clock;
+
     /** One running member of the network. */
     private record Member(String name, Node node, RpcServer rpc, Miner miner, Address reward, Deque<long[]> history) {
     }
@@ -84,6 +95,7 @@ final class DevnetCommand implements Callable<Integer> {
         if (threads < 1 || pause < 0) {
             throw new UserError("--mining-threads must be at least 1 and --block-pause not negative");
         }
+        clock = MockTime.clock(mocktime);
         Logging.configure(Logging.level("unusual"), "");
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -133,7 +145,7 @@ final class DevnetCommand implements Callable<Integer> {
             peers.add(new InetSocketAddress("127.0.0.1", m.node().port()));
         }
         Node node = Node.start(Node.Options.of(Network.REGTEST, data, 0, peers)
-                .withListen(new InetSocketAddress("127.0.0.1", 0)));
+                .withListen(new InetSocketAddress("127.0.0.1", 0)).withClock(clock));
         PrivateKey key = PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(data.resolve(DataDir.RPC_FILE_NAME), node, stop::countDown,
@@ -145,7 +157,7 @@ final class DevnetCommand implements Callable<Integer> {
     /** Redraws one line per node every second (in place on a terminal) until told to stop. */
     private int statusLoop(PrintWriter out, List<Member> members, CountDownLatch stop) throws Exception {
         boolean terminal = System.console() != null;
-        long started = System.currentTimeMillis();
+        long started = clock.monotonicMillis();
         boolean first = true;
         while (!stop.await(1, TimeUnit.SECONDS)) {
             List<String> lines = new ArrayList<>();
@@ -153,7 +165,7 @@ final class DevnetCommand implements Callable<Integer> {
             long minHeight = Long.MAX_VALUE;
             boolean same = true;
             for (Member m : members) {
-                long now = System.currentTimeMillis();
+                long now = clock.monotonicMillis();
                 BlockNode tip = m.node().call(() -> m.node().state().miningHead());
                 int peers = m.node().call(() -> m.node().network().peerCount());
                 m.history().addLast(new long[] {now, tip.height()});
@@ -186,7 +198,7 @@ final class DevnetCommand implements Callable<Integer> {
                 out.printf("devnet: every node has block %s at height %d%n", commonTip, minHeight);
                 return 0;
             }
-            if (timeout.isPresent() && System.currentTimeMillis() - started > timeout.get() * 1000) {
+            if (timeout.isPresent() && clock.monotonicMillis() - started > timeout.get() * 1000) {
                 out.println("devnet: gave up after " + timeout.get() + " s");
                 return 1;
             }

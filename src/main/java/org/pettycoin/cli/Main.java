@@ -33,9 +33,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof UserError) {
+            if (ex instanceof UserError ue) {
                 cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
-                return UserError.EXIT_CODE;
+                return ue.exitCode();
             }
             throw ex;
         });

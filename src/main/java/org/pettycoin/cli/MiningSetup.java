@@ -24,7 +24,7 @@ final class MiningSetup {
     }
 
     static Miner start(Node node, Address rewardTo, int threads, Duration restAfterBlock) {
-        return Miner.start(host(node), Miner.Config.of(rewardTo, threads, node.options().nowSeconds())
+        return Miner.start(host(node), Miner.Config.of(rewardTo, threads, node.options().clock()::unixSeconds)
                 .withRestAfterBlock(restAfterBlock));
     }
 
@@ -36,7 +36,7 @@ final class MiningSetup {
         Address to = rewardTo.orElse(Address.ZERO);
         return Optional.of(n -> {
             try {
-                List<Hash256> ids = Miner.generate(host(node), to, node.options().nowSeconds(), n);
+                List<Hash256> ids = Miner.generate(host(node), to, node.options().clock()::unixSeconds, n);
                 return ids;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -18,6 +18,9 @@ import org.pettycoin.net.Node;
 import org.pettycoin.store.ConfigFile;
 import org.pettycoin.store.ConfigFileException;
 import org.pettycoin.store.DataDir;
+import org.pettycoin.time.MockTimeClock;
+import org.pettycoin.time.NodeClock;
+import org.pettycoin.time.SystemClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -82,6 +85,11 @@ final class NodeCommand implements Callable<Integer> {
             description = "text put before every log line")
     private String logPrefix;
 
+    @Option(names = MockTime.OPTION, paramLabel = "SECONDS",
+            description = "regtest only: the node's clock starts at this Unix time and runs on with real time "
+                    + "(to run a chain from that date); the setmocktime RPC sets it later")
+    private Long mocktime;
+
     @Option(names = "--developer-test",
             description = "find peers in, and add this node to, the data directory's 'addresses' file")
     private boolean developerTest;
@@ -100,6 +108,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         Logging.configure(Logging.level(logLevel), logPrefix);
         Network net = GenesisCommand.parseNetwork(network);
+        NodeClock clock = clockFor(net);
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be 0..65535");
         }
@@ -120,7 +129,8 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage());
         }
-        Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest);
+        Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest)
+                .withClock(clock);
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -167,6 +177,22 @@ final class NodeCommand implements Callable<Integer> {
             throw new UserError("stopped: " + node.failure().join());
         }
         return 0;
+    }
+
+    /** On regtest a clock that {@code --mocktime} or {@code setmocktime} can set; elsewhere the system's. */
+    private NodeClock clockFor(Network net) {
+        if (net != Network.REGTEST) {
+            if (mocktime != null) {
+                throw UserError.usage(MockTime.OPTION + " needs --network regtest (this node is on "
+                        + net.cliName() + ")");
+            }
+            return SystemClock.INSTANCE;
+        }
+        MockTimeClock c = MockTime.clock(mocktime == null ? 0 : mocktime);
+        if (c.mockTime() != 0) {
+            LOG.info("mock time: the clock starts at {}", MockTime.shown(c.mockTime()));
+        }
+        return c;
     }
 
     private static List<String> configArguments(Path dataDir) {

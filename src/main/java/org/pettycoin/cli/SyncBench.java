@@ -178,7 +178,7 @@ final class SyncBench implements Callable<Integer> {
             expectTip(a, fork.tipA(), "the first node");
             expectTip(b, fork.tipB(), "the mining node");
             InetSocketAddress toB = nodes.route(b, link);
-            Miner miner = new Miner(b, nodes.clock());
+            Miner miner = new Miner(b, nodes.clock()::unixSeconds);
             long t0 = System.nanoTime();
             a.connect(toB);
             miner.start();

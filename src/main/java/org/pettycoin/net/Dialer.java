@@ -52,12 +52,9 @@ public final class Dialer implements PeerAddresses {
     private Consumer<InetSocketAddress> dial = a -> { };
     private boolean stopped;
 
-    public Dialer(NodeUuid self, List<InetSocketAddress> targets, ScheduledExecutorService nodeThread) {
-        this(self, targets, nodeThread, Optional.empty(), () -> System.currentTimeMillis() / 1000);
-    }
-
     /**
      * @param cache the peer cache; with no {@code targets}, outbound peers are found there
+     * @param nowSeconds the node clock's wall time, Unix seconds (when we last saw a peer)
      */
     public Dialer(NodeUuid self, List<InetSocketAddress> targets, ScheduledExecutorService nodeThread,
                   Optional<PeerCache> cache, LongSupplier nowSeconds) {

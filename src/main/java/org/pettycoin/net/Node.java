@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileJournal;
@@ -29,6 +28,8 @@ import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
 import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.PeerCache;
+import org.pettycoin.time.NodeClock;
+import org.pettycoin.time.SystemClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class Node implements AutoCloseable {
 
     /** How to run a node. */
     public record Options(Network network, Path dataDir, InetSocketAddress listen, List<InetSocketAddress> connect,
-                          LongSupplier nowSeconds, TransportConfig transport, ChainState.Config chain,
+                          NodeClock clock, TransportConfig transport, ChainState.Config chain,
                           RequestScheduler.Config requests, long syncStallMillis, boolean developerTest) {
         public Options {
             connect = List.copyOf(connect);
@@ -56,43 +57,44 @@ public final class Node implements AutoCloseable {
         /** Defaults for {@code network} in {@code dataDir}, listening on {@code port} of every interface. */
         public static Options of(Network network, Path dataDir, int port, List<InetSocketAddress> connect) {
             return new Options(network, dataDir, new InetSocketAddress(port), connect,
-                    () -> System.currentTimeMillis() / 1000, TransportConfig.defaults(), ChainState.Config.DEFAULT,
+                    SystemClock.INSTANCE, TransportConfig.defaults(), ChainState.Config.DEFAULT,
                     RequestScheduler.Config.DEFAULT, PeerNetwork.Config.SYNC_STALL_MILLIS, false);
         }
 
-        public Options withClock(LongSupplier clock) {
-            return new Options(network, dataDir, listen, connect, clock, transport,
+        /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
+        public Options withClock(NodeClock c) {
+            return new Options(network, dataDir, listen, connect, c, transport,
                     chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, t,
+            return new Options(network, dataDir, listen, connect, clock, t,
                     chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(network, dataDir, a, connect, nowSeconds, transport,
+            return new Options(network, dataDir, a, connect, clock, transport,
                     chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withChain(ChainState.Config c) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+            return new Options(network, dataDir, listen, connect, clock, transport,
                     c, requests, syncStallMillis, developerTest);
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+            return new Options(network, dataDir, listen, connect, clock, transport,
                     chain, r, syncStallMillis, developerTest);
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
         public Options withDeveloperTest(boolean on) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport, chain, requests,
+            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests,
                     syncStallMillis, on);
         }
 
         public Options withSyncStall(long millis) {
-            return new Options(network, dataDir, listen, connect, nowSeconds, transport,
+            return new Options(network, dataDir, listen, connect, clock, transport,
                     chain, requests, millis, developerTest);
         }
     }
@@ -143,25 +145,27 @@ public final class Node implements AutoCloseable {
     private void init() throws IOException {
         Files.createDirectories(options.dataDir());
         // The peer cache's lock is also the one-node-per-directory lock (spec 03 §3.7): take it first.
-        peerCache = PeerCache.open(options.dataDir().resolve(PeerCache.FILE_NAME), uuid, options.nowSeconds(),
+        NodeClock clock = options.clock();
+        peerCache = PeerCache.open(options.dataDir().resolve(PeerCache.FILE_NAME), uuid, clock::unixSeconds,
                 new SecureRandom());
         journal = BlockfileJournal.open(options.dataDir().resolve(Blockfile.FILE_NAME));
         Listeners listeners = new Listeners();
-        LongSupplier nowMillis = () -> options.nowSeconds().getAsLong() * 1000;
-        state = new ChainState(options.network(), options.chain(), options.nowSeconds(), nowMillis, listeners);
+        // Detached blocks age by the monotonic reading: setting the clock does not expire them.
+        state = new ChainState(options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis,
+                listeners);
         listeners.add(journal);
         long t0 = System.nanoTime();
-        BlockfileLoader.Summary s = journal.load(state, options.nowSeconds().getAsLong());
+        BlockfileLoader.Summary s = journal.load(state, clock.unixSeconds());
         LOG.info("blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}", s.blocks(), s.txs(),
                 (System.nanoTime() - t0) / 1_000_000, state.miningHead().id(), state.miningHead().height(),
                 s.replay().stoppedBecause().map(w -> "; cut a bad tail: " + w).orElse(""));
         journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
-        dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), options.nowSeconds());
+        dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), clock::unixSeconds);
         network = new PeerNetwork(state, new PeerNetwork.Config(uuid, 0, options.requests(),
-                options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, options.nowSeconds(),
-                System::currentTimeMillis);
+                options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, clock::unixSeconds,
+                clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         listeners.add(network.chainListener());
-        transport = new Transport(options.transport(), network, events);
+        transport = new Transport(options.transport(), network, events, clock);
         port = transport.listen(options.listen());
         network.listeningOn(port);
         LOG.info("listening on port {}", port);
@@ -184,7 +188,7 @@ public final class Node implements AutoCloseable {
             }
         }
         AddressesFile.append(file, NetAddresses.of(new InetSocketAddress("127.0.0.1", port), uuid,
-                options.nowSeconds().getAsLong()));
+                options.clock().unixSeconds()));
     }
 
     /** The port we listen on. */

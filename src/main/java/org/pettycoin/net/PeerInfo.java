@@ -11,7 +11,7 @@ import org.pettycoin.protocol.NodeUuid;
  * @param peerNum the connection's number (C's {@code peer_num})
  * @param welcomed its WELCOME has arrived; before that it has no uuid
  * @param listenPort the port its WELCOME says it listens on (0 before)
- * @param connectedMillis wall-clock time the connection opened
+ * @param connectedMillis the node clock's monotonic reading, ms, when the connection opened
  * @param requestsInFlight our requests it has not answered yet
  * @param requestWindow how many requests it may have in flight
  * @param score misbehaviour short of a disconnect (timed-out batches)

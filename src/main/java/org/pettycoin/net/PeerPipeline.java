@@ -7,6 +7,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 
+import org.pettycoin.time.NodeClock;
+
 /**
  * Builds one connection's pipeline: frames in, packets out, timers, then events. Every channel is
  * also put in the transport's group so that closing the transport reaches it, connected or not.
@@ -15,14 +17,16 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
     private final ConnectionRegistry registry;
     private final ChannelGroup channels;
     private final TransportConfig config;
+    private final NodeClock clock;
     private final Direction direction;
     private final Optional<InetSocketAddress> dialled;
 
-    PeerPipeline(ConnectionRegistry registry, ChannelGroup channels, TransportConfig config, Direction direction,
-                 Optional<InetSocketAddress> dialled) {
+    PeerPipeline(ConnectionRegistry registry, ChannelGroup channels, TransportConfig config, NodeClock clock,
+                 Direction direction, Optional<InetSocketAddress> dialled) {
         this.registry = registry;
         this.channels = channels;
         this.config = config;
+        this.clock = clock;
         this.direction = direction;
         this.dialled = dialled;
     }
@@ -33,7 +37,7 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
         ch.pipeline().addLast(
                 new FrameDecoder(),
                 new PacketEncoder(),
-                new PeerTimers(config.inputTimeout(), config.outputIdle()),
+                new PeerTimers(config.inputTimeout(), config.outputIdle(), clock),
                 new PeerHandler(registry, direction, dialled, config));
     }
 }

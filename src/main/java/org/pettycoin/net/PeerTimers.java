@@ -8,6 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import org.pettycoin.time.NodeClock;
+
 /**
  * The two per-connection timers of spec 03 §3.8, as pipeline events for {@link PeerHandler}.
  *
@@ -15,7 +17,8 @@ import io.netty.util.concurrent.ScheduledFuture;
  * no complete packet arrived for the input timeout; progress inside a frame does not count, as in C,
  * so a peer cannot hold a connection by trickling bytes. Output: fires when nothing was queued for
  * sending for the idle interval, and again every interval while that lasts. Both run on the
- * channel's I/O thread, so no state here is shared.
+ * channel's I/O thread, so no state here is shared. Idle time is the node clock's monotonic reading:
+ * setting the node's wall time (setmocktime) neither fires nor holds back a keepalive.
  */
 final class PeerTimers extends ChannelDuplexHandler {
     /** What a timer reports. */
@@ -26,19 +29,21 @@ final class PeerTimers extends ChannelDuplexHandler {
 
     private final long inputNanos;
     private final long idleNanos;
+    private final NodeClock clock;
     private long idleSince;
     private ScheduledFuture<?> inputDeadline;
     private ScheduledFuture<?> idleCheck;
 
-    PeerTimers(Duration inputTimeout, Duration outputIdle) {
+    PeerTimers(Duration inputTimeout, Duration outputIdle, NodeClock clock) {
         this.inputNanos = inputTimeout.toNanos();
         this.idleNanos = outputIdle.toNanos();
+        this.clock = clock;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         armInput(ctx);
-        idleSince = System.nanoTime();
+        idleSince = clock.monotonicNanos();
         idleCheck = ctx.executor().schedule(() -> checkIdle(ctx), idleNanos, TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
@@ -53,7 +58,7 @@ final class PeerTimers extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        idleSince = System.nanoTime();
+        idleSince = clock.monotonicNanos();
         ctx.write(msg, promise);
     }
 
@@ -80,7 +85,7 @@ final class PeerTimers extends ChannelDuplexHandler {
         if (!ctx.channel().isActive()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.monotonicNanos();
         long wait = idleSince + idleNanos - now;
         if (wait <= 0) {
             idleSince = now;

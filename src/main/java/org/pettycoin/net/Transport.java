@@ -23,6 +23,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import org.pettycoin.time.NodeClock;
+import org.pettycoin.time.SystemClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class Transport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
 
     private final TransportConfig config;
+    private final NodeClock clock;
     private final ConnectionRegistry registry;
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
@@ -45,7 +48,13 @@ public final class Transport implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Transport(TransportConfig config, ConnectionListener listener, Executor events) {
+        this(config, listener, events, SystemClock.INSTANCE);
+    }
+
+    /** As above, with the peers' idle timers reading {@code clock}. */
+    public Transport(TransportConfig config, ConnectionListener listener, Executor events, NodeClock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = new ConnectionRegistry(Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(events, "events"));
         this.acceptGroup = new NioEventLoopGroup(config.acceptThreads(), new DefaultThreadFactory("pettycoin-accept", true));
@@ -59,7 +68,7 @@ public final class Transport implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, config.listenBacklog())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, queueBound)
-                .childHandler(new PeerPipeline(registry, channels, config, Direction.INBOUND, Optional.empty()));
+                .childHandler(new PeerPipeline(registry, channels, config, clock, Direction.INBOUND, Optional.empty()));
         this.client = new Bootstrap()
                 .group(ioGroup)
                 .channel(NioSocketChannel.class)
@@ -101,7 +110,8 @@ public final class Transport implements AutoCloseable {
         }
         ensureOpen();
         ChannelFuture f = client.clone()
-                .handler(new PeerPipeline(registry, channels, config, Direction.OUTBOUND, Optional.of(remote)))
+                .handler(new PeerPipeline(registry, channels, config, clock, Direction.OUTBOUND,
+                        Optional.of(remote)))
                 .connect(remote);
         channels.add(f.channel());
         f.addListener((ChannelFuture done) -> {

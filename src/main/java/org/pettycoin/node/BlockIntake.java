@@ -57,15 +57,15 @@ public final class BlockIntake {
         }
     }
 
+    /**
+     * @param nowSeconds the node clock's wall time, Unix seconds (the future limit on timestamps)
+     * @param nowMillis the node clock's monotonic reading, ms (how long a detached block has waited)
+     */
     public BlockIntake(BlockTree tree, DetachedBlockPool detached, LongSupplier nowSeconds, LongSupplier nowMillis) {
         this.tree = tree;
         this.detached = detached;
         this.nowSeconds = nowSeconds;
         this.nowMillis = nowMillis;
-    }
-
-    public BlockIntake(BlockTree tree, DetachedBlockPool detached) {
-        this(tree, detached, () -> System.currentTimeMillis() / 1000, System::currentTimeMillis);
     }
 
     public Result receive(Block block) {

@@ -62,7 +62,7 @@ final class ListTransactions {
                     .orElseThrow(() -> new RpcException("minconf " + Params.shown(m.get()) + " not valid"));
         }
         boolean pendingToo = minconf == 0;
-        long now = node.options().nowSeconds().getAsLong();
+        long now = node.options().clock().unixSeconds();
         return node.call(() -> list(node.state(), decoded.address(), pendingToo, now));
     }
 

@@ -11,6 +11,7 @@ import org.pettycoin.net.Node;
 import org.pettycoin.net.PeerInfo;
 import org.pettycoin.net.PeerNetwork;
 import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.time.NodeClock;
 
 /**
  * getpeerinfo and dev-listtodo (spec 03 §10.3). C's fields about file descriptors and its own
@@ -42,6 +43,9 @@ final class PeerCommands {
 
     private JsonNode peers() throws IOException {
         List<PeerInfo> peers = node.call(() -> node.network().peerInfo());
+        // Connection times are monotonic readings: shown as the node clock's wall time they were.
+        NodeClock clock = node.options().clock();
+        long wallMinusMonotonic = clock.unixMillis() - clock.monotonicMillis();
         ArrayNode out = RpcJson.array();
         for (PeerInfo p : peers) {
             ObjectNode o = out.addObject();
@@ -56,7 +60,7 @@ final class PeerCommands {
             o.put("inbound", p.inbound());
             o.put("welcomed", p.welcomed());
             o.put("listen_port", p.listenPort());
-            o.put("conntime", p.connectedMillis() / MILLIS_PER_SECOND);
+            o.put("conntime", Math.floorDiv(p.connectedMillis() + wallMinusMonotonic, MILLIS_PER_SECOND));
             o.put("requests_in_flight", p.requestsInFlight());
             o.put("request_window", p.requestWindow());
             o.put("score", p.score());

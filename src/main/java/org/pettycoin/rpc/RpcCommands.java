@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command table, in C's {@code help} order with generate added, and the handling of one
- * request: checks of its shape, dispatch, and the response line. Every failure, of the request or
- * of the command, becomes an error response; nothing a client sends can stop the server.
+ * The command table, in C's {@code help} order with generate and setmocktime added, and the
+ * handling of one request: checks of its shape, dispatch, and the response line. Every failure, of
+ * the request or of the command, becomes an error response; nothing a client sends can stop the
+ * server.
  */
 final class RpcCommands {
     private static final Logger LOG = LoggerFactory.getLogger(RpcCommands.class);
@@ -50,6 +51,7 @@ final class RpcCommands {
         all.add(peers.getpeerinfo());
         all.add(new LogCommand(log).command());
         all.add(blocks.generate());
+        all.add(new MockTimeCommand(node).command());
         all.add(RpcCommand.of("dev-echo", "echo parameters", "Simple echo test for developers", List.of(),
                 RpcCommands::echo));
         all.add(peers.listtodo());

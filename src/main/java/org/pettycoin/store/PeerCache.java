@@ -88,17 +88,12 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
     record Settings(NodeUuid self, LongSupplier nowSeconds, Random coin, LongSupplier newKey) {
     }
 
-    /** Opens the cache with the system clock and a secure coin. */
-    public static PeerCache open(Path path, NodeUuid self) throws IOException {
-        return open(path, self, () -> System.currentTimeMillis() / 1000, new SecureRandom());
-    }
-
     /**
      * Opens, locks and checks {@code path}, creating it if missing and recreating it if it is short,
      * holds an entry from the future or one outside its slot.
      *
      * @param self our node's uuid: entries carrying it are refused
-     * @param nowSeconds the clock, in Unix seconds
+     * @param nowSeconds the node clock's wall time, in Unix seconds
      * @param coin decides whether hearsay replaces an older entry
      * @throws IOException "another node is using DIR" if the file is locked, or an I/O failure
      */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxSigning;
@@ -113,6 +114,34 @@ class BlockfileCommandTest {
         JsonNode w = MAPPER.readTree(wrong.out());
         assertThat(w.get("stopped").get("offset").asLong()).isZero();
         assertThat(w.get("stopped").get("reason").asText()).contains("PRIV_UNKNOWN_PREV");
+    }
+
+    @Test
+    void mocktimeChecksAsOfThatTime() throws Exception {
+        // Made ten days after 25 November 2025: in the past today, but far in the future of that day.
+        long madeAt = 1_764_078_950L + 10 * 24 * 3600;
+        BlockTree tree = new BlockTree(Network.REGTEST);
+        ChainBuilder builder = new ChainBuilder(tree, Address.fromHex("77".repeat(20)));
+        BlockNode b1 = builder.mine(tree.genesis(), madeAt);
+        builder.extend(b1, 2);
+        Path file = dir.resolve("december");
+        builder.writeBlockfile(file);
+
+        CliRunner.Result today = CliRunner.run("blockfile", "check", "--network", "regtest", file.toString());
+        assertThat(today.exitCode()).as(today.err()).isZero();
+        assertThat(MAPPER.readTree(today.out()).get("blocks").asLong()).isEqualTo(3);
+
+        CliRunner.Result then = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime", "1764078950",
+                file.toString());
+        assertThat(then.exitCode()).isEqualTo(1);
+        JsonNode j = MAPPER.readTree(then.out());
+        assertThat(j.get("complete").asBoolean()).isFalse();
+        assertThat(j.get("stopped").get("offset").asLong()).isZero();
+        assertThat(j.get("stopped").get("reason").asText()).contains("1764078950");
+
+        CliRunner.Result bad = CliRunner.run("blockfile", "check", "--mocktime", "-1", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().strip()).contains("--mocktime must be 0..");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pettycoin.chain.Network;
 
 /** The README's run command, bounded: three nodes reach a common tip above height 20 and stop. */
 class DevnetCommandTest {
@@ -23,6 +24,24 @@ class DevnetCommandTest {
             assertThat(Files.size(dir.resolve(n).resolve("blockfile"))).isPositive();
             assertThat(dir.resolve(n).resolve("pettycoin-rpc")).doesNotExist();
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void withMocktimeTheNodesMineOnThatDay() throws Exception {
+        Path dir = Files.createTempDirectory("dv");
+        CliRunner.Result r = CliRunner.run("devnet", "--nodes", "1", "--dir", dir.toString(), "--block-pause", "0",
+                "--until-height", "3", "--timeout", "40", "--mocktime", "1764078950");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        String blockfile = dir.resolve("node1").resolve("blockfile").toString();
+        // Checked as of that day, every block passes: none is stamped more than 2 hours later (today's would be).
+        CliRunner.Result thatDay = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime",
+                "1764078950", blockfile);
+        assertThat(thatDay.exitCode()).as(thatDay.out()).isZero();
+        // Nor much earlier: checked as of the genesis's time (22 hours before), the first block is too far ahead.
+        CliRunner.Result atGenesis = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime",
+                String.valueOf(Network.REGTEST.genesisTimestamp()), blockfile);
+        assertThat(atGenesis.exitCode()).isEqualTo(1);
     }
 
     @Test

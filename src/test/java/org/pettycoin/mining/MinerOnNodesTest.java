@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.TransportConfig;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.time.MockTimeClock;
 
 /**
  * A miner wired into a real node as the node will wire it (its node thread, its chain state, its
@@ -37,15 +37,14 @@ class MinerOnNodesTest {
     @TempDir
     Path dir;
 
-    private final long realStart = System.currentTimeMillis();
-    private final LongSupplier clock = () -> BASE + (System.currentTimeMillis() - realStart) / 1000;
+    private final MockTimeClock clock = MockTimeClock.startingAt(BASE);
 
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
         ExecutorService relay = Executors.newSingleThreadExecutor();
         try (Node a = start("a"); Node b = start("b", new InetSocketAddress("127.0.0.1", a.port()));
              Miner miner = Miner.start(new Miner.Host(nodeThreadOf(a, relay), a.state(), blk -> a.network().announce(blk)),
-                     Miner.Config.of(REWARD, 1, clock).withRestAfterBlock(Duration.ofMillis(500)))) {
+                     Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 3
                     && bestId(b).equals(bestId(a)))).as("our blocks reached the peer").isTrue();
             Hash256 ours = bestId(a);

@@ -7,32 +7,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.time.MockTimeClock;
 
 /**
- * Real nodes on 127.0.0.1 for multi-node tests: ephemeral ports, their own data directories, a clock
- * that runs from a fixed base so pre-built regtest chains are inside the horizon, short timeouts.
+ * Real nodes on 127.0.0.1 for multi-node tests: ephemeral ports, their own data directories, one
+ * mock-time clock that runs from a fixed base so pre-built regtest chains are inside the horizon,
+ * short timeouts.
  * Closing closes every node started.
  */
 final class TestNodes implements AutoCloseable {
     static final Address MINER = Address.fromHex("5a".repeat(20));
     private final Path dir;
-    private final long base;
-    private final long realStart = System.currentTimeMillis();
+    private final MockTimeClock clock;
     private final List<Node> nodes = new ArrayList<>();
 
     TestNodes(Path dir, long baseSeconds) {
         this.dir = dir;
-        this.base = baseSeconds;
+        this.clock = MockTimeClock.startingAt(baseSeconds);
     }
 
-    LongSupplier clock() {
-        return () -> base + (System.currentTimeMillis() - realStart) / 1000;
+    MockTimeClock clock() {
+        return clock;
     }
 
     Path dataDir(String name) {

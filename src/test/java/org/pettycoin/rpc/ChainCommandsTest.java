@@ -44,7 +44,7 @@ class ChainCommandsTest {
     }
 
     @Test
-    void helpListsCsCommandsInCsOrderWithGenerateAdded() throws Exception {
+    void helpListsCsCommandsInCsOrderWithGenerateAndSetmocktimeAdded() throws Exception {
         JsonNode ours = n.result("help");
         List<JsonNode> expected = new ArrayList<>();
         Vectors.json("json_help.json").forEach(expected::add);
@@ -52,6 +52,8 @@ class ChainCommandsTest {
         ours.forEach(got::add);
         JsonNode generate = got.remove(11);
         assertThat(generate.get("command").asText()).isEqualTo("generate");
+        JsonNode setmocktime = got.remove(11);
+        assertThat(setmocktime.get("command").asText()).isEqualTo("setmocktime");
         assertThat(got).isEqualTo(expected);
         assertThat(n.result("help", "getblock").get("details").asText()).contains("merkles[]");
         assertThat(n.error("help", "nosuch")).isEqualTo("Unknown command 'nosuch'");

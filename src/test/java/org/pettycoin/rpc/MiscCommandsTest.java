@@ -93,6 +93,9 @@ class MiscCommandsTest {
             assertThat(p.get("inbound").asBoolean()).isTrue();
             assertThat(p.get("error").asText()).isEqualTo("PROTOCOL_ECODE_NONE");
             assertThat(p.get("listen_port").asInt()).isEqualTo(other.node.port());
+            // On the node's clock (here running from 2025), not the system's: when it connected, to the second.
+            assertThat(p.get("conntime").asLong()).isBetween(Network.REGTEST.genesisTimestamp(),
+                    n.node.options().clock().unixSeconds());
             assertThat(awaitPeers(other).get(0).get("inbound").asBoolean()).isFalse();
             // A may dial B too, briefly, before the duplicate is closed: at least the one connection.
             assertThat(n.result("getinfo").get("connections").asInt()).isPositive();

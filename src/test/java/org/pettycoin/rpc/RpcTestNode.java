@@ -20,17 +20,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.pettycoin.chain.Network;
 import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.store.DataDir;
+import org.pettycoin.time.MockTimeClock;
 
 /**
  * A real node on 127.0.0.1 with its JSON-RPC server, in a short temporary directory (a unix
- * socket path must fit in 107 bytes), with a clock that starts an hour after the regtest genesis
- * so that mined blocks are inside the horizon. {@code stop} only counts down {@link #stopped}.
+ * socket path must fit in 107 bytes), with a mock-time clock that starts an hour after the regtest
+ * genesis so that mined blocks are inside the horizon. {@code stop} only counts down {@link #stopped}.
  */
 public final class RpcTestNode implements AutoCloseable {
     static final Address MINER = Address.fromHex("5a".repeat(20));
@@ -47,10 +47,8 @@ public final class RpcTestNode implements AutoCloseable {
             throws IOException {
         this.dir = dir;
         this.ownsDir = ownsDir;
-        long realStart = System.currentTimeMillis();
-        LongSupplier clock = () -> BASE + (System.currentTimeMillis() - realStart) / 1000;
         this.node = Node.start(Node.Options.of(network, dir.resolve("node"), 0, connect)
-                .withListen(new InetSocketAddress("127.0.0.1", 0)).withClock(clock));
+                .withListen(new InetSocketAddress("127.0.0.1", 0)).withClock(MockTimeClock.startingAt(BASE)));
         try {
             this.server = RpcServer.start(socketIn(dir), node, stopped::countDown,
                     Optional.of(new ChainBuilderGenerator(node, MINER)));
