@@ -8,7 +8,7 @@ import org.pettycoin.protocol.ByteWriter;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * Block ids ({@code hash_block}, spec 01 §9.3):
+ * Block ids ({@code hash_block}, C's hash_block.c):
  * SHA256d(SHA256d(prev_txhashes) ‖ SHA256d(merkles) ‖ header ‖ num_txs ‖ tailer).
  * Everything before the tailer is the miner's fixed prefix (see {@link #prefix}).
  */

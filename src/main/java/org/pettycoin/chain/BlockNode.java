@@ -10,7 +10,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
 
 /**
- * A block in the tree (spec 02 §6.1): its parent and children, total work, and how much of the
+ * A block in the tree (C's block.h struct block): its parent and children, total work, and how much of the
  * chain behind it is fully known. Owned and mutated by {@link BlockTree} on the node thread only.
  */
 public final class BlockNode {

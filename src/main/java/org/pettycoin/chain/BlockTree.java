@@ -10,7 +10,7 @@ import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * Every block we have attached, from genesis: by id in O(1), by height, and as a tree (spec 02 §6),
+ * Every block we have attached, from genesis: by id in O(1), by height, and as a tree (C's block.c),
  * with the chain heads kept up to date as blocks arrive and become known ({@link ChainHeads}).
  *
  * <p>Only attaches: whether a block is valid is for the caller to decide first. Not thread-safe; it
@@ -67,7 +67,7 @@ public final class BlockTree {
     }
 
     /**
-     * Attaches a block whose parent we hold ({@code block_add}, spec 02 §6.4) and updates the heads.
+     * Attaches a block whose parent we hold (C's block.c {@code block_add}) and updates the heads.
      *
      * @throws IllegalArgumentException if the parent is unknown or the block is already here
      */
@@ -101,7 +101,7 @@ public final class BlockTree {
     }
 
     /**
-     * Marks {@code block} and every descendant invalid (a complaint proved it bad, spec 02 §10.1)
+     * Marks {@code block} and every descendant invalid (a complaint proved it bad: C's complain.c publish_complaint)
      * and recomputes the heads. Returns the blocks newly marked, parents before children; empty if
      * {@code block} was invalid already.
      */

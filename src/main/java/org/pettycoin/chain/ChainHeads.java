@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The three heads of spec 02 §7, updated with the C node's rules and tie-breaking so that we pick the
+ * The three heads of C's chain.c, updated with the C node's rules and tie-breaking so that we pick the
  * same chain as a C node: {@code longest_chains} (most work, contents ignored), {@code longest_knowns}
  * (most work among blocks we could mine on) and the {@code preferred} chain (the first most-work
  * block, in pre-order, below {@code longest_knowns[0]}). Ties keep arrival order; walks are iterative.
@@ -31,12 +31,15 @@ public final class ChainHeads {
         reportedKnownHead = genesis;
     }
 
-    /** Most-work heads, first one preferred; may hold the same block twice (spec 02 §7.3 quirk). */
+    /** Most-work heads, first one preferred. */
     public List<BlockNode> longestChains() {
         return Collections.unmodifiableList(longestChains);
     }
 
-    /** Most-work heads we could mine on; the node mines on and advertises the first. */
+    /**
+     * Most-work heads we could mine on; the node mines on and advertises the first. May hold one block
+     * twice, as C's does (docs/c-differences.md #7).
+     */
     public List<BlockNode> longestKnowns() {
         return Collections.unmodifiableList(longestKnowns);
     }

@@ -4,7 +4,7 @@ package org.pettycoin.chain;
 public interface ChainListener {
     /**
      * {@code longest_knowns[0]} moved from {@code oldHead} to {@code newHead}. When the old head is not
-     * an ancestor of the new one, the txs of the abandoned branch go back to pending (spec 02 §7.3).
+     * an ancestor of the new one, the txs of the abandoned branch go back to pending (C's chain.c steal_pending_txs).
      */
     default void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
     }

@@ -5,7 +5,7 @@ import org.pettycoin.protocol.FixedBytes;
 
 /**
  * Compact difficulty ({@code exp << 24 | mantissa}, no sign bit, unlike bitcoin), proof of work and
- * block work (spec 01 §9.4, spec 02 §5; difficulty.c / difficulty.h).
+ * block work (C's difficulty.c / difficulty.h).
  */
 public final class Difficulty {
     /** Exponent is in bytes; a target needs at least 3 (mantissa width) and at most 31. */
@@ -118,7 +118,7 @@ public final class Difficulty {
     }
 
     /**
-     * The difficulty of the first block of a new retarget period (spec 02 §5.3): the old target scaled
+     * The difficulty of the first block of a new retarget period (C's get_difficulty): the old target scaled
      * by {@code actualSpan / idealSpan}, the span clamped to a factor of four either way, never easier
      * than {@code floor} (the genesis difficulty).
      *
@@ -127,7 +127,7 @@ public final class Difficulty {
      */
     public static long retarget(long oldDifficulty, long actualSpan, long idealSpan, long floor) {
         long span = actualSpan;
-        // Spec 02 §5.3: s64 compared with u64 in C, so negative spans are huge and clamp high.
+        // docs/c-differences.md #1: s64 compared with u64 in C, so negative spans are huge and clamp high.
         if (Long.compareUnsigned(span, idealSpan / 4) < 0) {
             span = idealSpan / 4;
         }

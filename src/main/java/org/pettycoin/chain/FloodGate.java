@@ -3,9 +3,9 @@ package org.pettycoin.chain;
 import java.util.List;
 
 /**
- * The anti-flood heuristic for blocks whose parent we do not know ({@code min_difficulty}, spec 03
- * §5.4): such a block must not be much easier than blocks we hold at (or near) its claimed height,
- * since we cannot check its difficulty properly until it attaches.
+ * The anti-flood heuristic for blocks whose parent we do not know (C's recv_block.c
+ * {@code min_difficulty}): such a block must not be much easier than blocks we hold at (or near) its
+ * claimed height, since we cannot check its difficulty properly until it attaches.
  */
 public final class FloodGate {
     private FloodGate() {

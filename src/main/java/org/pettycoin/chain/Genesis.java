@@ -12,7 +12,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
 
 /**
- * The {@code mkgenesis} algorithm (spec 01 §9.9): a block at height 0 with empty shards, no prevs,
+ * The {@code mkgenesis} algorithm (C's mkgenesis.c): a block at height 0 with empty shards, no prevs,
  * no fees_to, and a 17-byte nonce string whose first 4 bytes become {@code nonce1} (raw, so read as
  * le32) and whose last 13 become {@code nonce2}. Genesis is never mined: it need not beat its target.
  */

@@ -4,9 +4,9 @@ import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * The two networks we run (DESIGN §2). They differ only in the genesis block: target time, horizon
+ * The two networks we run (the README's Networks table). They differ only in the genesis block: target time, horizon
  * and retarget rules are the C node's test-network ones for both (the C daemon always runs as
- * testnet, spec 01 §2).
+ * testnet: pettycoin.c's main calls new_state(true)).
  */
 public enum Network {
     /** The original test network; genesis identical to the C node's. */

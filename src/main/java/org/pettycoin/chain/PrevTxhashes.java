@@ -9,7 +9,7 @@ import org.pettycoin.protocol.Protocol;
 
 /**
  * {@code prev_txhashes}: one byte per shard of up to 10 earlier blocks, proving the miner knew their
- * contents (spec 01 §9.6, spec 02 §8; prev_txhashes.c).
+ * contents (C's prev_txhashes.c; checked by check_block.c check_prev_txhashes).
  */
 public final class PrevTxhashes {
     private PrevTxhashes() {

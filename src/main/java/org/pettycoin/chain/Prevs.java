@@ -7,7 +7,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
 
 /**
- * The {@code prevs[20]} rule (spec 01 §9.5, prev_blocks.c): for a block at height H, entry i is the
+ * The {@code prevs[20]} rule (C's prev_blocks.c make_prev_blocks): for a block at height H, entry i is the
  * id of its ancestor at height H − 2^i while that is ≥ 0, and 32 zero bytes after that. Validation
  * compares all 20 entries, so the zero fill is part of the rule.
  */

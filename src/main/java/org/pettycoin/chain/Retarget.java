@@ -1,6 +1,6 @@
 package org.pettycoin.chain;
 
-/** {@code get_difficulty(prev)}: the difficulty the child of a block must carry (spec 02 §5.3). */
+/** {@code get_difficulty(prev)}: the difficulty the child of a block must carry (C's difficulty.c). */
 public final class Retarget {
     /** Ideal span of one retarget period on the test network: 2016 × 10 s. */
     public static final long IDEAL_SPAN_SECS = Network.BLOCK_TARGET_TIME_SECS * Network.DIFFICULTY_UPDATE_BLOCKS;

@@ -2,7 +2,7 @@ package org.pettycoin.chain;
 
 import java.util.Arrays;
 
-/** {@code check_timestamp} (spec 02 §4.3): after the median of recent blocks, and not too far ahead. */
+/** {@code check_timestamp} (C's timestamp.c): after the median of recent blocks, and not too far ahead. */
 public final class Timestamps {
     /** Blocks whose timestamps form the median. */
     public static final int MEDIAN_SPAN = 11;

@@ -3,7 +3,7 @@
  * proof of work and work, the {@code prevs[20]} skip list and the {@code prev_txhashes} byte rule.
  *
  * <p>Everything here is a pure function of block data and is byte-for-byte what the C node computes
- * (spec 01 §9, spec 02 §3–5). The block tree and chain choice will live here too; they are the only
+ * (C's hash_block.c, difficulty.c…). The block tree and chain choice live here too; they are the only
  * stateful part and are owned by the node thread.
  */
 package org.pettycoin.chain;

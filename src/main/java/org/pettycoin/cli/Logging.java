@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The node's log: one line per event on stderr, at the C node's level names (spec 03 §13). */
+/** The node's log: one line per event on stderr, at the C node's level names (log.h). */
 final class Logging {
     private Logging() {
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pettycoin node}: the daemon (spec 03 §2, §11.1, §12). Options keep the C node's names; the
+ * {@code pettycoin node}: the daemon (C's pettycoin.c). Options keep the C node's names; the
  * data directory's {@code config} file holds the same long options without {@code --}, one per line,
  * and the command line overrides it. Ctrl-C or SIGTERM stops it cleanly (blockfile synced).
  */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pettycoin query}: C's {@code pettycoin-query} (spec 03 §11.2). Sends one command to the
+ * {@code pettycoin query}: C's {@code pettycoin-query} (pettycoin-query.c). Sends one command to the
  * running node over its JSON-RPC socket and prints the result as indented JSON. As in C, an
  * argument of digits only is sent as a number and one starting with {@code "} as the JSON string it
  * is; anything else is sent as a string. Exits 1, with a line on stderr, if the node cannot be

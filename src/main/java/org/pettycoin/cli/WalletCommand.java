@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pettycoin wallet}: the dumb wallet (spec 03 §15), one key watching its own address through
+ * {@code pettycoin wallet}: the dumb wallet (C's dumbwallet.c), one key watching its own address through
  * the node's JSON-RPC. Amounts are in bits (100 satoshi). Unlike the C wallet, outputs already spent
  * by a listed tx (confirmed or pending) are not counted or spent again.
  */
@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
 final class WalletCommand implements Runnable {
     /** The key file in the data directory (the C wallet's name). */
     static final String KEY_FILE = "dumbwallet.key";
-    /** Outputs with at least this many confirmations are "confirmed" (spec 03 §1). */
+    /** Outputs with at least this many confirmations are "confirmed" (as in dumbwallet.c). */
     static final int CONFIRMED = 3;
     /** Satoshi per bit, the wallet's unit. */
     static final long SATOSHI_PER_BIT = 100;

@@ -26,11 +26,11 @@ import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
- * Whether a received complaint (packet types 24–30) proves a block invalid (spec 02 §10.3,
+ * Whether a received complaint (packet types 24–30) proves a block invalid (C's
  * recv_complain.c). Only block headers are needed: every tx involved travels in the complaint with a
  * merkle proof. Checks run in the C receiver's order so a refused complaint gets the ecode a C node
- * would send, except where DESIGN decides to fix C (spec 02 §15 #1, #6, #7, #8), noted at each place.
- * The caller acts on the verdict (spec 02 §10.1); this class changes nothing.
+ * would send, except where we fix C (docs/c-differences.md #20 to #23), noted at each place.
+ * The caller acts on the verdict (C's complain.c publish_complaint); this class changes nothing.
  */
 public final class ComplaintChecks {
     private final ProvenTxs proven;
@@ -79,7 +79,10 @@ public final class ComplaintChecks {
         return claimInputInvalid((ComplainClaimInputInvalidPacket) p);
     }
 
-    /** Item 1: two txs of one block and shard out of canonical order; the second was placed first. */
+    /**
+     * COMPLAIN_TX_MISORDER (24, C's recv_complain_tx_misorder): two txs of one block and shard out
+     * of canonical order; the second was placed first.
+     */
     private BlockNode misorder(ComplainTxMisorderPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block = proven.resolve(p.tx1());
         BlockNode block2;
@@ -110,9 +113,10 @@ public final class ComplaintChecks {
     }
 
     /**
-     * Item 2: a tx blob in a block that does not unmarshal or fails {@code check_tx} with the ecode
-     * claimed. The refs are the bytes after the tx (spec 02 §15 #8); C wants none there, so it can
-     * only take complaints about txs without inputs.
+     * COMPLAIN_TX_INVALID (25, C's recv_complain_tx_invalid): a tx blob in a block that does not
+     * unmarshal or fails {@code check_tx} with the ecode claimed. The refs are the bytes after the
+     * tx (docs/c-differences.md #23); C wants none there, so it can only take complaints about txs
+     * without inputs.
      */
     private BlockNode txInvalid(ComplainTxInvalidPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block = proven.block(p.proof().position().block());
@@ -142,7 +146,10 @@ public final class ComplaintChecks {
         }
     }
 
-    /** Item 3: the tx an input of a block's tx spends has no such output, or paid it to someone else. */
+    /**
+     * COMPLAIN_TX_BAD_INPUT (26, C's recv_complain_tx_bad_input): the tx an input of a block's tx
+     * spends has no such output, or paid it to someone else.
+     */
     private BlockNode badInput(ComplainTxBadInputPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block = proven.resolve(p.proven());
         inputs.checkInputTx(p.input());
@@ -153,9 +160,10 @@ public final class ComplaintChecks {
     }
 
     /**
-     * Item 4: two txs, the first in an ancestor-or-self of the second's block, spend the same output;
-     * the later block is invalid. The two must sit in different slots (spec 02 §15 #6): C takes one tx
-     * proved twice at one position, which would condemn any block holding a tx with inputs.
+     * COMPLAIN_DOUBLESPEND (27, C's recv_complain_doublespend): two txs, the first in an
+     * ancestor-or-self of the second's block, spend the same output; the later block is invalid.
+     * The two must sit in different slots (docs/c-differences.md #21): C takes one tx proved twice
+     * at one position, which would condemn any block holding a tx with inputs.
      */
     private BlockNode doublespend(ComplainDoublespendPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block1 = proven.resolve(p.tx1());
@@ -175,8 +183,9 @@ public final class ComplaintChecks {
     }
 
     /**
-     * Item 5: ref {@code inputNum} of a block's tx points at the slot proved second, and the tx there
-     * is not the one the input spends.
+     * COMPLAIN_BAD_INPUT_REF (28, C's recv_complain_bad_input_ref): ref {@code inputNum} of a
+     * block's tx points at the slot proved second, and the tx there is not the one the input
+     * spends.
      */
     private BlockNode badInputRef(ComplainBadInputRefPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block = proven.resolve(p.proven());
@@ -196,14 +205,20 @@ public final class ComplaintChecks {
         return block;
     }
 
-    /** Item 6: a block's tx whose inputs, all given and good, do not pay what it sends plus its fee. */
+    /**
+     * COMPLAIN_TX_BAD_AMOUNT (29, C's recv_complain_tx_bad_amount): a block's tx whose inputs, all
+     * given and good, do not pay what it sends plus its fee.
+     */
     private BlockNode badAmount(ComplainTxBadAmountPacket p) throws ProtocolException, UnknownBlockException {
         BlockNode block = proven.resolve(p.proven());
         inputs.checkBadAmount(p.proven().tx(), p.inputs());
         return block;
     }
 
-    /** Item 7: a block's claim tx may not claim the reward tx it names. */
+    /**
+     * COMPLAIN_CLAIM_INPUT_INVALID (30, C's recv_complain_claim_input_invalid): a block's claim tx
+     * may not claim the reward tx it names.
+     */
     private BlockNode claimInputInvalid(ComplainClaimInputInvalidPacket p)
             throws ProtocolException, UnknownBlockException {
         BlockNode claimBlock = proven.resolve(p.claim());
@@ -216,7 +231,7 @@ public final class ComplaintChecks {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "the claim does not name the reward tx given");
         }
         Position at = p.reward().proof().position();
-        // C consensus (spec 02 §9.11, §10.3 item 7): check_claim_input never passes, so every such complaint holds.
+        // C consensus (docs/c-differences.md #3): check_claim_input never passes, so every such complaint holds.
         Optional<Long> worth = Rewards.checkClaimInputLikeC(claim, claimBlock, rewardBlock,
                 new Rewards.Slot(at.shard(), at.txoff()), rewardTx);
         if (worth.isPresent() && TxAmounts.correctAmount(claim, worth.get())) {

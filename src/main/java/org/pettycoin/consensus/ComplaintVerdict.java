@@ -6,7 +6,7 @@ import org.pettycoin.protocol.Hash256;
 /**
  * What a complaint packet (types 24–30) established, when it was not refused with a
  * {@link org.pettycoin.protocol.ProtocolException}. The two outcomes need different actions from the
- * node (spec 02 §10.1), so they are different types rather than a flag.
+ * node (C's complain.c publish_complaint for one), so they are different types rather than a flag.
  */
 public sealed interface ComplaintVerdict {
     /**

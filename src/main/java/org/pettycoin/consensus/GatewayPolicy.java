@@ -3,7 +3,7 @@ package org.pettycoin.consensus;
 import org.pettycoin.protocol.Address;
 
 /**
- * {@code accept_gateway} (spec 02 §9.3): which addresses may inject coins (FROM_GATEWAY, by the
+ * {@code accept_gateway} (C's gateways.c): which addresses may inject coins (FROM_GATEWAY, by the
  * address of the signing key) or receive withdrawals (TO_GATEWAY). The FAQ intends gateways chosen
  * by vote; nothing of that exists, so the test network's rule is the only one.
  */

@@ -15,15 +15,19 @@ import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 
 /**
- * Block header checks in the C node's order, each failing with its ecode (spec 02 §4.1 checks 7–15;
- * checks 1–6 are the decoder's). A block whose parent is unknown fails with the internal
+ * Block header checks in the C node's order, each failing with its ecode: C's check_block.c
+ * check_block_header, then recv_block's count of prev_txhashes (the length and version checks of
+ * unmarshal_block_into are the decoder's). A block whose parent is unknown fails with the internal
  * {@link ErrorCode#PRIV_UNKNOWN_PREV}: that is not the peer's fault, the block may be kept detached.
  */
 public final class HeaderValidator {
     private HeaderValidator() {
     }
 
-    /** Checks 7–8: what can be checked without the tree (done before a block may be kept detached). */
+    /**
+     * The first two of check_block_header, difficulty form and proof of work: what can be checked
+     * without the tree (done before a block may be kept detached).
+     */
     public static void checkWork(Block block, Hash256 id) throws ProtocolException {
         long difficulty = block.tailer().difficulty();
         if (!Difficulty.isValid(difficulty)) {
@@ -36,7 +40,7 @@ public final class HeaderValidator {
     }
 
     /**
-     * Checks 7–14 ({@code check_block_header}): everything the blockfile replay applies too.
+     * All of {@code check_block_header}: everything the blockfile replay applies too.
      *
      * @param now our clock, unix seconds (the future limit uses it, as C does)
      * @return the parent
@@ -69,8 +73,9 @@ public final class HeaderValidator {
     }
 
     /**
-     * Checks 7–15: a block received from a peer (or a miner) must also carry the right number of
-     * prev_txhashes. The blockfile replay skips this one, as C does.
+     * check_block_header, then recv_block's count: a block received from a peer (or a miner) must also
+     * carry the right number of prev_txhashes. The blockfile replay skips this one, as C does
+     * (docs/c-differences.md #10).
      */
     public static BlockNode checkReceived(BlockTree tree, Block block, Hash256 id, long now) throws ProtocolException {
         BlockNode parent = checkHeader(tree, block, id, now);

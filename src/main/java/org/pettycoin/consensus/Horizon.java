@@ -4,7 +4,7 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.Block;
 
 /**
- * The transaction horizon (spec 02 §9.10, horizon.c): a tx in block B may not spend from a block
+ * The transaction horizon (C's horizon.c): a tx in block B may not spend from a block
  * whose timestamp is more than PROTOCOL_TX_HORIZON_SECS behind B's.
  */
 public final class Horizon {

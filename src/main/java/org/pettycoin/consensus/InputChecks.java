@@ -13,7 +13,7 @@ import org.pettycoin.protocol.TransferTx;
 import org.pettycoin.protocol.Tx;
 
 /**
- * Input resolution, double spends and input refs (spec 02 §9.6–9.7; check_tx.c check_tx_inputs,
+ * Input resolution, double spends and input refs (C's check_tx.c check_tx_inputs,
  * tx_find_doublespend, input_refs.c, create_refs.c): a tx's inputs are looked up in the block it
  * would sit in and that block's ancestors, spends are searched for along the whole chain through
  * that block (ancestors and descendants both), and refs point at the input txs' slots.
@@ -85,7 +85,7 @@ public final class InputChecks {
      * {@code tx_find_doublespend}: a slot, other than {@code me}, of a full tx spending {@code spent}
      * in {@code block}, an ancestor of it or a descendant of it. C passes no {@code me} when it looks
      * for the other spend to blame while rechecking and may find the tx itself; we always exclude it
-     * (spec 02 §9.12).
+     * (docs/c-differences.md #18).
      */
     public static Optional<TxSlot> findDoubleSpend(TxView view, BlockNode block, Optional<TxSlot> me, Input spent) {
         for (TxSlot s : view.spendingSlots(spent)) {

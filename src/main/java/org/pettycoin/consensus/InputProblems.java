@@ -12,8 +12,9 @@ import org.pettycoin.protocol.Tx;
 /**
  * Proof that a tx's inputs are wrong, given the input txs themselves (recv_complain.c
  * verify_problem_input and unmarshal_and_check_bad_amount). Shared by the block complaints
- * TX_BAD_INPUT and TX_BAD_AMOUNT (spec 02 §10.3 items 3, 6) and the pending-tx notices of the same
- * names (§10.4), which C checks with the same code. Double spends are not looked at here.
+ * TX_BAD_INPUT and TX_BAD_AMOUNT (recv_complain_tx_bad_input, …_bad_amount) and the pending-tx
+ * notices of the same names (peer.c recv_tx_bad_input, …_bad_amount), which C checks with the same
+ * code. Double spends are not looked at here.
  */
 final class InputProblems {
     private final TxChecks txChecks;
@@ -53,7 +54,7 @@ final class InputProblems {
     /**
      * The inputs of {@code tx}, given one per input in order, are all good, yet do not pay what
      * {@code tx} sends plus its fee. We use {@code correct_amount}, fee included; C compares with the
-     * amount sent alone, so it condemns a correctly fee-paying tx (DESIGN, spec 02 §15 #7).
+     * amount sent alone, so it condemns a correctly fee-paying tx (docs/c-differences.md #22).
      *
      * @throws ProtocolException BAD_INPUTNUM for a tx without inputs or a claim, an input tx's
      *     {@code check_tx} ecode, BAD_INPUT for a wrong or bad input, COMPLAINT_INVALID if the amounts

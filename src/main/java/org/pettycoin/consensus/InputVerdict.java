@@ -3,7 +3,7 @@ package org.pettycoin.consensus;
 import java.util.Optional;
 
 /**
- * What {@link InputChecks#check} found ({@code enum input_ecode}, spec 02 §9.6).
+ * What {@link InputChecks#check} found ({@code enum input_ecode} of C's check_tx.h).
  *
  * @param input the input concerned: the bad one, or the last unknown one; -1 when OK
  * @param conflict for DOUBLESPEND, the other spend's slot (the first found, never the tx's own)

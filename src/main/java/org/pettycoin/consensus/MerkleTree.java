@@ -11,12 +11,12 @@ import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
- * Per-shard merkle trees and proofs (spec 01 §8). A shard's tree always has 256 leaf slots: a tx's
+ * Per-shard merkle trees and proofs (C's merkle_hashes.c, proof.c). A shard's tree always has 256 leaf slots: a tx's
  * leaf is SHA256d(txid ‖ refhash), an empty slot is 32 zero bytes (not hashed), and every internal
  * node is SHA256d(left ‖ right), even over empty subtrees.
  *
  * <p>Proofs are built the <em>correct</em> way (sibling of level i covers the leaves at
- * {@code ((txoff >> i) ^ 1) << i}); the C node's builder is wrong for txoff ≥ 2 (spec 01 §8.4), so C
+ * {@code ((txoff >> i) ^ 1) << i}); the C node's builder is wrong for txoff ≥ 2 (docs/c-differences.md #14), so C
  * proofs for those positions fail {@link #check} exactly as they fail in C.
  */
 public final class MerkleTree {

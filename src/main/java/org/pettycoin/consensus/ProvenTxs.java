@@ -10,11 +10,11 @@ import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * The "proven tx" most complaints carry (spec 02 §10.2): a tx and its refs with a merkle proof that
- * they sit at a position of a block. The C receiver parses the tx from the proof's first byte and so
- * refuses every such complaint (DESIGN, spec 02 §15 #1); our codec has already parsed it correctly,
- * which leaves the lookup and the two checks, in C's order: find the block, {@code check_tx} against
- * it, then the proof.
+ * The "proven tx" most complaints carry (C's recv_complain.c unmarshal_proven_tx): a tx and its
+ * refs with a merkle proof that they sit at a position of a block. The C receiver parses the tx
+ * from the proof's first byte and so refuses every such complaint (docs/c-differences.md #20); our
+ * codec has already parsed it correctly, which leaves the lookup and the two checks, in C's order:
+ * find the block, {@code check_tx} against it, then the proof.
  */
 final class ProvenTxs {
     private final Function<Hash256, Optional<BlockNode>> blocks;

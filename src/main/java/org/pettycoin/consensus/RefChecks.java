@@ -9,7 +9,7 @@ import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.ProtocolException;
 
 /**
- * {@code check_refs} (spec 02 §9.7, input_refs.c): the input refs of a tx in block B must point at
+ * {@code check_refs} (C's input_refs.c): the input refs of a tx in block B must point at
  * an existing slot of an ancestor-or-self of B within the horizon. Needs headers only; a failure
  * rejects the {@code PKT_TX_IN_BLOCK} with an error to the peer (not a complaint). Whether the slot
  * holds the right txid is {@code check_tx_refs}, which needs the slot's contents.

@@ -11,7 +11,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
 
 /**
- * Block rewards and TX_CLAIM (spec 02 §9.11, spec 01 §6.9; reward.c, check_tx.c check_claim_input).
+ * Block rewards and TX_CLAIM (C's reward.c, check_tx.c check_claim_input).
  * Once a block's reward period has ended, one of its txs is picked as the reward tx and the block's
  * {@code fees_to} may claim that tx's fee times the block's tx count. Claims never worked in C: see
  * {@link #checkClaimInputLikeC}.
@@ -58,7 +58,7 @@ public final class Rewards {
      * decided: the block has txs, is an ancestor-or-self of the claim block, and the claim block is
      * past {@link #rewardEnd}. The decider is the block at height reward_end on the claim block's
      * chain, as intended; C computes its distance as {@code R.height - reward_end} (u32) and crashes or
-     * picks the claim block itself (spec 02 §9.11).
+     * picks the claim block itself (docs/c-differences.md #3).
      */
     public static Optional<Slot> rewardTx(BlockNode rewardBlock, BlockNode claimBlock) {
         Block r = rewardBlock.block();
@@ -92,7 +92,7 @@ public final class Rewards {
      * The consensus rule for a claim whose input tx resolves: the amount the input is worth, never
      * present. C's {@code check_claim_input} is declared bool but returns ECODE_INPUT_OK (0, false)
      * once every check passes, so a C node finds every such claim CLAIM_BAD; we must too, or a
-     * block with a claim would split us from C nodes (spec 02 §9.11). Same parameters as
+     * block with a claim would split us from C nodes (docs/c-differences.md #3). Same parameters as
      * {@link #checkClaimInputIntended}, so a Java-only network could swap one for the other.
      */
     public static Optional<Long> checkClaimInputLikeC(ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock,
@@ -101,7 +101,7 @@ public final class Rewards {
     }
 
     /**
-     * The claim rule as intended by spec 02 §9.11: the input names the reward tx's pseudo-output
+     * The claim rule as C's reward.c and check_claim_input mean it: the input names the reward tx's pseudo-output
      * {@link #claimOutput}, the reward tx sits in the decided slot, and the claimer is the reward
      * block's {@code fees_to}; then the input is worth {@link #rewardAmount}. Not consensus with C
      * nodes, so only tests use it.

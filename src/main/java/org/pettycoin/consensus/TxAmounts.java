@@ -8,7 +8,7 @@ import org.pettycoin.protocol.TransferTx;
 import org.pettycoin.protocol.Tx;
 
 /**
- * Amounts, fees and the balance rule (spec 02 §9.5, spec 01 §6.9; tx.c, check_tx.c correct_amount).
+ * Amounts, fees and the balance rule (C's tx.c, check_tx.c correct_amount).
  * All arithmetic is the C node's u32 arithmetic, wrapping where it wraps: amounts are longs holding
  * u32 values.
  */

@@ -13,7 +13,7 @@ import org.pettycoin.protocol.TransferTx;
 import org.pettycoin.protocol.Tx;
 
 /**
- * {@code check_tx} (spec 02 §9.2, spec 01 §6.6): what a tx must satisfy on its own, before its
+ * {@code check_tx} (C's check_tx.c): what a tx must satisfy on its own, before its
  * inputs, refs or place in a block are looked at. Checks run in the C node's order and the first
  * failure is reported with the C node's ecode, so a peer gets exactly the error a C node would send.
  *
@@ -78,7 +78,7 @@ public final class TxChecks {
         if (inputs > Protocol.TX_MAX_INPUTS) {
             throw new ProtocolException(ErrorCode.TX_TOO_MANY_INPUTS, inputs + " inputs");
         }
-        // C reports no inputs with the same ecode as too many (spec 02 §9.2).
+        // C reports no inputs with the same ecode as too many (docs/c-differences.md #5).
         if (inputs == 0) {
             throw new ProtocolException(ErrorCode.TX_TOO_MANY_INPUTS, "no inputs");
         }
@@ -90,7 +90,7 @@ public final class TxChecks {
             throw new ProtocolException(ErrorCode.TX_BAD_GATEWAY, "not a gateway: " + tx.gatewayKey());
         }
         List<GatewayPayment> outputs = tx.outputs();
-        // Deviation: C accepts no outputs, then reads output 0 past the tx; spec 01 §6.6 says reject.
+        // Deviation: C accepts no outputs, then reads output 0 past the tx (docs/c-differences.md #12).
         if (outputs.isEmpty()) {
             throw new ProtocolException(ErrorCode.TX_TOO_SMALL, "from-gateway tx with no outputs");
         }
@@ -109,7 +109,7 @@ public final class TxChecks {
         requireSignature(tx);
     }
 
-    /** No check that the amount is non-zero: C has none (spec 02 §9.13). */
+    /** No check that the amount is non-zero: C has none (docs/c-differences.md #8). */
     private void checkClaim(ClaimTx tx) throws ProtocolException {
         requireAtMostMax(tx.amount(), "amount");
         requireSignature(tx);

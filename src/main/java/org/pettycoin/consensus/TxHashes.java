@@ -10,7 +10,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 
-/** Transaction hashes (spec 01 §5.3, §6.5, §7): txid, refhash, the signed digest. */
+/** Transaction hashes (C's hash_tx.c, signature.c): txid, refhash, the signed digest. */
 public final class TxHashes {
     private TxHashes() {
     }

@@ -5,10 +5,10 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
 
 /**
- * A checked notice about a pending tx (packets 21–23, spec 02 §10.4): what the node needs to act on
- * it, which is to drop the tx(s) from pending and raise the matching complaint against every block
- * holding a full copy (hash-only slots have no refs to put in one). Txids are included because every
- * one of those actions looks the tx up by id.
+ * A checked notice about a pending tx (packets 21–23; C's peer.c recv_tx_bad_input and friends):
+ * what the node needs to act on it, which is to drop the tx(s) from pending and raise the matching
+ * complaint against every block holding a full copy (hash-only slots have no refs to put in one).
+ * Txids are included because every one of those actions looks the tx up by id.
  */
 public sealed interface TxNotice {
     /** TX_BAD_INPUT: input {@code inputNum} of {@code tx} spends {@code input} wrongly. */

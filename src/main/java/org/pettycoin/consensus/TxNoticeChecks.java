@@ -9,7 +9,7 @@ import org.pettycoin.protocol.TxDoublespendPacket;
 
 /**
  * The stateless half of the notices a peer sends when it refuses one of our pending txs (packets
- * 21–23, spec 02 §10.4; peer.c recv_tx_bad_input and friends): is the notice itself right? Every tx
+ * 21–23; C's peer.c recv_tx_bad_input and friends): is the notice itself right? Every tx
  * travels bare and is checked with {@code check_tx(·, NULL)}. Acting on a valid notice needs the
  * pending pool and the tx index, so it is the node's.
  */
@@ -23,7 +23,7 @@ public final class TxNoticeChecks {
     }
 
     /**
-     * TX_BAD_INPUT (21): checked as the block complaint of the same name (§10.3 item 3).
+     * TX_BAD_INPUT (21): checked as the block complaint of the same name (C's verify_problem_input).
      *
      * @throws ProtocolException a tx's {@code check_tx} ecode, BAD_INPUTNUM, BAD_INPUT, or
      *     COMPLAINT_INVALID if the input is good
@@ -38,8 +38,8 @@ public final class TxNoticeChecks {
     }
 
     /**
-     * TX_BAD_AMOUNT (22): checked as the block complaint (§10.3 item 6), with the fee counted
-     * (spec 02 §15 #7).
+     * TX_BAD_AMOUNT (22): checked as the block complaint (C's unmarshal_and_check_bad_amount), with the fee
+     * counted (docs/c-differences.md #22).
      */
     public TxNotice.BadAmount checkBadAmount(TxBadAmountPacket p) throws ProtocolException {
         txChecks.checkPending(p.tx());
@@ -48,9 +48,9 @@ public final class TxNoticeChecks {
     }
 
     /**
-     * TX_DOUBLESPEND (23): the two inputs spend one output. The txs must differ (spec 02 §15 #6): C
+     * TX_DOUBLESPEND (23): the two inputs spend one output. The txs must differ (docs/c-differences.md #21): C
      * takes a tx against itself and would condemn every block holding it. On success C still answers
-     * BAD_INPUT and hangs up (§15 #21); returning normally here means "no error".
+     * BAD_INPUT and hangs up (#24); returning normally here means "no error".
      *
      * @throws ProtocolException a tx's {@code check_tx} ecode, BAD_INPUTNUM, BAD_INPUT if the inputs
      *     differ, COMPLAINT_INVALID if it is one tx twice

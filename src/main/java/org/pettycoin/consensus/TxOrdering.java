@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.pettycoin.protocol.Tx;
 
 /**
- * {@code check_tx_ordering} (spec 02 §9.8): txs in a shard must be in strictly increasing
+ * {@code check_tx_ordering} (C's check_block.c): txs in a shard must be in strictly increasing
  * {@link TxShards#CANONICAL_ORDER}, so nodes can guess a block's contents. Only full txs are
  * compared: the caller finds the nearest full tx below and above the slot, skipping hash-only and
  * unknown slots.

@@ -12,7 +12,7 @@ import org.pettycoin.protocol.TransferTx;
 import org.pettycoin.protocol.Tx;
 
 /**
- * The spendable outputs of a tx and the rule for spending one (spec 02 §9.4; tx.c find_output,
+ * The spendable outputs of a tx and the rule for spending one (C's tx.c find_output,
  * check_tx.c check_simple_input).
  */
 public final class TxOutputs {
@@ -43,7 +43,7 @@ public final class TxOutputs {
     /**
      * {@code find_output(tx, k)}: output {@code k}, if the tx has one. For FROM_GATEWAY we use the
      * intended bound {@code k < num_outputs}: C tests {@code k > num_outputs} and reads one past the
-     * end for {@code k == num_outputs} (spec 02 §9.4).
+     * end for {@code k == num_outputs} (docs/c-differences.md #13).
      */
     public static Optional<Output> findOutput(Tx tx, int k) {
         if (tx instanceof NormalTx n) {

@@ -9,7 +9,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
 
 /**
- * Which shard a tx belongs to and the canonical order of txs within a shard (spec 01 §6.7–6.8;
+ * Which shard a tx belongs to and the canonical order of txs within a shard (C's
  * shard.c, tx_cmp.c).
  */
 public final class TxShards {
@@ -22,7 +22,7 @@ public final class TxShards {
     /**
      * The address that places a tx: the input key's address, or for a from-gateway tx its first
      * output's address. A from-gateway tx with no outputs has none (the C node reads past the end;
-     * we reject such txs before asking, spec 01 §6.6).
+     * we reject such txs before asking, docs/c-differences.md #12).
      *
      * @throws IllegalArgumentException for a from-gateway tx without outputs
      */

@@ -15,7 +15,7 @@ import org.pettycoin.protocol.ToGatewayTx;
 import org.pettycoin.protocol.Tx;
 
 /**
- * Creating and checking transaction signatures (spec 01 §5.3, create_tx.c): the signer's compressed
+ * Creating and checking transaction signatures (C's signature.c sign_tx, create_tx.c): the signer's compressed
  * key goes into the tx, then the digest of everything but the signature field is signed with the
  * even-S rule. Creators write {@code features} and every {@code unused} field as 0.
  */
@@ -55,7 +55,7 @@ public final class TxSigning {
 
     /**
      * A claim on a block reward. {@code rewardInput.output()} must be one past the reward tx's
-     * outputs plus one to be accepted (spec 01 §6.9, C's check_claim_input); the caller chooses it.
+     * outputs plus one to be accepted (C's check_claim_input, docs/c-differences.md #4); the caller chooses it.
      */
     public ClaimTx claim(PrivateKey claimer, long amount, Input rewardInput, boolean paysFee) {
         return (ClaimTx) sign(new ClaimTx(paysFee, 0, pub(claimer), amount, rewardInput, Signature.ZERO), claimer);

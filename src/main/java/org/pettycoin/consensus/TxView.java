@@ -7,13 +7,14 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Input;
 
 /**
- * What input resolution needs to know about the txs the node holds (spec 02 §9.6's txhash and
- * inputhash indexes). The node owns the indexes; the rules that read them live in {@link InputChecks}.
+ * What input resolution needs to know about the txs the node holds (C's txhash and inputhash
+ * indexes, txhash.c and inputhash.c). The node owns the indexes; the rules that read them live in
+ * {@link InputChecks}.
  */
 public interface TxView {
     /**
      * A slot holding {@code txid} in {@code block} or one of its ancestors, hash-only or full, the
-     * nearest one first when there are several (C takes whichever its hash table yields: spec 02 §9.6).
+     * nearest one first when there are several (C takes whichever its hash table yields: docs/c-differences.md #11).
      */
     Optional<KnownTx> findInChain(BlockNode block, Hash256 txid);
 

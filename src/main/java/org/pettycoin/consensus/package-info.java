@@ -4,8 +4,8 @@
  * resolution and double spends over the node's indexes ({@code TxView}), input refs, rewards and
  * claims, and the checks of complaints and tx notices received from peers.
  *
- * <p>We accept and reject exactly what the C node does (DESIGN §2). Where C is odd but deterministic
- * we copy it and say so next to the code; where C builds something wrong (merkle proofs for
- * txoff ≥ 2) we build it right and verify exactly as C does.
+ * <p>We accept and reject exactly what the C node does (docs/c-differences.md, Policy). Where C is
+ * odd but deterministic we copy it and say so next to the code; where C builds something wrong
+ * (merkle proofs for txoff ≥ 2) we build it right and verify exactly as C does.
  */
 package org.pettycoin.consensus;

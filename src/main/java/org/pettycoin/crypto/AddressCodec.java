@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.pettycoin.protocol.Address;
 
-/** Address strings in the four styles, decoded exactly as {@code pettycoin_from_base58} (spec 01 §5.5). */
+/** Address strings in the four styles, decoded exactly as {@code pettycoin_from_base58} (C's base58.c). */
 public final class AddressCodec {
     private static final int PAYLOAD_LENGTH = 1 + Address.LENGTH + Base58.CHECKSUM_LENGTH;
 

@@ -1,7 +1,7 @@
 package org.pettycoin.crypto;
 
 /**
- * The four ways to write a pettycoin address or private key (spec 01 §5.5–5.6): pettycoin's own
+ * The four ways to write a pettycoin address or private key (C's base58.c): pettycoin's own
  * version bytes, or bitcoin's behind a {@code "P-"} prefix ("a bitcoin address used on pettycoin"),
  * each for the main or the test network.
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Bitcoin's base58, with the C node's decoding: value-based, so leading '1's add nothing and a
- * payload is recovered by left-padding the number to the expected length (spec 01 §5.4).
+ * payload is recovered by left-padding the number to the expected length (C's base58.c raw_decode_base58).
  */
 public final class Base58 {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";

@@ -39,7 +39,7 @@ final class Curve {
         return new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
     }
 
-    /** The even-S rule (spec 01 §5.3): an odd s becomes n − s, which is even. */
+    /** The even-S rule (C's signature.c sign_tx): an odd s becomes n − s, which is even. */
     static BigInteger evenS(BigInteger s) {
         return s.testBit(0) ? N.subtract(s) : s;
     }

@@ -4,7 +4,7 @@ import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.PublicKey;
 
-/** RIPEMD160(SHA256(x)), bitcoin's hash160: how a public key becomes an address (spec 01 §5.2). */
+/** RIPEMD160(SHA256(x)), bitcoin's hash160: how a public key becomes an address (C's addr.h). */
 public final class Hash160 {
     private Hash160() {
     }

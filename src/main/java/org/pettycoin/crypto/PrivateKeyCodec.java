@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Private key strings (WIF) in the four styles, decoded exactly as {@code key_from_base58}: always
- * the compressed form, version ‖ key ‖ 0x01 ‖ checksum (spec 01 §5.6).
+ * the compressed form, version ‖ key ‖ 0x01 ‖ checksum (C's base58.c).
  */
 public final class PrivateKeyCodec {
     private static final int PAYLOAD_LENGTH = 1 + PrivateKey.LENGTH + 1 + Base58.CHECKSUM_LENGTH;

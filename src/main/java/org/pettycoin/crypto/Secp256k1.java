@@ -6,7 +6,7 @@ import org.pettycoin.protocol.Signature;
 import org.slf4j.LoggerFactory;
 
 /**
- * ECDSA over secp256k1 with pettycoin's rules (spec 01 §5.3): raw r ‖ s signatures over a 32-byte
+ * ECDSA over secp256k1 with pettycoin's rules (C's signature.c): raw r ‖ s signatures over a 32-byte
  * digest used as-is, compressed public keys, and the even-S rule: a signer replaces an odd s by
  * n − s, a verifier rejects any odd s before anything else. There is no low-S rule.
  */

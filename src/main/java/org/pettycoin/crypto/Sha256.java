@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.pettycoin.protocol.Hash256;
 
-/** SHA-256 and double SHA-256, the only hash of ids, merkles, checksums and signatures (spec 01 §4). */
+/** SHA-256 and double SHA-256, the only hash of ids, merkles, checksums and signatures (C's shadouble.c). */
 public final class Sha256 {
     private Sha256() {
     }

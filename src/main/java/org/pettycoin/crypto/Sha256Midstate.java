@@ -6,7 +6,7 @@ import org.pettycoin.protocol.Hash256;
 
 /**
  * SHA256d of a fixed prefix followed by many different tails, absorbing the prefix only once: what a
- * miner needs, since a block id's pre-image changes only in its 12-byte tailer (spec 01 §9.3).
+ * miner needs, since a block id's pre-image changes only in its 12-byte tailer (C's hash_block.c).
  * One instance per thread; it reuses its buffers.
  */
 public final class Sha256Midstate {

@@ -244,7 +244,7 @@ public final class ChainBuilder {
                 new BlockTailer(timestamp, Retarget.requiredForChildOf(parent, tree.network()), 0));
     }
 
-    /** One byte per shard of each covered block (spec 02 §8.1): a miner must hold all their txs. */
+    /** One byte per shard of each covered block (C's prev_txhashes.c): a miner must hold all their txs. */
     private byte[] prevTxhashes(BlockNode parent) {
         byte[] out = new byte[(int) PrevTxhashes.expectedCountForChildOf(parent)];
         int i = 0;

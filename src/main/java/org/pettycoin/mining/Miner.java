@@ -33,21 +33,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's block generator (spec 02 §14, spec 03 §9), in-process instead of C's child program.
+ * The node's block generator (C's generating.c and pettycoin-generate.c), in-process instead of C's child program.
  *
  * <p>Templates are built on the node thread, on the mining head ({@code longest_knowns[0]}) with the
  * pool's ready txs ({@link Template}). N worker threads hash them (each its own nonce2, all of
  * nonce1, only the tailer through a SHA-256 midstate) and never touch chain state. A solution goes
  * back to the node thread as a task, which takes it only if it is still good (the parent is still the
- * mining head and its txs are still ready), feeds it to the chain state as its own block (spec 02
- * §14.4) and hands it to {@link Host#announce} for the peers.
+ * mining head and its txs are still ready), feeds it to the chain state as its own block (C's
+ * recv_block_from_generator) and hands it to {@link Host#announce} for the peers.
  *
  * <p>The template is rebuilt when the mining head or the pool's ready txs change. The miner notices
  * by polling from the node thread every {@link Config#poll} (it compares the head and the ready txs
  * with its template's: a few microseconds); the node may also call {@link #templateChanged} after
  * an event to react at once. An idle pool does not stop a new head from restarting the work (C's
- * generator missed that, spec 02 §14.1). The timestamp is {@code max(now, median + 1)} (spec 02 §15
- * #23), refreshed while hashing.
+ * generator missed that: docs/c-differences.md #27). The timestamp is {@code max(now, median + 1)}
+ * (docs/c-differences.md #6), refreshed while hashing.
  */
 public final class Miner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Miner.class);

@@ -11,8 +11,8 @@ import org.pettycoin.protocol.Hash256;
 
 /**
  * The proof-of-work inner loop for one block and one nonce2: everything before the 12-byte tailer
- * is absorbed into a SHA-256 midstate once, so each attempt hashes only the tailer (spec 01 §9.3,
- * spec 02 §14.3), and the target test reads the raw digest without allocating. One instance per
+ * is absorbed into a SHA-256 midstate once, so each attempt hashes only the tailer (as C's
+ * pettycoin-generate.c does), and the target test reads the raw digest without allocating. One instance per
  * thread; it never touches chain state.
  */
 public final class NonceSearch {

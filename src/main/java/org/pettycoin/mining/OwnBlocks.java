@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Taking a solved block of ours into the chain state (spec 02 §14.4): through the same path as a
+ * Taking a solved block of ours into the chain state (C's recv_block_from_generator): through the same path as a
  * peer's block (header checks, attach, prev_txhashes), then each shard and each tx, so the journal
  * writes it and the node relays it like any other. Node thread only.
  */

@@ -12,9 +12,9 @@ import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * A block to mine on the node's mining head (spec 02 §14.2): version 1, features_vote 0, the
+ * A block to mine on the node's mining head (C's generating.c exec_generator): version 1, features_vote 0, the
  * parent's shard order, prev_txhashes for our reward address, prevs, the required difficulty, and
- * the pending pool's ready txs (spec 02 §11.3) in their home shards, canonical order, with refs for
+ * the pending pool's ready txs (C's pending.c) in their home shards, canonical order, with refs for
  * this block. Only the nonces and the timestamp are left to the workers.
  *
  * <p>Built on the node thread. {@link #parent} and {@link #pending} are for the node thread only;
@@ -25,7 +25,7 @@ import org.pettycoin.protocol.Hash256;
  * @param block the unsolved block (nonce2 zero, timestamp = minTimestamp, nonce1 0)
  * @param shards its txs with their refs, shard by shard
  * @param minTimestamp the smallest timestamp the child of {@code parent} may carry: the median of
- *     the last 11 blocks plus one (spec 02 §4.3), or 0 right after genesis
+ *     the last 11 blocks plus one (C's timestamp.c), or 0 right after genesis
  * @param pending the pool's ready txs the template was built from, to tell when they change
  */
 public record Template(BlockNode parent, Hash256 parentId, Block block, List<List<TxAndRefs>> shards,
@@ -60,7 +60,7 @@ public record Template(BlockNode parent, Hash256 parentId, Block block, List<Lis
 
     /**
      * The timestamp to mine with when the clock reads {@code now}: {@code max(now, median + 1)}, so
-     * a clock behind the chain never makes a block that fails the median rule (spec 02 §15 #23).
+     * a clock behind the chain never makes a block that fails the median rule (docs/c-differences.md #6).
      */
     public long timestamp(long now) {
         return Math.max(now, minTimestamp);

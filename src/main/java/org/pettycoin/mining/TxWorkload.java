@@ -22,7 +22,7 @@ import org.pettycoin.protocol.Tx;
 /**
  * A deterministic stream of valid transactions for benchmarks and long tests: gateway deposits to a
  * set of keys, and payments between those keys that spend outputs from earlier blocks (each output
- * once), paying change back. Any key may act as a gateway on the test networks (spec 02 §9.3).
+ * once), paying change back. Any key may act as a gateway on the test networks (docs/c-differences.md #9).
  */
 public final class TxWorkload {
     private static final long DEPOSIT = 1_000_000;

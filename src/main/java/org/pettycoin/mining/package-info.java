@@ -1,6 +1,6 @@
 /**
  * Making blocks. {@link org.pettycoin.mining.Miner} mines on {@code longest_knowns[0]} with the
- * template of spec 02 §14 (prev_txhashes, pending txs with their refs in canonical shard order,
+ * template C's generating.c builds (prev_txhashes, pending txs with their refs in canonical shard order,
  * timestamp max(now, median + 1)): templates are built on the node thread, hashing runs on worker
  * threads over a SHA-256 midstate so each attempt hashes only the tailer, and a solution is taken
  * through the same acceptance path as a peer's block, then announced. The template follows every

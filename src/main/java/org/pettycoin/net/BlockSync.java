@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sync (spec 03 §5): what blocks, CHILDREN, shard errors and TXMAPs from a peer make us want, and
- * when sync from a peer is done. Wanted items go to the {@link RequestScheduler}; a new block from a
- * synced peer goes back to {@link PeerNetwork} to relay. Part of the peer protocol; node thread only.
+ * Sync (C's recv_block.c, sync.c, peer.c plan_output): what blocks, CHILDREN, shard errors and
+ * TXMAPs from a peer make us want, and when sync from a peer is done. Wanted items go to the
+ * {@link RequestScheduler}; a new block from a synced peer goes back to {@link PeerNetwork} to
+ * relay. Part of the peer protocol; node thread only.
  */
 final class BlockSync {
     private static final Logger LOG = LoggerFactory.getLogger(BlockSync.class);
@@ -52,7 +53,7 @@ final class BlockSync {
     }
 
     /**
-     * {@code recv_block} (spec 03 §5.3): a block from a peer. While we sync from it (and for its
+     * {@code recv_block} (C's recv_block.c): a block from a peer. While we sync from it (and for its
      * welcome block, and for detached blocks it completes) we ask for each new block's children and
      * contents; a new block from a synced peer goes on to our other peers and we ask for its shards.
      */
@@ -69,7 +70,7 @@ final class BlockSync {
             }
             case TOO_EASY -> {
                 if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
-                    // Its best block can never attach here; C answers WRONG_GENESIS (spec 03 §3.10).
+                    // Its best block can never attach here; C answers WRONG_GENESIS (docs/c-differences.md #36).
                     LOG.info("{}: its best block is too easy for its height; hanging up", p);
                     p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
                 }
@@ -88,7 +89,7 @@ final class BlockSync {
         for (int i = 0; i < in.attached().size(); i++) {
             BlockNode b = in.attached().get(i);
             if (r.prevTxhashesMismatch().contains(b)) {
-                continue; // C neither relays it nor asks for its contents (spec 02 §8.3)
+                continue; // C neither relays it nor asks for its contents (docs/c-differences.md #2)
             }
             if (i > 0 || needContents) {
                 askChildrenAndContents(b);
@@ -101,7 +102,7 @@ final class BlockSync {
 
     private void askChildrenAndContents(BlockNode b) {
         if (Horizon.expiredBy(Horizon.expiry(b.block()), nowSeconds.getAsLong())) {
-            return; // past the horizon: neither children nor contents (spec 03 §5.6)
+            return; // past the horizon: neither children nor contents (as C's recv_block)
         }
         requests.want(Request.children(b.id()));
         askShards(b);
@@ -153,7 +154,7 @@ final class BlockSync {
             throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
         }
         if (m.err() != 0) {
-            return; // C takes an error TXMAP for a bad length and hangs up (spec 03 §8 item 6)
+            return; // C takes an error TXMAP for a bad length and hangs up (docs/c-differences.md #30)
         }
         int n = b.get().block().numTxs(m.shard());
         if (m.bitmap().size() != (n + 31) / 32 * 4) {
@@ -166,7 +167,10 @@ final class BlockSync {
         }
     }
 
-    /** Spec 03 §5.7; a welcome block that left the detached pool (evicted, expired) is asked for again. */
+    /**
+     * C's sync-finished test (peer.c plan_output); a welcome block that left the detached pool
+     * (evicted, expired) is asked for again (docs/c-differences.md #36).
+     */
     void checkSyncDone(Peer p) {
         if (p.welcomeBlock.isEmpty() || state.tree().contains(p.welcomeBlock.get())) {
             p.weAreSyncing = false;

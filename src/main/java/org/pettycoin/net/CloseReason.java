@@ -3,7 +3,7 @@ package org.pettycoin.net;
 import java.util.Objects;
 
 /**
- * Why a connection ended. The cause is what the protocol layer acts on (spec 03 §3.10 penalises some
+ * Why a connection ended. The cause is what the protocol layer acts on (C's peer.c penalises some
  * ends and not others); the detail is for logs.
  */
 public record CloseReason(Cause cause, String detail) {
@@ -13,11 +13,11 @@ public record CloseReason(Cause cause, String detail) {
         LOCAL,
         /** The peer closed the connection. */
         PEER_CLOSED,
-        /** The peer sent a frame length outside 8..4 MiB; closed without ERR (spec 03 §3.10). */
+        /** The peer sent a frame length outside 8..4 MiB; closed without ERR (as C's packet_io.c). */
         BAD_FRAME_LENGTH,
-        /** No complete packet within the input timeout (spec 03 §3.8). */
+        /** No complete packet within the input timeout (C's PROTOCOL_INPUT_TIMEOUT). */
         INPUT_TIMEOUT,
-        /** More bytes queued for the peer than the bound allows: it does not read (spec 03 §8 item 2). */
+        /** More bytes queued for the peer than the bound allows: it does not read (docs/c-differences.md #34). */
         OUTPUT_OVERFLOW,
         /** A socket error, or a packet of ours that could not be encoded. */
         IO_ERROR,

@@ -30,7 +30,7 @@ public interface Connection {
 
     /**
      * Queues {@code packet} as the last one (typically ERR), stops reading, and closes once it is
-     * written, as C's writer does with {@code error_pkt} (spec 03 §3.6). If the peer never takes it,
+     * written, as C's writer does with {@code error_pkt} (peer.c plan_output). If the peer never takes it,
      * the input timeout ends the connection.
      */
     void sendAndClose(Packet packet);

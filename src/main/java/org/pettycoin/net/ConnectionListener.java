@@ -21,12 +21,12 @@ public interface ConnectionListener {
     /**
      * A frame arrived whole but does not decode; the exception carries the ecode C would answer with.
      * Nothing more is read from this connection: the protocol layer decides whether to send ERR and
-     * close (it should, spec 03 §3.10); if it does neither, the input timeout closes it.
+     * close (it should, as C does); if it does neither, the input timeout closes it.
      */
     void malformed(Connection connection, ProtocolException error);
 
     /**
-     * Nothing was sent on this connection for the output-idle interval (10 s, spec 03 §3.8); repeats
+     * Nothing was sent on this connection for the output-idle interval (10 s, C's PROTOCOL_TIMEOUT); repeats
      * every interval while that lasts, so the protocol layer may send a keepalive.
      */
     void outputIdle(Connection connection);

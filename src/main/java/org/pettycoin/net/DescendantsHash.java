@@ -12,10 +12,10 @@ import org.pettycoin.crypto.Sha256;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * The descendants hash a CHILDREN entry carries (spec 03 §5.5, sync.c hash_children):
+ * The descendants hash a CHILDREN entry carries (C's sync.c hash_children):
  * H(x) = SHA256d(H(c1) ‖ … ‖ H(cn) ‖ x.id) over x's children sorted by id (unsigned bytes), every
  * child counted, valid or not. C recomputes it recursively over the whole subtree for every entry
- * (spec 03 §8 item 11); we keep each value until a block is attached below it. Invariant: a block
+ * (docs/c-differences.md #37); we keep each value until a block is attached below it. Invariant: a block
  * whose hash is kept has the hashes of all its descendants kept too, so an attach forgets only the
  * kept ancestors, stopping at the first one already forgotten. Node thread only.
  */

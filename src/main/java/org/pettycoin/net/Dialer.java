@@ -21,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the node connected (spec 03 §3.2–3.3). Peers it was told to reach ({@code --connect}) are
- * dialled at start and again, with a back-off from 1 s doubling to 30 s, whenever the connection
- * ends or cannot be made; C dialled a failing address again at once, forever (spec 03 §3.4), and a
- * node that lost its peers exited (§8 item 20). Without {@code --connect}, outbound connections are
- * topped up to {@link #MIN_PEERS} from the peer cache, never two to one address (C's bug in §3.2).
- * Addresses learned from PEERS go into the cache (or, without one, a bounded memory list); those
- * with our own uuid are dropped (spec 03 §3.9). Node thread only.
+ * Keeps the node connected (C's peer.c fill_peers, seed_peers). Peers it was told to reach
+ * ({@code --connect}) are dialled at start and again, with a back-off from 1 s doubling to 30 s,
+ * whenever the connection ends or cannot be made; C dialled a failing address again at once,
+ * forever, and a node that lost its peers exited (docs/c-differences.md #39). Without
+ * {@code --connect}, outbound connections are topped up to {@link #MIN_PEERS} from the peer cache,
+ * never two to one address (C's fill_peers could: #40). Addresses learned from PEERS go into the
+ * cache (or, without one, a bounded memory list); those with our own uuid are dropped (#41). Node
+ * thread only.
  */
 public final class Dialer implements PeerAddresses {
     private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
@@ -35,7 +36,7 @@ public final class Dialer implements PeerAddresses {
     static final long MAX_RETRY_MILLIS = 30_000;
     /** Most addresses kept from PEERS (the C cache has 4096 slots). */
     static final int MAX_LEARNED = 4096;
-    /** Outbound connections the node keeps when it finds peers itself (MIN_PEERS, spec 03 §1). */
+    /** Outbound connections the node keeps when it finds peers itself (C's peer.c MIN_PEERS). */
     public static final int MIN_PEERS = 16;
 
     private final Set<InetSocketAddress> targets = new LinkedHashSet<>();

@@ -11,11 +11,11 @@ import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.ProtocolException;
 
 /**
- * Splits the byte stream into frames ({@code le32 len} counting the whole frame, spec 03 §3.11) and
+ * Splits the byte stream into frames ({@code le32 len} counting the whole frame, C's protocol_net.h) and
  * decodes each on the I/O thread, so the node thread only ever sees packets. The length is checked
  * before anything is buffered for it, so a lying length costs nothing. After a bad length or a frame
  * that does not decode, nothing further is decoded and reading stops: what follows a broken frame
- * cannot be trusted to be framed, and C stops reading there too (spec 03 §3.6).
+ * cannot be trusted to be framed, and C stops reading there too (peer.c pkt_in).
  */
 final class FrameDecoder extends ByteToMessageDecoder {
     private boolean stopped;

@@ -15,9 +15,9 @@ import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.WelcomePacket;
 
 /**
- * The welcome exchange (spec 03 §3.5): the WELCOME we send, {@code check_welcome}'s checks with C's
- * errors, and who may not stay (ourselves, a node already connected, a node banned for breaking
- * the protocol). Part of the peer protocol; node thread only.
+ * The welcome exchange (C's peer.c welcome_received, welcome.c): the WELCOME we send,
+ * {@code check_welcome}'s checks with C's errors, and who may not stay (ourselves, a node already
+ * connected, a node banned for breaking the protocol). Part of the peer protocol; node thread only.
  */
 final class Handshake {
     /** Why a valid welcome still ends the connection: it came from this very node. */
@@ -25,7 +25,7 @@ final class Handshake {
     /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
     private static final String MONIKER = "ICBINB! pettycoin-java";
     private static final long PROTOCOL_VERSION = 1;
-    /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, spec 03 §3.5). */
+    /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, C's welcome.c check_welcome). */
     private static final int MIN_INTERESTS = 2;
     /** How long a node that broke the protocol is refused. */
     private static final long BAN_MILLIS = 10 * 60 * 1000L;

@@ -13,7 +13,7 @@ sealed interface Inbound {
     record Malformed(ProtocolException error) implements Inbound {
     }
 
-    /** A length field outside 8..4 MiB: the connection must close without ERR (spec 03 §3.10). */
+    /** A length field outside 8..4 MiB: the connection must close without ERR (as C's packet_io.c). */
     record BadLength(ProtocolException error) implements Inbound {
     }
 }

@@ -9,7 +9,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 
-/** Between Java socket addresses and {@code protocol_net_address} (IPv4 as ::ffff:a.b.c.d, spec 01 §10.2). */
+/** Between Java socket addresses and {@code protocol_net_address} (IPv4 as ::ffff:a.b.c.d, as C's netaddr.c). */
 public final class NetAddresses {
     private static final int V4_MAPPED_PREFIX = 10;
 

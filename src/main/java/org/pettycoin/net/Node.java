@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node: the node thread that owns the chain state, the blockfile journal, the peer
- * protocol and the transport (DESIGN §3). Start-up replays the blockfile, then listens and dials;
+ * protocol and the transport (docs/architecture.md). Start-up replays the blockfile, then listens and dials;
  * {@link #close} stops dialling, closes every connection, and syncs and closes the blockfile.
  * Everything that touches chain state runs on the node thread; {@link #call} gets there from
  * outside.
@@ -144,7 +144,7 @@ public final class Node implements AutoCloseable {
 
     private void init() throws IOException {
         Files.createDirectories(options.dataDir());
-        // The peer cache's lock is also the one-node-per-directory lock (spec 03 §3.7): take it first.
+        // The peer cache's lock is also the one-node-per-directory lock (as in C's peer_cache.c): take it first.
         NodeClock clock = options.clock();
         peerCache = PeerCache.open(options.dataDir().resolve(PeerCache.FILE_NAME), uuid, clock::unixSeconds,
                 new SecureRandom());

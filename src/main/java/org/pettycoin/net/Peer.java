@@ -8,7 +8,7 @@ import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
 
 /**
- * What the node knows of one connected peer (spec 03 §3.1): whether it has welcomed us, whether we
+ * What the node knows of one connected peer (C's peer.h struct peer): whether it has welcomed us, whether we
  * are still syncing from it (its welcome block not yet in our tree) and it from us (no SET_FILTER
  * yet), and how far it has behaved. Node thread only.
  */

@@ -8,8 +8,9 @@ import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
 
 /**
- * Where peers come from and what we learn about their addresses (spec 03 §3.2–3.3, §3.9): the
- * protocol layer reports, the implementation keeps the peer cache and decides whom to dial.
+ * Where peers come from and what we learn about their addresses (C's peer.c fill_peers, seed_peers,
+ * digest_peer_addrs): the protocol layer reports, the implementation keeps the peer cache and
+ * decides whom to dial.
  */
 public interface PeerAddresses {
     /** A peer completed the welcome. */

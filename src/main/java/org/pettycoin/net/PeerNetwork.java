@@ -56,15 +56,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The peer protocol on the node thread (spec 03 §3, §5, §6): the welcome exchange and its checks,
- * sync from each peer's welcome block back to known ground, contents for every block within the
- * horizon, answers to every request, propagation of blocks, txs and complaints, and what a
- * misbehaving peer costs. Wanted items go through the {@link RequestScheduler}: one peer at a time,
- * many in flight. Every method runs on the node thread (the transport's event executor).
+ * The peer protocol on the node thread (C's peer.c, sync.c, recv_*.c): the welcome exchange and its
+ * checks, sync from each peer's welcome block back to known ground, contents for every block within
+ * the horizon, answers to every request, propagation of blocks, txs and complaints, and what a
+ * misbehaving peer costs. Wanted items go through the {@link RequestScheduler}: one peer at a
+ * time, many in flight. Every method runs on the node thread (the transport's event executor).
  */
 public final class PeerNetwork implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(PeerNetwork.class);
-    /** SET_FILTER's offset may be at most this (FILTER_INVALID, spec 03 §5.7). */
+    /** SET_FILTER's offset may be at most this (FILTER_INVALID, C's peer.c recv_set_filter). */
     private static final long MAX_FILTER_OFFSET = 19;
 
     /** Tunables. */
@@ -180,7 +180,7 @@ public final class PeerNetwork implements ConnectionListener {
     public void outputIdle(Connection c) {
         Peer p = peers.get(c);
         if (p != null && p.welcomed()) {
-            // C's keepalive, which doubles as "anything after my best block?" (spec 03 §3.8).
+            // C's keepalive, which doubles as "anything after my best block?" (peer.c keepalive_pkt).
             c.send(new GetChildrenPacket(state.miningHead().id()));
         }
     }
@@ -210,7 +210,7 @@ public final class PeerNetwork implements ConnectionListener {
         long now = nowMillis.getAsLong();
         announceHeadIfMoved();
         if (now - lastPeerRefreshMillis >= PEER_REFRESH_MILLIS) {
-            // refresh_peer_cache: ask everyone for addresses again (spec 03 §3.9).
+            // C's peer.c refresh_peer_cache: ask everyone for addresses again.
             lastPeerRefreshMillis = now;
             broadcast(new GetPeersPacket(), Optional.empty());
         }
@@ -232,7 +232,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     /**
      * C relays only blocks it gets after syncing, so a peer of ours that synced before we did learns
-     * the blocks we synced one per keepalive (spec 03 §8 item 16). Whenever our best block has moved
+     * the blocks we synced one per keepalive (docs/c-differences.md #38). Whenever our best block has moved
      * by other means, we send it to every peer, at most once a tick: a peer missing its ancestors
      * fetches them like any detached block.
      */
@@ -244,7 +244,7 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
-    /** A block of ours (mined, or submitted by a user): to every peer (spec 03 §6.1). */
+    /** A block of ours (mined, or submitted by a user): to every peer (C's peer.c send_block_to_peers). */
     public void announce(BlockNode block) {
         if (block == state.miningHead()) {
             lastAnnouncedHead = block;
@@ -277,7 +277,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     // ------------------------------------------------------------------ welcome
 
-    /** {@code welcome_received} (spec 03 §3.5), once {@link Handshake#check} has passed it. */
+    /** C's {@code welcome_received} (peer.c), once {@link Handshake#check} has passed it. */
     private void onWelcome(Peer p, Packet packet) throws ProtocolException {
         Optional<String> refusal = handshake.check(packet, p, peers.values());
         if (refusal.isPresent()) {
@@ -352,7 +352,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof GetPeersPacket) {
             List<NetAddress> known = addresses.known();
             if (!known.isEmpty()) {
-                // C refuses an empty PEERS as INVALID_LEN (spec 03 §8 item 6): send none rather than that.
+                // C refuses an empty PEERS as INVALID_LEN (docs/c-differences.md #29): send none rather than that.
                 p.connection.send(new PeersPacket(known));
             }
         } else if (packet instanceof PeersPacket ps) {
@@ -364,7 +364,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof TxBadAmountPacket n) {
             apply(p, state.receiveTxNotice(notices.checkBadAmount(n)));
         } else if (packet instanceof TxDoublespendPacket n) {
-            // C hangs up after acting on one (spec 03 §6.2); we act and stay.
+            // C hangs up after acting on one (docs/c-differences.md #24); we act and stay.
             apply(p, state.receiveTxNotice(notices.checkDoublespend(n)));
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
@@ -379,7 +379,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     // ------------------------------------------------------------------ txs
 
-    /** {@code recv_tx} (spec 03 §6.2). */
+    /** {@code recv_tx} (C's peer.c). */
     private void onTx(Peer p, Tx tx) throws ProtocolException {
         Hash256 txid = TxHashes.txid(tx);
         requests.done(Request.tx(txid), Optional.of(p));
@@ -424,7 +424,7 @@ public final class PeerNetwork implements ConnectionListener {
         r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
     }
 
-    /** A new block a synced peer sent us: to our other peers (spec 03 §6.1). */
+    /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers). */
     private void relayNewBlock(BlockNode b, Peer from) {
         broadcast(new BlockPacket(b.block()), Optional.of(from));
         if (b == state.miningHead()) {
@@ -470,12 +470,12 @@ public final class PeerNetwork implements ConnectionListener {
         p.connection.close();
     }
 
-    /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (spec 03 §1). */
+    /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (C's state.c). */
     static final long PEER_REFRESH_MILLIS = 30 * 60 * 1000L;
 
     // ------------------------------------------------------------------ for JSON-RPC (node thread, via Node.call)
 
-    /** Every connection, welcomed or still handshaking (getinfo's {@code connections}, spec 03 §10.3). */
+    /** Every connection, welcomed or still handshaking (getinfo's {@code connections}, C's getinfo.c). */
     public int connectionCount() {
         return peers.size();
     }

@@ -11,7 +11,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.pettycoin.time.NodeClock;
 
 /**
- * The two per-connection timers of spec 03 §3.8, as pipeline events for {@link PeerHandler}.
+ * The two per-connection timers of C's peer.c (PROTOCOL_INPUT_TIMEOUT, PROTOCOL_TIMEOUT), as
+ * pipeline events for {@link PeerHandler}.
  *
  * <p>Input: armed when the connection opens and re-armed by each whole frame, so it fires when
  * no complete packet arrived for the input timeout; progress inside a frame does not count, as in C,

@@ -10,7 +10,7 @@ import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.Position;
 
 /**
- * One thing we want from the network (a "known unknown", spec 03 §4), keyed as C keys its todos:
+ * One thing we want from the network (a "known unknown", C's todo.c), keyed as C keys its todos:
  * by kind, id, shard and txoff. Equal requests are the same request.
  */
 public record Request(Kind kind, Hash256 id, int shard, int txoff) {

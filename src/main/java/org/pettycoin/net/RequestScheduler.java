@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who we ask for what (spec 03 §4, without the C node's costs, §8 items 3 and 14): every wanted item
+ * Who we ask for what (C's todo.c, without its costs: docs/c-differences.md #35): every wanted item
  * is asked of one peer at a time; each peer has a window of requests in flight that grows while it
  * answers and halves when it times out (tens at least, never below {@link Config#minWindow}); a
  * request that times out or that a peer cannot answer goes to another peer; a peer that leaves gives

@@ -32,7 +32,7 @@ import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxUnknownPacket;
 
 /**
- * Answers to peers' requests, as a C node answers them (spec 03 §5.5, §5.8, §5.9), built from the
+ * Answers to peers' requests, as a C node answers them (sync.c, peer.c recv_get_*), built from the
  * chain state. A request naming a shard or slot the block cannot have is the asker's fault
  * ({@link ProtocolException}); one naming a block we do not know gets an "unknown" answer.
  */
@@ -50,7 +50,7 @@ final class Server {
                 .orElseGet(() -> new BlockUnknownPacket(id));
     }
 
-    /** Children in arrival order; a child on our preferred chain carries a zero hash (spec 03 §5.5). */
+    /** Children in arrival order; a child on our preferred chain carries a zero hash (C's sync.c recv_get_children). */
     Packet children(Hash256 id) {
         Optional<BlockNode> found = state.tree().find(id);
         if (found.isEmpty()) {
@@ -116,7 +116,7 @@ final class Server {
 
     /**
      * Which txs of a shard the asker may want: known NORMAL txs whose output lands in a shard it is
-     * interested in (spec 03 §5.8).
+     * interested in (C's peer.c recv_get_txmap).
      */
     Packet txMap(GetTxMapPacket p, Peer asker) throws ProtocolException {
         Optional<BlockNode> found = state.tree().find(p.block());

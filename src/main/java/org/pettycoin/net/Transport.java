@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens for and dials peers, and owns the I/O threads that serve them (DESIGN §3). Events reach
+ * Listens for and dials peers, and owns the I/O threads that serve them (docs/architecture.md). Events reach
  * the {@link ConnectionListener} through the executor given here, normally the node thread.
  * Closing the transport closes every connection, reports each as closed with
  * {@link CloseReason.Cause#SHUTDOWN}, and stops the threads, all within the configured time.
@@ -79,7 +79,7 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Accepts connections on {@code address} until the transport closes; may be called for more than
-     * one address (C binds the IPv6 any-address, then IPv4 on the same port, spec 03 §2.2). Blocks
+     * one address (C binds the IPv6 any-address, then IPv4 on the same port: pettycoin.c make_listeners). Blocks
      * until bound.
      *
      * @return the bound port (the chosen one when {@code address} has port 0)
@@ -100,8 +100,8 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Dials {@code remote} without blocking: the result is {@link ConnectionListener#connected} or
-     * {@link ConnectionListener#connectFailed}. The address must be resolved: name lookups are the
-     * DNS helper's (spec 03 §3.4) and would block an I/O thread here.
+     * {@link ConnectionListener#connectFailed}. The address must be resolved: name lookups (C forks a
+     * helper for them, dns.c) would block an I/O thread here.
      */
     public void connect(InetSocketAddress remote) {
         Objects.requireNonNull(remote, "remote");

@@ -7,14 +7,14 @@ import org.pettycoin.protocol.Protocol;
 
 /**
  * Threads, timeouts and bounds of a {@link Transport}. The defaults are the C node's values where it
- * has one (spec 03 §1); tests shorten the timeouts.
+ * has one (protocol_net.h, pettycoin.c); tests shorten the timeouts.
  *
  * @param acceptThreads   threads accepting inbound connections
  * @param ioThreads       threads framing, decoding and encoding for all connections
  * @param connectTimeout  how long an outbound connect may take
- * @param inputTimeout    how long we wait for the next complete packet before closing (spec 03 §3.8)
+ * @param inputTimeout    how long we wait for the next complete packet before closing (PROTOCOL_INPUT_TIMEOUT)
  * @param outputIdle      how long without sending before {@link ConnectionListener#outputIdle}
- * @param maxQueuedBytes  bytes queued unwritten to one peer beyond which it is closed (spec 03 §8 item 2)
+ * @param maxQueuedBytes  bytes queued unwritten to one peer beyond which it is closed (docs/c-differences.md #34)
  * @param listenBacklog   TCP listen backlog
  * @param shutdownTimeout how long {@link Transport#close} waits for connections and threads to end
  */
@@ -26,13 +26,13 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
     public static final int IO_THREADS = 2;
     /** Ours: C gives connect() no timeout of its own, leaving the OS's minutes. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** PROTOCOL_INPUT_TIMEOUT, 20 s (spec 03 §1, §3.8). */
+    /** PROTOCOL_INPUT_TIMEOUT, 20 s (C's protocol_net.h). */
     public static final Duration INPUT_TIMEOUT = Duration.ofSeconds(20);
-    /** PROTOCOL_TIMEOUT, the output-idle keepalive interval, 10 s (spec 03 §1, §3.8). */
+    /** PROTOCOL_TIMEOUT, the output-idle keepalive interval, 10 s (C's protocol_net.h). */
     public static final Duration OUTPUT_IDLE = Duration.ofSeconds(10);
     /** Four largest packets: room for a burst of big replies, but a peer that stops reading is cut. */
     public static final int MAX_QUEUED_BYTES = 4 * Protocol.MAX_PACKET_LEN;
-    /** The C node's listen backlog (spec 03 §1). */
+    /** The C node's listen backlog (pettycoin.c). */
     public static final int LISTEN_BACKLOG = 5;
     /** Ours: long enough to flush closes, short enough for a prompt exit. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);

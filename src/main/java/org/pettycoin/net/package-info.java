@@ -2,11 +2,12 @@
  * The node on the network: the transport, the peer protocol, and the node that runs them.
  *
  * <p>{@link org.pettycoin.net.Transport} listens and dials on a few Netty I/O threads, which only
- * frame, decode and encode (DESIGN §3); its rules are those of the byte stream alone: a frame length
- * outside 8..4 MiB closes the connection without ERR (spec 03 §3.10), a frame that does not decode is
- * reported and ends delivery, no complete packet within the input timeout closes (§3.8), a peer that
- * does not read what we queue is closed past a byte bound, and one that sends faster than the node
- * thread handles is not read until the backlog drains (spec 03 §8 item 2).
+ * frame, decode and encode (docs/architecture.md); its rules are those of the byte stream alone: a
+ * frame length outside 8..4 MiB closes the connection without ERR (as C's packet_io.c), a frame
+ * that does not decode is reported and ends delivery, no complete packet within the input timeout
+ * closes (C's PROTOCOL_INPUT_TIMEOUT), a peer that does not read what we queue is closed past a byte
+ * bound, and one that sends faster than the node thread handles is not read until the backlog
+ * drains (docs/c-differences.md #34).
  *
  * <p>{@link org.pettycoin.net.PeerNetwork} is the protocol, on the node thread: the welcome and its
  * checks, sync from each peer's best block, contents within the horizon, answers to every request as

@@ -20,7 +20,8 @@ import org.pettycoin.protocol.ProtocolException;
 /**
  * The one path every block takes, whether a peer sent it, a miner found it or the blockfile holds
  * it: header checks, then either attach (and attach every detached descendant now complete, with an
- * explicit queue, never recursion) or keep detached behind the flood gate (spec 02 §4, §12).
+ * explicit queue, never recursion) or keep detached behind the flood gate (C's recv_block.c
+ * recv_block, seek_predecessor).
  */
 public final class BlockIntake {
     private final BlockTree tree;

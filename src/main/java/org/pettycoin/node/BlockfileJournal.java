@@ -16,8 +16,8 @@ import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.store.Blockfile;
 
 /**
- * Keeps the blockfile in step with the chain state (spec 01 §11, DESIGN §3 "durable by
- * construction"): at start-up it replays the file into the state, then every attached block and
+ * Keeps the blockfile in step with the chain state (C's blockfile.c; docs/architecture.md,
+ * Durability): at start-up it replays the file into the state, then every attached block and
  * every placed tx is appended as it happens, before the listeners after it announce anything.
  * Appends reach the OS at once and the device at the next sync, which runs on a short timer on
  * the node's own executor and at close; a crash loses at most that window, which peers resend.

@@ -23,7 +23,7 @@ import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.ReplayResult;
 
 /**
- * Replays a blockfile into a block tree at start-up (spec 01 §11.2): block records get the full
+ * Replays a blockfile into a block tree at start-up (C's blockfile.c load_blocks): block records get the full
  * header checks except the prev_txhashes count (as C); tx records get the stand-alone tx checks, the
  * ref checks and the proof check against their block; anything refused ends the replay. Records must come parents first, as they are
  * written, so a block with an unknown parent is corruption, not a detached block.
@@ -92,7 +92,7 @@ public final class BlockfileLoader {
             txsForUnknownBlocks++;
             return;
         }
-        // The order of PKT_TX_IN_BLOCK's receiver (spec 02 §9.12): check_tx, check_refs, check_proof.
+        // The order of PKT_TX_IN_BLOCK's receiver (C's recv_tx.c recv_tx): check_tx, check_refs, check_proof.
         txChecks.check(proven.tx(), block.get().block().header().shardOrder());
         RefChecks.checkRefs(block.get(), proven.refs());
         if (!MerkleTree.check(proven.proof(), TxHashes.txRefHash(proven.tx(), proven.refs()), block.get().block())) {

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's view of the chain and everything in it: the block tree, detached blocks, what we know
  * of each block's shards, the tx indexes and the pending pool, kept consistent through one set of
- * entry points (spec 02 §6–§12). Blocks, shard hashes, proven txs and loose txs come in; results
- * say what to answer, fetch or broadcast, and the {@link Listener} hears what must be persisted or
- * relayed. Owned by the node thread: not thread-safe.
+ * entry points (in C: block.c, chain.c, check_block.c, pending.c, recv_*.c). Blocks, shard hashes,
+ * proven txs and loose txs come in; results say what to answer, fetch or broadcast, and the
+ * {@link Listener} hears what must be persisted or relayed. Owned by the node thread: not
+ * thread-safe.
  */
 public final class ChainState {
     private static final Logger LOG = LoggerFactory.getLogger(ChainState.class);
@@ -182,9 +183,9 @@ public final class ChainState {
     // ---------------------------------------------------------------- blocks
 
     /**
-     * A block from a peer, the miner or a test: header checks, attach or keep detached (spec 02 §4,
-     * §12), then the prev_txhashes bytes we can check (spec 02 §8: a mismatch is logged and
-     * reported, never invalidating, as in C).
+     * A block from a peer, the miner or a test: header checks, attach or keep detached (C's
+     * recv_block), then the prev_txhashes bytes we can check (docs/c-differences.md #2: a mismatch
+     * is logged and reported, never invalidating, as in C).
      */
     public BlockReceipt receiveBlock(Block block) {
         BlockIntake.Result r = intake.receive(block);
@@ -202,7 +203,7 @@ public final class ChainState {
 
     // ---------------------------------------------------------------- block contents
 
-    /** PKT_SHARD: every txrefhash of one shard (spec 02 §6.5 "whole shard"). */
+    /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
     public ContentResult receiveShard(ShardPacket p) {
         return inValidBlock(p.block(), b -> shardInto(b, p));
     }
@@ -254,9 +255,9 @@ public final class ChainState {
         return finish(ContentResult.Outcome.STORED, wants);
     }
 
-    /** PKT_TX_IN_BLOCK: a tx with its refs and proof (spec 02 §9.12). */
+    /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
-        // C processes these even for an invalid block (spec 02 §9.12 gap); we answer with the complaint.
+        // C processes these even for an invalid block (docs/c-differences.md #19); we answer with the complaint.
         return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
     }
 
@@ -330,7 +331,7 @@ public final class ChainState {
     }
 
     /**
-     * {@code publish_complaint} (spec 02 §10.1): {@code block} and its descendants become invalid;
+     * {@code publish_complaint} (C's complain.c): {@code block} and its descendants become invalid;
      * their txs go back to pending; the heads are recomputed. The first complaint against a block
      * wins. Returns false if the block was invalid already.
      */
@@ -350,7 +351,7 @@ public final class ChainState {
     }
 
     /**
-     * A complaint from a peer (types 24–30, spec 02 §10): if it proves a block we know invalid,
+     * A complaint from a peer (types 24–30, C's recv_complain.c): if it proves a block we know invalid,
      * it is applied (and {@link Listener#blockInvalidated} broadcasts it); a complaint about a block
      * we do not know is dropped and the block asked for, as C does; a false one is refused.
      */
@@ -373,9 +374,10 @@ public final class ChainState {
     }
 
     /**
-     * A notice that a pending tx is bad (TX_BAD_INPUT, TX_BAD_AMOUNT, TX_DOUBLESPEND; spec 02
-     * §10.4): once checked, the tx(s) leave pending and every block holding a full copy gets the
-     * matching complaint. C hangs up after a valid TX_DOUBLESPEND; we do not (spec 02 §15 #21).
+     * A notice that a pending tx is bad (TX_BAD_INPUT, TX_BAD_AMOUNT, TX_DOUBLESPEND; C's peer.c
+     * recv_tx_bad_input and friends): once checked, the tx(s) leave pending and every block holding
+     * a full copy gets the matching complaint. C hangs up after a valid TX_DOUBLESPEND; we do not
+     * (docs/c-differences.md #24).
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
         Wants wants = new Wants();
@@ -396,8 +398,8 @@ public final class ChainState {
     // ---------------------------------------------------------------- loose txs
 
     /**
-     * A loose tx from a peer (PKT_TX) or a wallet: stand-alone checks, then pending admission (spec
-     * 02 §11.2) and, if it went in, the block slots it fills.
+     * A loose tx from a peer (PKT_TX) or a wallet: stand-alone checks, then pending admission (C's
+     * pending.c add_pending_tx) and, if it went in, the block slots it fills.
      *
      * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
      */
@@ -439,7 +441,7 @@ public final class ChainState {
         @Override
         public void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
             pending.markForRecheck();
-            // steal_pending_txs: every block of the abandoned branch gives its txs back (spec 02 §7.3).
+            // C's chain.c steal_pending_txs: every block of the abandoned branch gives its txs back.
             for (BlockNode b = oldHead; !b.precedes(newHead); b = b.parent().orElseThrow()) {
                 pending.returnFromBlock(store.fullTxsOf(b));
             }

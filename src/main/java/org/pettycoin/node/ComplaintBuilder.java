@@ -23,8 +23,9 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * Builds the complaint that proves a block invalid from what the {@link TxStore} holds (spec 02
- * §9.12 step 7–8, §10.3): every tx named is full and every slot provable, or no complaint is built.
+ * Builds the complaint that proves a block invalid from what the {@link TxStore} holds (as C's
+ * check_tx_inputs_and_refs and complain.c raise them): every tx named is full and every slot
+ * provable, or no complaint is built.
  */
 final class ComplaintBuilder {
     /** A complaint and the block it proves invalid. */
@@ -51,7 +52,7 @@ final class ComplaintBuilder {
     /**
      * The complaint for a refused input verdict on {@code tx} (proven as {@code mine}) in block
      * {@code block}. For a double spend the later of the two blocks is blamed; C may blame the
-     * wrong one when rechecking a placed tx (spec 02 §9.12), we never pick the tx's own slot.
+     * wrong one when rechecking a placed tx (docs/c-differences.md #18), we never pick the tx's own slot.
      */
     Optional<Raised> forInputs(BlockNode block, TxWithProof mine, InputVerdict v) {
         Tx tx = mine.tx();
@@ -104,9 +105,10 @@ final class ComplaintBuilder {
     }
 
     /**
-     * The complaints a checked tx notice calls for (spec 02 §10.4): one against every valid block
-     * holding the tx in full (hash-only slots have no refs to prove), and for a double spend one
-     * against the later of every pair of blocks on one chain holding the two txs.
+     * The complaints a checked tx notice calls for (C's peer.c recv_tx_bad_input and friends): one
+     * against every valid block holding the tx in full (hash-only slots have no refs to prove), and
+     * for a double spend one against the later of every pair of blocks on one chain holding the two
+     * txs.
      */
     List<Raised> forNotice(TxNotice notice) {
         List<Raised> out = new ArrayList<>();

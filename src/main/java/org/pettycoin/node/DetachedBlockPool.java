@@ -13,7 +13,7 @@ import org.pettycoin.protocol.Hash256;
 
 /**
  * Blocks whose parent we do not know yet, indexed by the parent they wait for, so that when a parent
- * arrives its waiting children are found in O(1) (spec 02 §12; C scans a list and never forgets).
+ * arrives its waiting children are found in O(1) (docs/c-differences.md #33; C scans a list and never forgets).
  *
  * <p>Bounded by count and by bytes, and entries expire. When full, the pool evicts deterministically:
  * the block claiming the <em>greatest height</em> goes first (newest first among equal heights).

@@ -21,12 +21,12 @@ import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.Tx;
 
 /**
- * The txs waiting for a block (spec 02 §11): per initial shard, up to 255 txs whose inputs are all
+ * The txs waiting for a block (C's pending.c): per initial shard, up to 255 txs whose inputs are all
  * in the mining chain ({@code longest_knowns[0]}), sorted in canonical order with their refs for a
  * child of that head; and a FIFO of txs not placeable yet (unknown inputs, a full shard, or txs from
  * an abandoned or invalidated branch waiting for a recheck). Every pending tx is indexed in the
- * {@link TxStore} like a full copy, and removed from it when it leaves (C leaves dangling entries,
- * spec 02 §11.6).
+ * {@link TxStore} like a full copy, and removed from it when it leaves (C leaves dangling entries:
+ * docs/c-differences.md #26).
  */
 public final class PendingPool {
     /** At most this many txs per shard of a block (num_txs is a u8). */
@@ -139,7 +139,7 @@ public final class PendingPool {
         return needsRecheck;
     }
 
-    /** {@code add_pending_tx} (spec 02 §11.2); the tx has passed {@code check_tx} already. */
+    /** {@code add_pending_tx} (C's pending.c); the tx has passed {@code check_tx} already. */
     public Admission add(Tx tx) {
         Hash256 txid = TxHashes.txid(tx);
         BlockNode head = miningHead.get();
@@ -151,7 +151,7 @@ public final class PendingPool {
         if (v.ok()) {
             conflict = pendingSpendOfAnInput(tx);
             if (conflict.isPresent()) {
-                // C looks this other spend up among blocks, finds none and crashes (spec 02 §11.2).
+                // C looks this other spend up among blocks, finds none and crashes (docs/c-differences.md #25).
                 v = InputVerdict.of(InputVerdict.Kind.DOUBLESPEND, inputSpentBy(tx, conflict.get()));
             }
         }
@@ -227,7 +227,7 @@ public final class PendingPool {
     }
 
     /**
-     * Queues txs of a block leaving the mining chain ({@code block_to_pending}, spec 02 §11.5); the
+     * Queues txs of a block leaving the mining chain (C's {@code block_to_pending}); the
      * next recheck decides whether they are still valid.
      */
     void returnFromBlock(List<Tx> txs) {
@@ -240,7 +240,7 @@ public final class PendingPool {
         needsRecheck = true;
     }
 
-    /** {@code drop_pending_tx}: forget a tx everywhere (spec 02 §11.6). */
+    /** {@code drop_pending_tx}: forget a tx everywhere (docs/c-differences.md #26). */
     public boolean drop(Hash256 txid) {
         Tx tx = all.remove(txid);
         if (tx == null) {
@@ -254,7 +254,7 @@ public final class PendingPool {
     }
 
     /**
-     * {@code recheck_pending_txs} (spec 02 §11.4): re-admit everything against the current mining
+     * {@code recheck_pending_txs} (C's pending.c): re-admit everything against the current mining
      * head, ready txs first (shard then canonical order), then the waiting ones oldest first; those now
      * refused or already in the chain leave. Returns whether a recheck ran.
      */

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code check_prev_txhashes} (spec 02 §8.2): each byte of a block's prev_txhashes that covers a
+ * {@code check_prev_txhashes} (C's check_block.c): each byte of a block's prev_txhashes that covers a
  * shard we hold in full must be right. C has no complaint for a wrong one (complain_bad_prev_txhashes
- * is empty), so a mismatch is logged and reported, never invalidating (spec 02 §8.3).
+ * is empty), so a mismatch is logged and reported, never invalidating (docs/c-differences.md #2).
  */
 final class PrevTxhashChecks {
     private static final Logger LOG = LoggerFactory.getLogger(PrevTxhashChecks.class);
@@ -41,7 +41,7 @@ final class PrevTxhashChecks {
 
     /**
      * A shard of {@code x} became all known: check the byte each covering descendant has for it.
-     * C rechecks {@code x} and its whole subtree (spec 02 §8.2); only the blocks 1, 2, 4 … 512 below
+     * C rechecks {@code x} and its whole subtree (chain.c recheck_merkles); only the blocks 1, 2, 4 … 512 below
      * can have a byte for it.
      */
     void recheckCovering(BlockNode x, int shard) {

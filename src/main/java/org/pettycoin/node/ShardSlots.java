@@ -12,7 +12,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
- * What we know of one shard of one block (spec 02 §6.2): each slot is unknown, hash-only or full.
+ * What we know of one shard of one block (C's block_shard.h): each slot is unknown, hash-only or full.
  * While some slot is still unknown, the proof each known slot arrived with is kept so the slot can
  * be proven to others; once every slot has a hash the proofs are dropped and built on demand.
  */

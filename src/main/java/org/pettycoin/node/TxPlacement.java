@@ -21,10 +21,11 @@ import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * Putting txs and hashes into block slots (spec 02 §6.5, §9.12 steps 7–9): input, double-spend, ref
- * and order checks that raise complaints, resolving hash-only slots from txs held elsewhere, and what
- * a placed tx sets off (rechecks of its spenders, all-known blocks, prev_txhashes bytes, the
- * listener). Part of {@link ChainState}; node thread only.
+ * Putting txs and hashes into block slots (C's check_block.c check_tx_inputs_and_refs and
+ * put_tx_in_shard, recv_block.c try_resolve_hash): input, double-spend, ref and order checks that
+ * raise complaints, resolving hash-only slots from txs held elsewhere, and what a placed tx sets
+ * off (rechecks of its spenders, all-known blocks, prev_txhashes bytes, the listener). Part of
+ * {@link ChainState}; node thread only.
  */
 final class TxPlacement {
     /** Applies a complaint raised here (ChainState's publish_complaint). */
@@ -77,8 +78,8 @@ final class TxPlacement {
     /**
      * {@code try_resolve_hash}: a hash-only slot whose tx we hold elsewhere (pending or another
      * block) is filled if the refs it would have here hash to the slot's refhash. C then skips the
-     * input checks for this block (spec 02 §6.5 gap); we run the same placement as for a received
-     * tx, so a bad block is caught whichever way its txs arrive.
+     * input checks for this block (docs/c-differences.md #17); we run the same placement as for a
+     * received tx, so a bad block is caught whichever way its txs arrive.
      */
     boolean tryResolve(TxSlot slot, Wants wants) {
         TxRefHash hash = store.shard(slot.block(), slot.shard()).hash(slot.txoff()).orElseThrow();
@@ -99,7 +100,11 @@ final class TxPlacement {
         return store.shard(slot.block(), slot.shard()).full(slot.txoff());
     }
 
-    /** Steps 7–9 of spec 02 §9.12 for a tx whose proof, refs and stand-alone checks passed. */
+    /**
+     * What C's check_tx_inputs_and_refs, check_tx_ordering and put_tx_in_shard do with a tx whose
+     * proof, refs and stand-alone checks passed: inputs, then ref contents, then order, then the
+     * slot.
+     */
     void place(TxSlot slot, TxWithProof p, TxRefHash hash, Wants wants) {
         BlockNode b = slot.block();
         InputVerdict v = InputChecks.check(store, b, Optional.empty(), p.tx());
@@ -155,7 +160,7 @@ final class TxPlacement {
         }
     }
 
-    /** {@code put_tx_in_shard} (spec 02 §6.5). */
+    /** {@code put_tx_in_shard} (C's check_block.c). */
     void putTxInShard(TxSlot slot, TxWithProof p, TxRefHash hash, Wants wants) {
         BlockNode b = slot.block();
         store.putTx(slot, p.tx(), p.refs(), hash, Optional.of(p.proof()));
@@ -178,7 +183,7 @@ final class TxPlacement {
      * {@code check_resolved_txs}: txs spending an output of a tx just placed may now be checkable,
      * or now double spends. Pending ones wait for the recheck; in-block ones are judged again with
      * their own slot excluded. CLAIM inputs name output num_outputs+1 and so, as in C, are not
-     * rechecked here (spec 02 §9.6).
+     * rechecked here (C's check_block.c check_resolved_txs).
      */
     void recheckSpendersOf(Hash256 txid, Tx tx, Wants wants) {
         for (int k = 0; k < TxOutputs.numOutputs(tx); k++) {

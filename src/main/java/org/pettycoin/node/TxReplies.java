@@ -16,8 +16,9 @@ import org.pettycoin.protocol.TxDoublespendPacket;
 import org.pettycoin.protocol.TxInBlockPacket;
 
 /**
- * The notice that answers a PKT_TX the pending pool refused (spec 02 §11.2, §10.4): the proof a
- * peer needs to see why, built from what we hold. Empty when we cannot prove it.
+ * The notice that answers a PKT_TX the pending pool refused (C's peer.c recv_tx and its
+ * tell_peer_about_* helpers): the proof a peer needs to see why, built from what we hold. Empty
+ * when we cannot prove it.
  */
 final class TxReplies {
     private TxReplies() {

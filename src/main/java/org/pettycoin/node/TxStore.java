@@ -20,7 +20,7 @@ import org.pettycoin.protocol.TxRefHash;
 
 /**
  * Every tx and tx hash the node holds, in block slots and in the pending pool, with the two indexes
- * of spec 02 §9.6: txid → in-block slots, and output → txids of the fully known txs spending it.
+ * of C's txhash.c and inputhash.c: txid → in-block slots, and output → txids of the fully known txs spending it.
  * A spender stays indexed as long as some full copy of it (in a block or pending) exists. Slots of a
  * block are made on first use; empty shards need none. Node thread only.
  */
@@ -117,7 +117,7 @@ final class TxStore implements TxView {
     }
 
     /**
-     * Forgets every slot of a block (it was proven invalid, spec 02 §10.1), returning its full txs in
+     * Forgets every slot of a block (it was proven invalid: C's publish_complaint), returning its full txs in
      * shard and slot order so they can go back to pending.
      */
     List<Tx> removeBlock(BlockNode block) {

@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** A 20-byte address: RIPEMD160(SHA256(compressed pubkey)), as in bitcoin's hash160 (spec 01 §5.2). */
+/** A 20-byte address: RIPEMD160(SHA256(compressed pubkey)), as in bitcoin's hash160 (C's addr.h pubkey_to_addr). */
 public final class Address extends FixedBytes {
     public static final int LENGTH = 20;
     public static final Address ZERO = new Address(new byte[LENGTH]);
@@ -17,7 +17,7 @@ public final class Address extends FixedBytes {
         return new Address(Hex.decode(hex, LENGTH));
     }
 
-    /** The shard this address belongs to at {@code order}: its top {@code order} bits (spec 01 §6.7). */
+    /** The shard this address belongs to at {@code order}: its top {@code order} bits (C's shard.h shard_of). */
     public int shard(int order) {
         if (order < 0 || order > Protocol.MAX_SHARD_ORDER) {
             throw new IllegalArgumentException("shard order " + order);

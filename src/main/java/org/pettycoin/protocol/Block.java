@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /**
- * A marshalled block (spec 01 §9.1): header, {@code num_txs} per shard, a merkle root per shard, the
+ * A marshalled block (C's marshal.c): header, {@code num_txs} per shard, a merkle root per shard, the
  * {@code prev_txhashes} bytes and the tailer. Whether it is valid is for {@code consensus}; this only
  * guarantees the parts have consistent sizes, as unmarshalling does.
  */

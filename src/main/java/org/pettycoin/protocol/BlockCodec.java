@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** Marshals blocks exactly as {@code marshal_block_into} / {@code unmarshal_block_into} (spec 01 §9.1–9.2). */
+/** Marshals blocks exactly as {@code marshal_block_into} / {@code unmarshal_block_into} (C's marshal.c). */
 public final class BlockCodec {
     private static final int VERSION_OFFSET = 0;
     private static final int SHARD_ORDER_OFFSET = 2;

@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /**
- * {@code protocol_block_header}, 684 bytes (spec 01 §9.1). The version byte is always 1 (nothing else
+ * {@code protocol_block_header}, 684 bytes (C's protocol.h). The version byte is always 1 (nothing else
  * decodes). {@code prevs} holds the 20 ids at distances 1, 2, 4, … 2^19; {@code prevs.get(0)} is the
  * parent.
  */

@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** {@code protocol_block_tailer}, 12 bytes: what the miner varies (spec 01 §9.1). */
+/** {@code protocol_block_tailer}, 12 bytes: what the miner varies (C's protocol.h). */
 public record BlockTailer(long timestamp, long difficulty, long nonce1) {
     public static final int LENGTH = 12;
 

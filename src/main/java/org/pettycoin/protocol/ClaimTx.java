@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 import java.util.List;
 
-/** TX_CLAIM: claims a block fee reward, naming the reward tx in its single {@code input} (spec 01 §6.2). */
+/** TX_CLAIM: claims a block fee reward, naming the reward tx in its single {@code input} (C's protocol.h). */
 public record ClaimTx(boolean paysFee, int features, PublicKey inputKey, long amount, Input input,
                       Signature signature) implements Tx {
     public static final int LENGTH = 140;

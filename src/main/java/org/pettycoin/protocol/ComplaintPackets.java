@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 /**
  * Bodies of the complaint packets (24–30): txs in blocks, each as proof ‖ tx ‖ refs, plus plain input
  * txs. This is the layout the C sender writes and its header documents; the C receiver misreads it
- * (it parses the tx from the proof's first byte, spec 01 §10.4) and so rejects every such
+ * (it parses the tx from the proof's first byte, docs/c-differences.md #20) and so rejects every such
  * complaint but COMPLAIN_TX_INVALID. Whether a complaint proves anything is for {@code consensus}.
  */
 final class ComplaintPackets {

@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 import java.util.Optional;
 
 /**
- * The protocol error codes ({@code enum protocol_ecode}) with their wire numbers (spec 01 §3.3).
+ * The protocol error codes ({@code enum protocol_ecode}) with their wire numbers (C's protocol_ecode.h).
  * A packet handler that fails with one of these sends {@code PKT_ERR} with the number and hangs up.
  */
 public enum ErrorCode {

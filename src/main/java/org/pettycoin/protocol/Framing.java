@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The frame every packet and blockfile record travels in: {@code le32 len} counting the whole frame,
- * {@code le32 type}, body (spec 01 §10.1, §11.1).
+ * {@code le32 type}, body (C's protocol_net.h {@code protocol_net_hdr}, read by packet_io.c).
  */
 public final class Framing {
     /** Bytes of the {@code len} field that starts every frame. */

@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** Lowercase hex encoding, byte 0 first; decoding accepts either case (spec 01 §5.8). */
+/** Lowercase hex encoding, byte 0 first; decoding accepts either case (C's hex.c from_hex). */
 public final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 

@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 /**
  * Where an input's tx sits ({@code protocol_input_ref}, 8 bytes): {@code blocksAgo} steps back from
- * the containing block, then shard and txoff. Only inside blocks; never part of the txid (spec 01 §7).
+ * the containing block, then shard and txoff. Only inside blocks; never part of the txid (C's hash_tx.c).
  */
 public record InputRef(long blocksAgo, int shard, int txoff, int unused) {
     public static final int LENGTH = 8;

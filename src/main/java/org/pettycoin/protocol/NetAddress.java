@@ -1,7 +1,7 @@
 package org.pettycoin.protocol;
 
 /**
- * {@code protocol_net_address} (40 bytes, spec 01 §10.2): last-seen time, IPv6 address in network
+ * {@code protocol_net_address} (40 bytes, C's protocol_net.h): last-seen time, IPv6 address in network
  * order (IPv4 mapped as ::ffff:a.b.c.d), port as <em>little-endian</em> le16, unused le16, node uuid.
  */
 public record NetAddress(long time, Bytes addr, int port, int unused, NodeUuid uuid) {

@@ -1,7 +1,7 @@
 package org.pettycoin.protocol;
 
 /**
- * One network packet (or blockfile record), decoded: a record per wire shape of spec 01 §10.3–10.6.
+ * One network packet (or blockfile record), decoded: a record per wire shape of C's protocol_net.h.
  * Where one packet type has a success and an error shape (BLOCK, TX, CHILDREN, SHARD, TX_IN_BLOCK)
  * each shape is its own record, so no field is ever absent. Every record keeps every byte it was
  * decoded from ({@code unused} fields, and the fields C leaves uninitialised), so that

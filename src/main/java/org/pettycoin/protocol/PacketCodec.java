@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 /**
  * Encodes and decodes whole packets: {@code le32 len} (the whole frame), {@code le32 type}, body
- * (spec 01 §10.1, §10.3). Decoding enforces every rule the C receiver applies to the bytes alone,
+ * (C's protocol_net.h). Decoding enforces every rule the C receiver applies to the bytes alone,
  * with the ecode C gives: lengths (INVALID_LEN), types a peer may not send (UNKNOWN_COMMAND), err
  * values a reply may not carry, and the ecodes of embedded txs and blocks. It never throws anything
  * but {@link ProtocolException}, and it allocates nothing a length field asks for before the bytes

@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 import java.util.Optional;
 
 /**
- * Packet types ({@code enum protocol_pkt_type}) with their wire numbers (spec 01 §3.2).
+ * Packet types ({@code enum protocol_pkt_type}) with their wire numbers (C's protocol_net.h).
  * {@link #NONE}, the two unused slots and {@link #MAX} never decode (UNKNOWN_COMMAND); they are here
  * so that a received number can still be named in a log.
  */

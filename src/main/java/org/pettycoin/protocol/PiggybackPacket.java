@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 /**
  * PKT_PIGGYBACK (31): notifications for a filtered peer, in sub-records whose encoding the C code
- * never pinned down (spec 01 §10.6). C accepts and ignores any; so do we, keeping the body opaque.
+ * never pinned down (C's protocol_net.h). C accepts and ignores any; so do we, keeping the body opaque.
  */
 public record PiggybackPacket(Bytes body) implements Packet {
     @Override

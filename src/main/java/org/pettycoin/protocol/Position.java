@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** {@code protocol_position} (36 bytes): a tx slot, block id + shard + txoff (spec 01 §8.2). */
+/** {@code protocol_position} (36 bytes): a tx slot, block id + shard + txoff (C's protocol.h). */
 public record Position(Hash256 block, int shard, int txoff, int unused) {
     public static final int LENGTH = 36;
 

@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** Protocol constants shared by every part of the node (spec 01 §2). */
+/** Protocol constants shared by every part of the node (C's protocol.h, protocol_net.h). */
 public final class Protocol {
     private Protocol() {
     }
@@ -25,7 +25,7 @@ public final class Protocol {
     public static final int MAX_PACKET_LEN = 4 * 1024 * 1024;
     /** Size of a packet header: le32 len, le32 type. */
     public static final int PACKET_HEADER_LEN = 8;
-    /** Merkle tree leaves per shard: num_txs is a u8, the tree always has 256 slots (spec 01 §8.1). */
+    /** Merkle tree leaves per shard: num_txs is a u8, the tree always has 256 slots (C's merkle_hashes.c). */
     public static final int MERKLE_LEAVES = 256;
     /** Levels of a shard merkle tree, and sibling hashes in a proof. */
     public static final int MERKLE_DEPTH = 8;

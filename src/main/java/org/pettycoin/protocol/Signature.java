@@ -1,6 +1,6 @@
 package org.pettycoin.protocol;
 
-/** A raw 64-byte ECDSA signature: r (32, big-endian) then s (32, big-endian); not DER (spec 01 §5.3). */
+/** A raw 64-byte ECDSA signature: r (32, big-endian) then s (32, big-endian); not DER (C's signature.c). */
 public final class Signature extends FixedBytes {
     public static final int LENGTH = 64;
     public static final Signature ZERO = new Signature(new byte[LENGTH]);
@@ -17,7 +17,7 @@ public final class Signature extends FixedBytes {
         return new Signature(Hex.decode(hex, LENGTH));
     }
 
-    /** The even-S rule: pettycoin rejects a signature whose s is odd (spec 01 §5.3). */
+    /** The even-S rule: pettycoin rejects a signature whose s is odd (C's signature.c check_tx_sign). */
     public boolean hasEvenS() {
         return (get(63) & 1) == 0;
     }

@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 import java.util.List;
 
-/** Marshals the small fixed structures that packets and blockfile records embed (spec 01 §7, §8.2, §10.2). */
+/** Marshals the small fixed structures that packets and blockfile records embed (C's protocol.h, protocol_net.h). */
 public final class StructCodec {
     private StructCodec() {
     }

@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 /**
  * The two kinds that share the 132-byte layout plus inputs: {@link NormalTx} and {@link ToGatewayTx}
- * (spec 01 §6.2). {@link #destination()} is {@code output_addr} or {@code to_gateway_addr}.
+ * (C's protocol.h). {@link #destination()} is {@code output_addr} or {@code to_gateway_addr}.
  */
 public sealed interface TransferTx extends Tx permits NormalTx, ToGatewayTx {
     /** Fixed part before the inputs. */

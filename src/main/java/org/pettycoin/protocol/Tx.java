@@ -3,7 +3,7 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /**
- * A pettycoin transaction, one of the four wire layouts of spec 01 §6.2. Instances hold exactly the
+ * A pettycoin transaction, one of the four wire layouts of C's protocol.h. Instances hold exactly the
  * fields on the wire (version is always 1: anything else does not decode), so re-encoding a decoded
  * tx gives back its bytes.
  */

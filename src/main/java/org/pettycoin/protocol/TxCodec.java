@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Marshals transactions and their input refs exactly as the C node does (spec 01 §6.2–6.4, §7).
+ * Marshals transactions and their input refs exactly as the C node does (C's marshal.c).
  * Decoding follows {@code unmarshal_tx}'s order of checks, so a bad tx yields the same ecode.
  */
 public final class TxCodec {
@@ -152,7 +152,7 @@ public final class TxCodec {
         return new Input(r.hash(), r.u16(), r.u16());
     }
 
-    /** A tx followed by its refs, as it sits in a block (what prev_txhashes hashes, spec 02 §8.1). */
+    /** A tx followed by its refs, as it sits in a block (what C's prev_txhashes.c prev_txhash hashes). */
     public static byte[] encodeWithRefs(Tx tx, List<InputRef> refs) {
         ByteWriter w = new ByteWriter(length(tx) + InputRef.LENGTH * refs.size());
         encode(tx, w);

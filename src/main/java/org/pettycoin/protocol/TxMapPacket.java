@@ -1,7 +1,7 @@
 package org.pettycoin.protocol;
 
 /**
- * PKT_TXMAP (17): a bitmap over the shard's txs, bit i LSB-first in byte i/8 (spec 01 §10.4). The
+ * PKT_TXMAP (17): a bitmap over the shard's txs, bit i LSB-first in byte i/8 (C's peer.c recv_get_txmap). The
  * C sender leaves {@code err} uninitialised on success and the C receiver ignores it, so it is kept
  * as received; whether the bitmap has the {@code (num_txs + 31) / 32 * 4} bytes it must have needs the
  * block, so the receiver checks that.

@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 import java.util.Optional;
 
-/** Transaction kinds: the low 7 bits of a tx's type byte (spec 01 §3.1). */
+/** Transaction kinds: the low 7 bits of a tx's type byte (C's protocol.h). */
 public enum TxType {
     NORMAL(0),
     FROM_GATEWAY(1),

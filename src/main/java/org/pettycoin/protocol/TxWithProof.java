@@ -2,7 +2,7 @@ package org.pettycoin.protocol;
 
 import java.util.List;
 
-/** "tx_with_proof" on the wire: proof ‖ tx ‖ refs (one ref per input; spec 01 §10.2). */
+/** "tx_with_proof" on the wire: proof ‖ tx ‖ refs (one ref per input; C's protocol.h). */
 public record TxWithProof(Proof proof, Tx tx, List<InputRef> refs) {
     public TxWithProof {
         refs = List.copyOf(refs);

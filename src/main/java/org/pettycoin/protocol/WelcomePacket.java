@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * PKT_WELCOME (2), the first packet each side sends (spec 01 §10.5): protocol version, a free-text
+ * PKT_WELCOME (2), the first packet each side sends (C's welcome.c make_welcome): protocol version, a free-text
  * moniker, the port the sender listens on, its instance uuid, the address at which it sees the
  * receiver, the 65536-bit shard interests and, unless the sender is still at genesis, its best block.
  *
@@ -45,7 +45,7 @@ public record WelcomePacket(long version, Bytes moniker, int listenPort, NodeUui
 
     /**
      * Whether the sender wants {@code shard} (a 16-bit shard number). Read LSB-first, as C reads a
-     * peer's bitmap in peer_wants.c, although C sets its own bits MSB-first (spec 01 §10.5).
+     * peer's bitmap in peer_wants.c, although C sets its own bits MSB-first (docs/c-differences.md #28).
      */
     public boolean wantsShard(int shard) {
         if (shard < 0 || shard >= Protocol.INTEREST_BITS) {

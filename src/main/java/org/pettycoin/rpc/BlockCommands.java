@@ -20,7 +20,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Hex;
 import org.pettycoin.protocol.ProtocolException;
 
-/** The commands that add blocks: submitblock (spec 03 §10.3) and generate (ours, regtest only). */
+/** The commands that add blocks: submitblock (C's recv_block.c) and generate (ours, regtest only). */
 final class BlockCommands {
     /** Most blocks one {@code generate} may ask for: enough for any test, and a bound on the wait. */
     static final long MAX_GENERATE = 1000;

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * JSON text laid out as the C node's {@code json.c} lays it out (spec 03 §10.2), so that scripts
+ * JSON text laid out as the C node's {@code json.c} lays it out (json_object_start and friends), so that scripts
  * written against a C node see the same bytes: {@code { } / [ ]} with a space inside,
  * {@code "name" : value}, members separated by {@code ", "}, and every container below the top
  * level starting on a new line indented with tabs. Unlike C, strings are escaped, so the text is

@@ -18,7 +18,7 @@ import org.pettycoin.protocol.Protocol;
 
 /**
  * The commands that look at the chain as a whole: getinfo, getblock, getblockhash,
- * dev-detachedblocks (spec 03 §10.3). Each reads state in one {@code Node.call}.
+ * dev-detachedblocks (C's getinfo.c, chain.c, detached_block.c). Each reads state in one {@code Node.call}.
  */
 final class ChainCommands {
     private final Node node;

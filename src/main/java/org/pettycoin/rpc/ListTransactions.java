@@ -23,7 +23,7 @@ import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.Tx;
 
 /**
- * listtransactions (C's listtransactions.c, spec 03 §10.3): every tx in the preferred chain, back
+ * listtransactions (C's listtransactions.c): every tx in the preferred chain, back
  * to the first block past the horizon, with an unspent output paying the address; oldest first,
  * confirmations counting the tip as 1. With minconf 0 the pending txs follow: unlike C, those of
  * every shard (C looked at 2 of the 4).

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * getlog (spec 03 §10.3, §13): the in-memory log at or above a level, runs of skipped entries
- * shown as {@code {"type" : "SKIPPED", "num_skipped" : n}}. The log is an array of objects (C's
- * INTENT; its code printed named members inside arrays, which is not JSON). Log text, not C's IO
- * hex dumps: our IO-level events are ordinary messages.
+ * getlog (C's jsonrpc.c json_getlog): the in-memory log at or above a level, runs of skipped
+ * entries shown as {@code {"type" : "SKIPPED", "num_skipped" : n}}. The log is an array of
+ * objects (what C meant; its code printed named members inside arrays, which is not JSON:
+ * docs/c-differences.md #47). Log text, not C's IO hex dumps: our IO-level events are ordinary
+ * messages.
  */
 final class LogCommand {
     private final Optional<LogRing> ring;

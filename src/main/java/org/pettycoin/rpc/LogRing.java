@@ -14,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's log kept in memory for {@code getlog} (spec 03 §13): every event that reaches the root
- * logger, up to 16 MiB. When full, the least severe entries go first (the INTENT of C's pruning,
- * whose code did the opposite), and each kept entry counts the deleted ones before it. It holds
- * only what logging lets through: events below the root level never arrive, and it starts when
- * first installed.
+ * The node's log kept in memory for {@code getlog} (C's log.c): every event that reaches the root
+ * logger, up to 16 MiB. When full, the least severe entries go first (what C's prune_log meant,
+ * whose code did the opposite: docs/c-differences.md #46), and each kept entry counts the deleted
+ * ones before it. It holds only what logging lets through: events below the root level never
+ * arrive, and it starts when first installed.
  */
 public final class LogRing extends AppenderBase<ILoggingEvent> {
-    /** C's log memory (spec 03 §1): 16,777,216 bytes. */
+    /** C's log memory (state.c new_state): 16,777,216 bytes. */
     public static final long MAX_BYTES = 16L << 20;
     /** What an entry costs beyond its text: object, strings, list node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request's parameters as C's {@code json_get_params} sees them (spec 03 §10.2): an array is
+ * A request's parameters as C's {@code json_get_params} sees them (json.c): an array is
  * matched to the command's parameter names in order, an object by name, and a JSON {@code null}
  * counts as absent.
  */

@@ -14,7 +14,7 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.time.NodeClock;
 
 /**
- * getpeerinfo and dev-listtodo (spec 03 §10.3). C's fields about file descriptors and its own
+ * getpeerinfo and dev-listtodo (C's getpeerinfo.c, todo.c). C's fields about file descriptors and its own
  * packet queues have no counterpart over Netty and are left out; the rest keep C's names, and
  * what we add instead (direction, request window) has names of its own.
  */

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * One JSON-RPC command: its name and help texts (C's, spec 03 §10.3), the names its positional
+ * One JSON-RPC command: its name and help texts (C's, from its json_command entries), the names its positional
  * parameters bind to, and what it does.
  *
  * @param stopsNode after its response is written the node is asked to shut down ({@code stop})

@@ -21,8 +21,8 @@ import org.pettycoin.protocol.Tx;
 
 /**
  * The pieces of JSON several commands share, with C's field names: a block reference
- * ({@code sha}, {@code height}) and the transaction object of {@code json_add_tx.c} (spec 03
- * §10.4). Addresses print in the native test-net form ({@code q…}), as C prints them on both of
+ * ({@code sha}, {@code height}) and the transaction object of C's
+ * {@code json_add_tx.c}. Addresses print in the native test-net form ({@code q…}), as C prints them on both of
  * our networks (both use test-net addresses).
  */
 final class RpcJson {

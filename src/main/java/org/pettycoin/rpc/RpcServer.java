@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC server on the unix socket (spec 03 §10.1): refuses to start if another process
+ * The JSON-RPC server on the unix socket (C's jsonrpc.c setup_jsonrpc): refuses to start if another process
  * answers on the socket, else replaces a stale one, binds it with mode 0600, and serves each client
  * on its own thread (up to {@link #MAX_CLIENTS} at once), so neither a slow client nor many clients
  * hold up the node thread or each other. {@link #close} stops accepting, hangs up on every client
@@ -39,7 +39,7 @@ public final class RpcServer implements AutoCloseable {
     public static final int MAX_CLIENTS = 128;
     /** {@code sizeof(sun_path)} on Linux is 108, including the terminating NUL. */
     static final int MAX_SOCKET_PATH_BYTES = 107;
-    /** Owner read/write only, as C's umask 0177 gave (spec 03 §10.1): the socket runs the node. */
+    /** Owner read/write only, as C's umask 0177 gave (setup_jsonrpc): the socket runs the node. */
     private static final String SOCKET_MODE = "rw-------";
     private static final long CLOSE_WAIT_MILLIS = 2000;
 

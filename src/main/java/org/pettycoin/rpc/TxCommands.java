@@ -22,7 +22,7 @@ import org.pettycoin.protocol.TxCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** sendrawtransaction and gettransaction (spec 03 §10.3, C's sendrawtransaction.c, gettransaction.c). */
+/** sendrawtransaction and gettransaction (C's sendrawtransaction.c, gettransaction.c). */
 final class TxCommands {
     private static final Logger LOG = LoggerFactory.getLogger(TxCommands.class);
 

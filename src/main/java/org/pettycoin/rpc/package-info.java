@@ -1,7 +1,8 @@
 /**
- * The node's JSON-RPC interface (spec 03 §10): a unix socket in the data directory, mode 0600,
- * carrying a stream of JSON requests answered in order, one line of C-formatted JSON each, with the
- * C node's command names, parameters, result fields and error texts, plus {@code generate} and
+ * The node's JSON-RPC interface (C's jsonrpc.c and its json_command table): a unix socket in the
+ * data directory, mode 0600, carrying a stream of JSON requests answered in order, one line of
+ * C-formatted JSON each, with the C node's command names, parameters, result fields and error texts,
+ * plus {@code generate} and
  * {@code setmocktime} for regtest.
  *
  * <p>Rules this package enforces: every command reads or changes chain state only inside

@@ -19,10 +19,11 @@ import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.StructCodec;
 
 /**
- * The {@code --developer-test} file {@code addresses} (spec 03 §2.2 step 9, §3.3, §12): raw 40-byte
- * {@code protocol_net_address} records, one appended by each local node at start-up and read whole as
- * the seed list. Test networks share one file between nodes through symlinks, so each record goes
- * out in a single append-mode write, which the OS keeps whole.
+ * The {@code --developer-test} file {@code addresses} (C's pettycoin.c writes it, peer.c
+ * seed_peers reads it): raw 40-byte {@code protocol_net_address} records, one appended by each
+ * local node at start-up and read whole as the seed list. Test networks share one file between
+ * nodes through symlinks, so each record goes out in a single append-mode write, which the OS keeps
+ * whole.
  */
 public final class AddressesFile {
     /** Name of the file in the data directory. */

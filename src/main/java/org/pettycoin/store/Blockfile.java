@@ -16,7 +16,7 @@ import java.util.Set;
 import org.pettycoin.protocol.Protocol;
 
 /**
- * The append-only chain store in the C node's format (spec 01 §11): a plain concatenation of
+ * The append-only chain store in the C node's format (C's blockfile.c): a plain concatenation of
  * packets, no header, no checksum. This class moves records; what a record means is the loader's
  * business.
  *
@@ -24,7 +24,7 @@ import org.pettycoin.protocol.Protocol;
  * before the block is announced), {@link #sync} forces them to the device and is called on a short
  * timer and at shutdown. At start-up {@link #replay} reads records until the first that is torn,
  * out of bounds or refused, truncates the file there and appends from exactly that offset: the C
- * node's swapped {@code lseek} arguments left a hole instead (spec 01 §11.2).
+ * node's swapped {@code lseek} arguments left a hole instead (docs/c-differences.md #31).
  */
 public final class Blockfile implements Closeable {
     /** Name of the file in the data directory. */

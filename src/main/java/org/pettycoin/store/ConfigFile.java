@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The data directory's optional {@code config} file (spec 03 §12): one long option per line without
- * its dashes ({@code port=8000}, {@code seeding}), {@code #} comments and blank lines skipped, CR or
- * LF line ends. It becomes the command-line arguments it stands for, to be parsed before the real
- * command line so that the latter overrides it, as in C (with picocli that needs
+ * The data directory's optional {@code config} file (C's pettycoin.c parse_from_config): one long
+ * option per line without its dashes ({@code port=8000}, {@code seeding}), {@code #} comments and
+ * blank lines skipped, CR or LF line ends. It becomes the command-line arguments it stands for, to
+ * be parsed before the real command line so that the latter overrides it, as in C (with picocli that needs
  * {@code setOverwrittenOptionsAllowed(true)}, or an option in both places is an error). Whether an
  * option exists, and that {@code pettycoin-dir} is too late to matter here, is the parser's business.
  *

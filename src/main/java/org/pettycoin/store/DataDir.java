@@ -15,16 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pettycoin directory (spec 03 §12): where the node and the tools find the blockfile, the peer
+ * The pettycoin directory (C's pettycoin_dir.c, pettycoin.c): where the node and the tools find the blockfile, the peer
  * cache, the config file and the RPC socket. C {@code chdir}s into it; we resolve paths against it
  * instead, so several nodes can share one JVM.
  */
 public final class DataDir {
     private static final Logger LOG = LoggerFactory.getLogger(DataDir.class);
 
-    /** The default directory's name under {@code $HOME} (spec 03 §11.1). */
+    /** The default directory's name under {@code $HOME} (C's pettycoin_dir.c). */
     public static final String DEFAULT_NAME = ".pettycoin";
-    /** The default {@code --rpc-file}, relative to the directory (spec 03 §11.1). */
+    /** The default {@code --rpc-file}, relative to the directory (C's pettycoin_dir.c). */
     public static final String RPC_FILE_NAME = "pettycoin-rpc";
     /** C creates a missing directory with mode 0700: it holds the chain and the RPC socket. */
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");

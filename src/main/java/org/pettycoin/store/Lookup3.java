@@ -2,8 +2,9 @@ package org.pettycoin.store;
 
 /**
  * Bob Jenkins' lookup3 {@code hashlittle} (2006), as ccan's {@code hash_any} and {@code hash64_any}
- * call it on a little-endian machine. The C node places each peer-cache entry by this hash (spec 03
- * §3.7), so a cache file written by one node can only be reused by another that computes it exactly.
+ * call it on a little-endian machine. The C node places each peer-cache entry by this hash (C's
+ * peer_cache.c peer_hash_entry), so a cache file written by one node can only be reused by another
+ * that computes it exactly.
  *
  * <p>The key is read as little-endian 32-bit words, which is what all three of the C function's read
  * paths (aligned words, aligned halves, bytes) compute on a little-endian machine.

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's address book, kept in the C node's {@code peer_cache} file (spec 03 §3.7) so either node
+ * The node's address book, kept in the C node's {@code peer_cache} file (C's peer_cache.c) so either node
  * can reuse the other's. Holding it open is also the one-daemon-per-directory lock.
  *
  * <p>Each address has exactly one slot, chosen by a keyed hash, and competes only with the entry
@@ -37,11 +37,11 @@ import org.slf4j.LoggerFactory;
 public final class PeerCache implements Closeable, Iterable<NetAddress> {
     private static final Logger LOG = LoggerFactory.getLogger(PeerCache.class);
 
-    /** Name of the file in the data directory (spec 03 §12). */
+    /** Name of the file in the data directory (C's peer_cache.c). */
     public static final String FILE_NAME = "peer_cache";
-    /** {@code PEER_CACHE_MAXSECS} (spec 03 §1): hearsay older than 3 hours is stored as never seen. */
+    /** {@code PEER_CACHE_MAXSECS} (C's peer_cache.h): hearsay older than 3 hours is stored as never seen. */
     public static final long MAX_AGE_SECS = 3 * 60 * 60;
-    /** {@code PEER_CACHE_PEER_EXTRA} (spec 03 §1): hearsay is aged 30 minutes; newer entries are kept. */
+    /** {@code PEER_CACHE_PEER_EXTRA} (C's peer_cache.h): hearsay is aged 30 minutes; newer entries are kept. */
     public static final long INDIRECT_AGEING_SECS = 30 * 60;
     /** An empty slot: all 40 bytes zero (emptiness is decided by the address bytes alone). */
     static final NetAddress EMPTY = new NetAddress(0, Bytes.of(new byte[NetAddress.ADDR_LENGTH]), 0, 0, NodeUuid.ZERO);
@@ -291,7 +291,7 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
         };
     }
 
-    /** Every entry, in slot order: the body of our PEERS reply to GET_PEERS (spec 03 §3.9). */
+    /** Every entry, in slot order: the body of our PEERS reply to GET_PEERS (C's peer.c recv_get_peers). */
     public List<NetAddress> addresses() {
         List<NetAddress> out = new ArrayList<>();
         iterator().forEachRemaining(out::add);
@@ -335,7 +335,7 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
         return a.port() == b.port() && a.addr().equals(b.addr());
     }
 
-    /** A slot is empty iff its 16 address bytes are all zero (spec 03 §3.7). */
+    /** A slot is empty iff its 16 address bytes are all zero (C's peer_cache.c is_zero_addr). */
     static boolean isEmpty(NetAddress a) {
         for (int i = 0; i < NetAddress.ADDR_LENGTH; i++) {
             if (a.addr().get(i) != 0) {

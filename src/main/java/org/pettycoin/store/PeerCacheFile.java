@@ -10,14 +10,14 @@ import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.StructCodec;
 
 /**
- * The bytes of {@code peer_cache} (spec 03 §3.7): {@code le64 randbytes}, then 4096 slots of one
+ * The bytes of {@code peer_cache} (C's peer_cache.c): {@code le64 randbytes}, then 4096 slots of one
  * 40-byte {@code protocol_net_address} each. Changes go to disk one slot at a time, as in C; the file
  * is a cache, so nothing is forced to the device except a fresh file's key.
  */
 final class PeerCacheFile implements AutoCloseable {
     /** The {@code le64 randbytes} key before the slots. */
     static final int HEADER_LENGTH = Long.BYTES;
-    /** 8 + 4096 × 40 = 163 848 bytes: {@code sizeof(struct peer_cache_file)} (spec 03 §3.7). */
+    /** 8 + 4096 × 40 = 163 848 bytes: {@code sizeof(struct peer_cache_file)} in C's peer_cache.c. */
     static final int FILE_LENGTH = HEADER_LENGTH + PeerSlotHash.SLOTS * NetAddress.LENGTH;
 
     private final Path path;

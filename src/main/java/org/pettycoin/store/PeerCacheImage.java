@@ -8,7 +8,7 @@ import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.StructCodec;
 
 /**
- * A peer cache read from disk, and C's {@code check_peer_cache} on it (spec 03 §3.7): a file that
+ * A peer cache read from disk, and C's {@code check_peer_cache} on it (peer_cache.c): a file that
  * fails is thrown away whole, since a slot out of place means the key or the layout is not ours.
  */
 final class PeerCacheImage {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open, exclusively locked {@code peer_cache} channel: the one-daemon-per-directory lock (spec 03
- * §3.7). The lock is a POSIX record lock on the whole file, the same kind the C node takes, so a C
+ * The open, exclusively locked {@code peer_cache} channel: the one-daemon-per-directory lock (C's
+ * peer_cache.c get_lock). The lock is a POSIX record lock on the whole file, the same kind the C node takes, so a C
  * node and ours also keep out of each other's directory.
  *
  * <p>Files already locked in this JVM are refused before the file is opened at all: closing any

@@ -3,13 +3,14 @@ package org.pettycoin.store;
 import org.pettycoin.protocol.NetAddress;
 
 /**
- * Which peer-cache slot an address belongs in (spec 03 §3.7). The file's random key seeds the hash so
- * that nobody outside can pick addresses that all land on, and evict, the same slot.
+ * Which peer-cache slot an address belongs in (C's peer_cache.c peer_hash_entry). The file's random
+ * key seeds the hash so that nobody outside can pick addresses that all land on, and evict, the same
+ * slot.
  *
  * @param randBytes the {@code le64 randbytes} at the start of the file
  */
 public record PeerSlotHash(long randBytes) {
-    /** {@code PEER_HASH_BITS} (spec 03 §1): 4096 slots, one possible slot per address, no chaining. */
+    /** {@code PEER_HASH_BITS} (C's peer_cache.c): 4096 slots, one possible slot per address, no chaining. */
     public static final int SLOT_BITS = 12;
     public static final int SLOTS = 1 << SLOT_BITS;
 

@@ -11,7 +11,7 @@ import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 
-/** Chain choice (spec 02 §7): forks of equal and unequal work, reorgs, and partial knowledge. */
+/** Chain choice (C's chain.c): forks of equal and unequal work, reorgs, and partial knowledge. */
 class ChainHeadsTest {
     private static final Address A = Address.fromHex("11".repeat(20));
     private static final Address B = Address.fromHex("22".repeat(20));

@@ -19,7 +19,7 @@ import org.pettycoin.protocol.Tx;
 
 /**
  * The preferred chain is kept incrementally; on random trees with blocks whose contents arrive late
- * and in any order it must always equal spec 02 §7.1's definition, computed here the slow way.
+ * and in any order it must always equal C's definition (chain.c update_preferred_chain), computed the slow way.
  */
 class PreferredChainPropertyTest {
     private static final Address MINER = Address.fromHex("12".repeat(20));

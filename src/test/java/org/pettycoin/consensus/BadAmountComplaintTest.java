@@ -24,7 +24,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * COMPLAIN_TX_BAD_AMOUNT (spec 02 §10.3 item 6). Block Q (child of A), GA paying 1000 and GA2 500:
+ * COMPLAIN_TX_BAD_AMOUNT (C's recv_complain_tx_bad_amount). Block Q (child of A), GA paying 1000 and GA2 500:
  * 0 short (500 + 499, no fee), 1 feeUnpaid (500 + 500 with the fee bit), 2 spend1 (500 + 498 + fee 2),
  * 3 pair (spends GA2 then GA for 1500), 4 steal (spends Bob's GB), 5 a claim.
  */
@@ -54,7 +54,7 @@ class BadAmountComplaintTest {
         assertThat(chain.verdict(badAmount(chain.proven(q, 0), GA))).isEqualTo(chain.proved(q));
     }
 
-    /** C leaves the fee out (spec 02 §15 #7): it would refuse this and accept the next. */
+    /** C leaves the fee out (docs/c-differences.md #22): it would refuse this and accept the next. */
     @Test
     void theFeeIsCounted() {
         assertThat(chain.verdict(badAmount(chain.proven(q, 1), GA)))

@@ -22,7 +22,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * COMPLAIN_TX_BAD_INPUT (spec 02 §10.3 item 3). Block I (child of A): steal (Alice spends GB, paid to
+ * COMPLAIN_TX_BAD_INPUT (C's recv_complain_tx_bad_input). Block I (child of A): steal (Alice spends GB, paid to
  * Bob), noOutput (spends GA's output 1, which does not exist), spend1 (good), a claim naming spend1.
  */
 class BadInputComplaintTest {

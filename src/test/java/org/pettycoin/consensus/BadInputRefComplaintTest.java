@@ -17,7 +17,7 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * COMPLAIN_BAD_INPUT_REF (spec 02 §10.3 item 5). A ← B [spend1 → A/0, other → A/2] ← R [mis, far]:
+ * COMPLAIN_BAD_INPUT_REF (C's recv_complain_bad_input_ref). A ← B [spend1 → A/0, other → A/2] ← R [mis, far]:
  * mis spends GA but its ref points one block back, at spend1; far's ref points 99 blocks back.
  */
 class BadInputRefComplaintTest {

@@ -18,7 +18,7 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.NormalTx;
 
 /**
- * COMPLAIN_CLAIM_INPUT_INVALID (spec 02 §10.3 item 7). A ← B [spend1] ← K [claim naming spend1's
+ * COMPLAIN_CLAIM_INPUT_INVALID (C's recv_complain_claim_input_invalid). A ← B [spend1] ← K [claim naming spend1's
  * pseudo-output 3].
  */
 class ClaimComplaintTest {
@@ -34,7 +34,7 @@ class ClaimComplaintTest {
         k = chain.block(b, 0, placed(SIGNING.claim(ALICE, 5, out(spend1, 3), false), ref(1, 0)));
     }
 
-    /** As in C, no claim can be valid (spec 02 §9.11), so naming the reward tx is enough. */
+    /** As in C, no claim can be valid (docs/c-differences.md #3), so naming the reward tx is enough. */
     @Test
     void aClaimOnTheRewardTxItNamesProvesTheClaimBlockInvalid() {
         ComplainClaimInputInvalidPacket p = new ComplainClaimInputInvalidPacket(chain.proven(k, 0), chain.proven(b, 0));

@@ -19,7 +19,7 @@ import org.pettycoin.protocol.Signature;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * COMPLAIN_DOUBLESPEND (spec 02 §10.3 item 4). Chain: A ← B [spend1] ← C [spend2, pair] ← G [unsigned];
+ * COMPLAIN_DOUBLESPEND (C's recv_complain_doublespend). Chain: A ← B [spend1] ← C [spend2, pair] ← G [unsigned];
  * A ← F [spend2] (a fork); A ← E [spend1, spend2] (both in one block). Every spend but pair's first
  * input spends GA output 0.
  */
@@ -81,7 +81,10 @@ class DoublespendComplaintTest {
                 .as("input1 is checked before tx2's block is looked up, as in C").isEqualTo(ErrorCode.BAD_INPUTNUM);
     }
 
-    /** The C bug (spec 02 §15 #6): one slot proved twice would condemn any block holding a tx with inputs. */
+    /**
+     * The C bug (docs/c-differences.md #21): one slot proved twice would condemn any block holding
+     * a tx with inputs.
+     */
     @Test
     void oneSlotProvedTwiceIsRefused() {
         assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), chain.proven(b, 0))))

@@ -25,7 +25,10 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.ProtocolException;
 
-/** Each header rule of spec 02 §4.1: a block breaking just that rule fails with its ecode; its twin passes. */
+/**
+ * Each header rule of C's check_block_header and recv_block: a block breaking just that rule fails
+ * with its ecode; its twin passes.
+ */
 class HeaderValidatorTest {
     private static final Address MINER = Address.fromHex("1201212a5b494784a924f2e0249bf4c268af1d0e");
     private static BlockTree tree;
@@ -149,7 +152,7 @@ class HeaderValidatorTest {
                 fewer.length, h.height(), h.feesTo(), h.prevs()), t.numTxs(), t.merkles(), Bytes.of(fewer),
                 t.tailer()));
         assertThat(rejection(b)).isEqualTo(ErrorCode.BAD_PREV_TXHASHES);
-        // The blockfile replay does not check the count (spec 02 §4.1).
+        // The blockfile replay does not check the count (docs/c-differences.md #10).
         assertThat(catching(() -> HeaderValidator.checkHeader(tree, b, BlockIds.id(b), now))).isEqualTo(ErrorCode.NONE);
     }
 

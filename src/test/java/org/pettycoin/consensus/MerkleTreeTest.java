@@ -59,7 +59,8 @@ class MerkleTreeTest {
         Block block = blockWithShard(0, txs);
         for (int txoff = 0; txoff < 8; txoff++) {
             Proof c = cStyleProof(txs, txoff);
-            // spec 01 §8.4: C uses subtree 0 when bit i is set and 2^i when clear: right only below 2.
+            // docs/c-differences.md #14: C's create_proof uses subtree 0 when bit i is set and 2^i when
+            // clear: right only below 2.
             assertThat(MerkleTree.check(c, txs.get(txoff), block)).as("txoff %d", txoff).isEqualTo(txoff < 2);
         }
     }
@@ -78,7 +79,7 @@ class MerkleTreeTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** merkle_recurse as spec 01 §8.1 states it. */
+    /** C's merkle_recurse.c merkle_recurse, written the same recursive way. */
     private static Hash256 recursive(List<TxRefHash> txs, int off, int num) {
         if (num == 1) {
             return off >= txs.size() ? Hash256.ZERO

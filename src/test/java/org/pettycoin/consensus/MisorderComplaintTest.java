@@ -20,7 +20,7 @@ import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.TxWithProof;
 
 /**
- * COMPLAIN_TX_MISORDER (spec 02 §10.3 item 1). lo sorts before hi. Children of A: M [hi, lo]
+ * COMPLAIN_TX_MISORDER (C's recv_complain_tx_misorder). lo sorts before hi. Children of A: M [hi, lo]
  * (misordered), N [lo, hi] (in order), D [lo, lo] (a tx twice), S with lo in shard 0 and hi in shard 1.
  */
 class MisorderComplaintTest {

@@ -18,7 +18,7 @@ import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.ProtocolException;
 
 /**
- * check_refs (spec 02 §9.7) over headers. The chain: genesis, A (txs 2,0,1,0), B 10 s later, C
+ * check_refs (C's input_refs.c) over headers. The chain: genesis, A (txs 2,0,1,0), B 10 s later, C
  * exactly on A's horizon, D one second past it.
  */
 class RefChecksTest {

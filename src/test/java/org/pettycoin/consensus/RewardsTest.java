@@ -29,7 +29,7 @@ import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.NormalTx;
 
 /**
- * Reward arithmetic and reward-tx selection (spec 02 §9.11). The chain: empty blocks to 149, R at
+ * Reward arithmetic and reward-tx selection (C's reward.c). The chain: empty blocks to 149, R at
  * 150 with txs (3, 0, 2, 1) paying fees to the claimer, empty blocks to 199, then two branches
  * (main and fork) with their own block 200 and 201; and a side branch off 149 reaching 201 without R.
  */

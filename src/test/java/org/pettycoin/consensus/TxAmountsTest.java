@@ -21,7 +21,7 @@ import org.pettycoin.protocol.Signature;
 import org.pettycoin.protocol.ToGatewayTx;
 import org.pettycoin.protocol.Tx;
 
-/** Fees and the balance rule of spec 02 §9.5, with the C node's u32 arithmetic. */
+/** Fees and the balance rule of C's tx.c and check_tx.c correct_amount, with the C node's u32 arithmetic. */
 class TxAmountsTest {
     private static final PublicKey KEY = PublicKey.fromHex("02" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
     private static final Address TO = Address.fromHex("3a00000000000000000000000000000000000001");

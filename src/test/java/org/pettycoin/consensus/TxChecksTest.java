@@ -24,7 +24,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.Vectors;
 
-/** Each check_tx rule of spec 02 §9.2 for each kind: the ecode of a tx breaking it, and a valid twin. */
+/** Each check_tx rule of C's check_tx.c for each kind: the ecode of a tx breaking it, and a valid twin. */
 class TxChecksTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TxSigning SIGNING = new TxSigning();

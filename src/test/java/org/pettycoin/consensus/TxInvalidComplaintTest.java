@@ -23,7 +23,7 @@ import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
- * COMPLAIN_TX_INVALID (spec 02 §10.3 item 2). Block V (child of A) holds, in shard 0, blobs as
+ * COMPLAIN_TX_INVALID (C's recv_complain_tx_invalid). Block V (child of A) holds, in shard 0, blobs as
  * leaves: an unsigned tx with its refs, a tx with version 2, a good tx with a trailing byte, and a
  * good tx with its refs.
  */
@@ -62,7 +62,7 @@ class TxInvalidComplaintTest {
         return new ComplainTxInvalidPacket(error.code(), chain.proof(v, 0, txoff), tx, refs);
     }
 
-    /** Refs are the bytes after the tx (spec 02 §15 #8); C would want none and refuse this one. */
+    /** Refs are the bytes after the tx (docs/c-differences.md #23); C would want none and refuse this one. */
     @Test
     void aTxFailingCheckTxWithRefsProvesTheBlockInvalid() {
         assertThat(chain.verdict(invalid(ErrorCode.TX_BAD_SIG, 0, UNSIGNED, REFS))).isEqualTo(chain.proved(v));

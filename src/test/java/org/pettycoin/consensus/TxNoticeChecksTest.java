@@ -19,7 +19,7 @@ import org.pettycoin.protocol.TxBadAmountPacket;
 import org.pettycoin.protocol.TxBadInputPacket;
 import org.pettycoin.protocol.TxDoublespendPacket;
 
-/** The pending-tx notices TX_BAD_INPUT, TX_BAD_AMOUNT and TX_DOUBLESPEND (spec 02 §10.4). */
+/** The pending-tx notices TX_BAD_INPUT, TX_BAD_AMOUNT and TX_DOUBLESPEND (C's peer.c recv_tx_bad_input and friends). */
 class TxNoticeChecksTest {
     private static final TxNoticeChecks CHECKS = new TxNoticeChecks(new TxChecks());
     private static final NormalTx SPEND1 = alicePays(500, 498, true, out(GA, 0));
@@ -73,7 +73,7 @@ class TxNoticeChecksTest {
                         new TxNotice.Spend(TxHashes.txid(PAIR), PAIR, 1)));
     }
 
-    /** C takes a tx against itself (spec 02 §15 #6), which would condemn every block holding it. */
+    /** C takes a tx against itself (docs/c-differences.md #21), which would condemn every block holding it. */
     @Test
     void oneTxTwiceIsNoDoublespend() {
         assertThat(refusal(() -> CHECKS.checkDoublespend(new TxDoublespendPacket(0, 0, SPEND1, SPEND1))))

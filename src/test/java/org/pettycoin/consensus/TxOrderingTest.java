@@ -18,7 +18,7 @@ import org.pettycoin.protocol.PublicKey;
 import org.pettycoin.protocol.Signature;
 import org.pettycoin.protocol.Tx;
 
-/** The in-shard order check of spec 02 §9.8 (the order itself is TxShards'). */
+/** The in-shard order check of C's check_block.c check_tx_ordering (the order itself is TxShards'). */
 class TxOrderingTest {
     private static final PublicKey KEY = PublicKey.fromHex("02" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
 

@@ -20,7 +20,7 @@ import org.pettycoin.protocol.PublicKey;
 import org.pettycoin.protocol.Signature;
 import org.pettycoin.protocol.ToGatewayTx;
 
-/** find_output, num_outputs and check_simple_input (spec 02 §9.4). Signatures play no part here. */
+/** find_output, num_outputs and check_simple_input (C's tx.c, check_tx.c). Signatures play no part here. */
 class TxOutputsTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final PublicKey ALICE_KEY = Secp256k1.get().publicKeyOf(PrivateKey.random(RANDOM));

@@ -75,7 +75,7 @@ class KeyVectorsTest {
         assertThat(AddressCodec.decode("")).isEmpty();
         assertThat(AddressCodec.decode("P-")).isEmpty();
         assertThat(AddressCodec.decode("z".repeat(60))).isEmpty();
-        // The bare bitcoin WIF of pettycoin-tx's comments is refused without "P-" (spec 01 §5.6).
+        // The bare bitcoin WIF of pettycoin-tx's comments is refused without "P-" (C's base58.c key_from_base58).
         assertThat(PrivateKeyCodec.decode("cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR")).isEmpty();
         assertThat(PrivateKeyCodec.decode("P-cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR")).isPresent();
     }

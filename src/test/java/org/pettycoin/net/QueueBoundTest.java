@@ -10,7 +10,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.PiggybackPacket;
 import org.pettycoin.protocol.Protocol;
 
-/** A peer that never reads is cut off once its queue passes the bound (spec 03 §8 item 2). */
+/** A peer that never reads is cut off once its queue passes the bound (docs/c-differences.md #34). */
 @Timeout(10)
 class QueueBoundTest {
     private static final int PACKET_BODY = 1024 * 1024;

@@ -66,7 +66,7 @@ final class TestNodes implements AutoCloseable {
             ChainBuilder b = ChainBuilder.on(n.state(), MINER);
             BlockNode tip = n.state().miningHead();
             for (int i = 0; i < count; i++) {
-                // What the pool holds goes in, as a miner of ours would put it (spec 02 §11.3).
+                // What the pool holds goes in, as a miner of ours would put it (C's pending.c).
                 tip = b.mine(tip, tip.block().tailer().timestamp() + 1,
                         ChainBuilder.pendingContents(n.state().pending()));
                 n.network().announce(tip);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.pettycoin.protocol.GetPeersPacket;
 import org.pettycoin.protocol.PacketCodec;
 
-/** The input timeout and the output-idle notice of spec 03 §3.8, with short durations. */
+/** The input timeout and the output-idle notice (C's PROTOCOL_INPUT_TIMEOUT, PROTOCOL_TIMEOUT), made short. */
 @Timeout(10)
 class TimeoutsTest {
     private static final Duration SHORT = Duration.ofMillis(300);

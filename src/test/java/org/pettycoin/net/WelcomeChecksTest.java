@@ -21,7 +21,7 @@ import org.pettycoin.protocol.GetPeersPacket;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
 
-/** The welcome exchange's checks (spec 03 §3.5), each with the C node's answer. */
+/** The welcome exchange's checks (C's check_welcome, welcome_received), each with the C node's answer. */
 @Timeout(60)
 class WelcomeChecksTest {
     @TempDir

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** unmarshal_block_into's checks, in its order, each with its ecode (spec 01 §9.2). */
+/** unmarshal_block_into's checks, in its order, each with its ecode (C's marshal.c). */
 class BlockCodecTest {
     private static final int VERSION_OFFSET = 0;
     private static final int SHARD_ORDER_OFFSET = 2;

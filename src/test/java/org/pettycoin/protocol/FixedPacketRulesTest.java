@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Receiver rules of spec 01 §10.3 for packet types and fixed-size packets, and the ones of any length. */
+/** The C receiver's rules (peer.c pkt_in and its handlers) for packet types, fixed-size packets and the rest. */
 class FixedPacketRulesTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 3, 4, 32, 33, 1000, -1})

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The frame length rules of packet_io.c (spec 01 §10.1). */
+/** The frame length rules of C's packet_io.c do_read_packet. */
 class FramingTest {
     private static final byte[] GET_PEERS = {8, 0, 0, 0, 19, 0, 0, 0};
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Receiver rules of spec 01 §10.3–10.4 for the replies with an err field: which err, and how long. */
+/** The rules of C's reply handlers (recv_pkt_block, recv_children, recv_shard…) on the err field and the length. */
 class ReplyPacketRulesTest {
     private static final Hash256 ID = Samples.hash(0x11);
 

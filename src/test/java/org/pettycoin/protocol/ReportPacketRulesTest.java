@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Receiver rules for the reports about pending txs (21–23) and the complaints (24–30): every part
- * present, nothing after the last (spec 01 §10.3 "exact consumption"), txs with unmarshal_tx's ecodes.
+ * present, nothing after the last (C's handlers in peer.c and recv_complain.c), txs with unmarshal_tx's ecodes.
  */
 class ReportPacketRulesTest {
     private static final Tx NORMAL = Samples.tx(Samples.NORMAL);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** unmarshal_tx's checks, in its order, each with its ecode (spec 01 §6.4). */
+/** unmarshal_tx's checks, in its order, each with its ecode (C's marshal.c). */
 class TxCodecTest {
     private static final int TYPE_OFFSET = 1;
     private static final int NUM_INPUTS_OFFSET = 64;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The welcome packet (spec 01 §10.5): its length rule, the trailing block, and its field helpers. */
+/** The welcome packet (C's protocol_net.h, welcome.c): its length rule, the trailing block, and its field helpers. */
 class WelcomePacketTest {
     private static final NetAddress YOU = new NetAddress(0, Bytes.fromHex("00000000000000000000ffff7f000001"),
             19401, 0, NodeUuid.ZERO);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pettycoin.protocol.Vectors;
 
-/** Our rendering of the C node's own JSON-RPC output gives back its exact text (spec 03 §10.2). */
+/** Our rendering of the C node's own JSON-RPC output gives back its exact text (C's json.c). */
 class CJsonFormatTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

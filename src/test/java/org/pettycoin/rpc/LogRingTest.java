@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The in-memory log keeps severe entries longest and counts what it dropped (spec 03 §13, INTENT). */
+/** The in-memory log keeps severe entries longest and counts what it dropped (docs/c-differences.md #46). */
 class LogRingTest {
     @Test
     void whenFullTheLeastSevereGoFirstAndTheNextKeptCountsThem() {
