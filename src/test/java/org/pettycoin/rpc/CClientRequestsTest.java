@@ -162,14 +162,15 @@ class CClientRequestsTest {
         assertThat(getinfo).as("C's query prints the result when this envelope surrounds it")
                 .startsWith("{ \"result\" : { ").endsWith(", \"error\" : null, \"id\" : \"" + QUERY_ID + "\" }\n");
         String genesis = Network.REGTEST.genesisId().hex();
-        assertThat(exchange(query("getblockhash", "0"))).isEqualTo(ok("[ \"" + genesis + "\" ]", "\"" + QUERY_ID + "\""));
-        assertThat(exchange(query("getblockhash", "\"0\""))).isEqualTo(ok("[ \"" + genesis + "\" ]", "\"" + QUERY_ID + "\""));
+        String id = "\"" + QUERY_ID + "\"";
+        assertThat(exchange(query("getblockhash", "0"))).isEqualTo(ok("[ \"" + genesis + "\" ]", id));
+        assertThat(exchange(query("getblockhash", "\"0\""))).isEqualTo(ok("[ \"" + genesis + "\" ]", id));
         assertThat(exchange(query("getblockhash", "010"))).as("strtoul reads 010 as octal 8: no block there")
-                .isEqualTo(ok("[  ]", "\"" + QUERY_ID + "\""));
+                .isEqualTo(ok("[  ]", id));
         assertThat(parsed(exchange(query("getblock", genesis))).get("result").get("height").intValue()).isZero();
-        assertThat(exchange(query("getblock", "zz"))).isEqualTo(failed("Invalid block hex 'zz'", "\"" + QUERY_ID + "\""));
-        assertThat(exchange(query("getblockhash"))).isEqualTo(failed("Need height param", "\"" + QUERY_ID + "\""));
-        assertThat(exchange(query("nosuch", "1"))).isEqualTo(failed("Unknown command 'nosuch'", "\"" + QUERY_ID + "\""));
+        assertThat(exchange(query("getblock", "zz"))).isEqualTo(failed("Invalid block hex 'zz'", id));
+        assertThat(exchange(query("getblockhash"))).isEqualTo(failed("Need height param", id));
+        assertThat(exchange(query("nosuch", "1"))).isEqualTo(failed("Unknown command 'nosuch'", id));
         assertThat(parsed(exchange(query("help"))).get("result")).anySatisfy(c ->
                 assertThat(c.get("command").textValue()).isEqualTo("sendrawtransaction"));
         assertThat(parsed(exchange(query("listtransactions", Wallet.text(ALICE), "0"))).get("result")).isEmpty();
@@ -179,7 +180,8 @@ class CClientRequestsTest {
     void bareTokensReadAsCsHandlersReadThem() throws Exception {
         String genesis = Network.REGTEST.genesisId().hex();
         assertThat(exchange("{ \"method\" : \"getblockhash\", \"id\" : abc, \"params\" : [ 0x0 ] }"))
-                .as("a bare id goes back verbatim, as C wrote its token").isEqualTo(ok("[ \"" + genesis + "\" ]", "abc"));
+                .as("a bare id goes back verbatim, as C wrote its token")
+                .isEqualTo(ok("[ \"" + genesis + "\" ]", "abc"));
         assertThat(exchange("{ \"method\" \"getblockhash\" \"id\" 7 \"params\" { \"height\" 0 } }"))
                 .isEqualTo(ok("[ \"" + genesis + "\" ]", "7"));
         assertThat(exchange("{ \"method\" : \"getblockhash\", \"id\" : 1, \"params\" : [ nil ] }"))
@@ -213,7 +215,8 @@ class CClientRequestsTest {
                 .isEqualTo("invalid JSON, closing: ']' closes a '{' at byte " + wrongBracket.lastIndexOf(']'));
         assertThat(refusal(exchange(new byte[] {'{', ' ', '"', 'a', '"', 0, '}'})))
                 .isEqualTo("invalid JSON, closing: NUL byte at byte 5");
-        assertThat(refusal(exchange("[ \u0001 ]"))).isEqualTo("invalid JSON, closing: byte 0x01 outside a string at byte 2");
+        assertThat(refusal(exchange("[ \u0001 ]")))
+                .isEqualTo("invalid JSON, closing: byte 0x01 outside a string at byte 2");
         assertThat(refusal(exchange("{ \"method\" : \"dev-echo\", \"id\" : 1, \"params\" : " + "[".repeat(100_000))))
                 .isEqualTo("request nested deeper than " + JsmnReader.MAX_DEPTH + ", closing");
         assertThat(refusal(exchange("{ \"method\" : \"dev-echo\", \"id\" : 1, \"params\" : [ "

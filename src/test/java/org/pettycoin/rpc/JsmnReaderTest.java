@@ -116,8 +116,8 @@ class JsmnReaderTest {
 
     @Test
     void byteByByteReadsTheSameAsAllAtOnce() throws Exception {
-        String text = "{ \"method\" : \"sendrawtransaction\", \"id\" : \"1\", \"params\" : [ 0100ab, \"\\u00e9\u00e9\" ] }"
-                + "[1 [2 {\"x\" 3}]]";
+        String text = "{ \"method\" : \"sendrawtransaction\", \"id\" : \"1\", "
+                + "\"params\" : [ 0100ab, \"\\u00e9\u00e9\" ] }[1 [2 {\"x\" 3}]]";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         JsmnReader r = new JsmnReader(LIMIT);
         List<JsonNode> out = new ArrayList<>();
