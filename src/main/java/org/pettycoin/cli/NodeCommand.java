@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,8 +95,13 @@ final class NodeCommand implements Callable<Integer> {
             description = "find peers in, and add this node to, the data directory's 'addresses' file")
     private boolean developerTest;
 
+    @Mixin
+    private CNodeOptions cOptions = new CNodeOptions();
+
     /** Set once the config file has been read, so it is read once. */
     private boolean configApplied;
+    /** The config file named a data directory, which (as in C) is chosen before the file is read. */
+    private boolean configNamedDir;
 
     @Override
     public Integer call() throws Exception {
@@ -107,6 +113,11 @@ final class NodeCommand implements Callable<Integer> {
             }
         }
         Logging.configure(Logging.level(logLevel), logPrefix);
+        cOptions.warnIgnored();
+        if (configNamedDir) {
+            LOG.warn("pettycoin-dir in {} ignored: the directory is chosen before its config is read",
+                    dataDir.resolve(ConfigFile.FILE_NAME));
+        }
         Network net = GenesisCommand.parseNetwork(network);
         NodeClock clock = clockFor(net);
         if (port < 0 || port > 65535) {
@@ -130,7 +141,7 @@ final class NodeCommand implements Callable<Integer> {
             throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage());
         }
         Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest)
-                .withClock(clock);
+                .withClock(clock).withChain(cOptions.chainConfig());
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -152,7 +163,8 @@ final class NodeCommand implements Callable<Integer> {
         Optional<RpcServer> rpc = Optional.empty();
         try {
             if (!rpcFile.isEmpty()) {
-                rpc = Optional.of(RpcServer.start(dataDir.resolve(rpcFile), node, stop::countDown,
+                Path socket = dataDir.resolve(CNodeOptions.rpcSocket(rpcFile));
+                rpc = Optional.of(RpcServer.start(socket, node, stop::countDown,
                         MiningSetup.generator(node, net, reward)));
             }
         } catch (IOException e) {
@@ -221,6 +233,8 @@ final class NodeCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw new UserError("in the config file or command line: " + e.getMessage());
         }
+        fresh.dir = dir;
+        fresh.configNamedDir = fromFile.stream().anyMatch(a -> a.startsWith("--pettycoin-dir"));
         return fresh.call();
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin tx}: builds and signs a transaction offline, like the C pettycoin-tx. */
@@ -26,6 +27,11 @@ final class TxCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    /** Inherited, so it goes before the kind as in C's {@code pettycoin-tx --no-fee from-gateway …}, or after it. */
+    @Option(names = "--no-fee", scope = ScopeType.INHERIT,
+            description = "do not pay the fee (x*3/1024+1); nodes may refuse to mine it")
+    private boolean noFee;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -33,14 +39,16 @@ final class TxCommand implements Runnable {
 
     /** Options every kind shares. */
     static final class Common {
-        @Option(names = "--no-fee", description = "do not pay the fee (x*3/1024+1); nodes may refuse to mine it")
-        boolean noFee;
-
         @Option(names = "--hex", description = "print only the transaction's hex, as pettycoin-tx does")
         boolean hexOnly;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
+
+        /** Whether the tx pays the fee: {@code --no-fee} is the parent command's, wherever it was given. */
+        boolean paysFee() {
+            return !((TxCommand) spec.parent().userObject()).noFee;
+        }
 
         int print(Tx tx) {
             if (hexOnly) {
@@ -76,7 +84,7 @@ final class TxCommand implements Runnable {
                 outputs.add(new GatewayPayment(TxArgs.amount(pairs.get(i + 1), "AMOUNT"),
                         TxArgs.address(pairs.get(i), "DEST")));
             }
-            return common.print(new TxSigning().fromGateway(TxArgs.key(key), outputs, !common.noFee));
+            return common.print(new TxSigning().fromGateway(TxArgs.key(key), outputs, common.paysFee()));
         }
     }
 
@@ -113,7 +121,7 @@ final class TxCommand implements Runnable {
         @Override
         public Integer call() {
             return common.print(new TxSigning().normal(TxArgs.key(key), TxArgs.address(dest, "DEST"),
-                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), !common.noFee));
+                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), common.paysFee()));
         }
     }
 
@@ -123,7 +131,7 @@ final class TxCommand implements Runnable {
         @Override
         public Integer call() {
             return common.print(new TxSigning().toGateway(TxArgs.key(key), TxArgs.address(dest, "DEST"),
-                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), !common.noFee));
+                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), common.paysFee()));
         }
     }
 
@@ -146,7 +154,7 @@ final class TxCommand implements Runnable {
         @Override
         public Integer call() {
             return common.print(new TxSigning().claim(TxArgs.key(key), TxArgs.amount(amount, "AMOUNT"),
-                    TxArgs.input(input), !common.noFee));
+                    TxArgs.input(input), common.paysFee()));
         }
     }
 }

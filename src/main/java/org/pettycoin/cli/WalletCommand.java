@@ -63,6 +63,12 @@ final class WalletCommand implements Runnable {
             description = "the node's data directory (default: $HOME/.pettycoin)")
     private Path dir;
 
+    @Option(names = "--rpc-file", paramLabel = "FILE", defaultValue = DataDir.RPC_FILE_NAME,
+            scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "the node's JSON-RPC socket, relative to the data directory as in C's dumbwallet "
+                    + "(default: ${DEFAULT-VALUE})")
+    private String rpcFile;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -232,7 +238,10 @@ final class WalletCommand implements Runnable {
     }
 
     RpcClient.Response rpc(String method, ArrayNode params) throws IOException {
-        Path socket = dataDir().resolve(DataDir.RPC_FILE_NAME);
+        if (rpcFile.isEmpty()) {
+            throw new UserError("--rpc-file is empty: there is no socket to reach the node on");
+        }
+        Path socket = dataDir().resolve(rpcFile);
         try (RpcClient c = RpcClient.connect(socket)) {
             RpcClient.Response r = c.call(method, JSON.getNodeFactory().textNode("wallet"), params);
             if (r.error().isPresent()) {

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * A request's parameters as C's {@code json_get_params} sees them (json.c): an array is
  * matched to the command's parameter names in order, an object by name, and a JSON {@code null}
- * counts as absent.
+ * (or, as in C, any bare token starting with {@code n}) counts as absent. A bare token
+ * ({@link BareToken}) reads as its text wherever a string's contents are read, as C's handlers
+ * read the token's bytes whatever its type.
  */
 final class Params {
     /** Largest value C's {@code json_tok_number} gives: an unsigned int. */
@@ -39,14 +41,18 @@ final class Params {
     /** The parameter {@code name}: by its position among the command's names, or by name. */
     Optional<JsonNode> get(String name) {
         JsonNode v = params.isArray() ? params.get(names.indexOf(name)) : params.get(name);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+        boolean absent = v == null || v.isNull() || v instanceof BareToken b && b.readsAsNull();
+        return absent ? Optional.empty() : Optional.of(v);
     }
 
     /**
-     * The text of a parameter: a string's contents, or a bare number's digits (C reads the token
-     * text whatever its type, so {@code 123} and {@code "123"} are the same hex).
+     * The text of a parameter: a string's contents, or a bare token's or number's text (C reads
+     * the token text whatever its type, so {@code 0100ab}, {@code 123} and {@code "123"} are hex).
      */
     static String text(JsonNode v) {
+        if (v instanceof BareToken b) {
+            return b.text();
+        }
         return v.isTextual() ? v.textValue() : v.toString();
     }
 
@@ -57,16 +63,19 @@ final class Params {
 
     /**
      * A u32 as {@code strtoul(text, 0)} reads it: decimal, {@code 0x} hex, or octal with a leading
-     * zero; strings and numbers alike. Empty if it is not one.
+     * zero; strings, bare tokens and numbers alike. Empty if it is not one.
      */
     static Optional<Long> number(JsonNode v) {
         if (v.isIntegralNumber()) {
             return inRange(v.bigIntegerValue());
         }
-        if (!v.isTextual()) {
-            return Optional.empty();
+        if (v instanceof BareToken b) {
+            return number(b.text());
         }
-        String s = v.textValue();
+        return v.isTextual() ? number(v.textValue()) : Optional.empty();
+    }
+
+    private static Optional<Long> number(String s) {
         int radix = radixOf(s);
         String digits = s.substring(radix == HEX_RADIX ? 2 : radix == OCTAL_RADIX ? 1 : 0);
         if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, radix) >= 0)) {

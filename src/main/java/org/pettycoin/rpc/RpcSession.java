@@ -1,37 +1,33 @@
 package org.pettycoin.rpc;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.pettycoin.protocol.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection (C's {@code jcon}): reads a stream of JSON values, answers each in order
- * with one line, until the client hangs up. Runs on its own thread, so it may block on the client
- * as long as it likes. Invalid JSON or an oversized request gets one error line, then the
+ * One client connection (C's {@code jcon}): reads a stream of requests in the C node's JSON
+ * language ({@link JsmnReader}), answers each in order with one line, until the client hangs up.
+ * Runs on its own thread, so it may block on the client as long as it likes. Input the C parser
+ * refuses, or a request over the bounds, gets one error line (C closed without a word), then the
  * connection is closed, because the stream cannot be resynchronised after it.
  */
 final class RpcSession implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcSession.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /**
      * Largest request: the hex of the largest block (twice PROTOCOL_MAX_PACKET_LEN characters) with
      * room for the envelope. A client may send nothing bigger; the node holds at most this per client.
      */
-    static final long MAX_REQUEST_CHARS = 2L * Protocol.MAX_PACKET_LEN + 64 * 1024;
+    static final long MAX_REQUEST_BYTES = 2L * Protocol.MAX_PACKET_LEN + 64 * 1024;
+    private static final int READ_CHUNK = 64 * 1024;
 
     private final SocketChannel channel;
     private final RpcCommands commands;
@@ -45,85 +41,57 @@ final class RpcSession implements Runnable {
 
     @Override
     public void run() {
-        // A Reader, not an InputStream: Jackson waits for 4 bytes to sniff an InputStream's encoding.
-        CountingReader in = new CountingReader(new InputStreamReader(Channels.newInputStream(channel),
-                StandardCharsets.UTF_8));
-        try (SocketChannel c = channel; OutputStream out = Channels.newOutputStream(c);
-             JsonParser parser = MAPPER.createParser(in)) {
-            serve(parser, in, out);
+        try (SocketChannel c = channel) {
+            serve(c);
         } catch (IOException e) {
             LOG.debug("JSON-RPC client gone: {}", e.toString());
         }
     }
 
-    private void serve(JsonParser parser, CountingReader in, OutputStream out) throws IOException {
+    private void serve(SocketChannel c) throws IOException {
+        JsmnReader reader = new JsmnReader(MAX_REQUEST_BYTES);
+        ByteBuffer buf = ByteBuffer.allocate(READ_CHUNK);
         while (true) {
-            JsonNode request;
+            buf.clear();
+            if (c.read(buf) < 0) {
+                if (reader.midRequest()) {
+                    LOG.debug("JSON-RPC client hung up in the middle of a request");
+                }
+                return;
+            }
+            List<JsonNode> requests = new ArrayList<>();
+            Optional<JsmnReader.JsmnException> refused = Optional.empty();
             try {
-                JsonToken t = parser.nextToken();
-                if (t == null) {
-                    return; // the client hung up between requests
-                }
-                request = MAPPER.readTree(parser);
-            } catch (JsonProcessingException e) {
-                write(out, CJsonFormat.failure("invalid JSON, closing: " + e.getOriginalMessage(), NullNode.getInstance()));
-                return;
-            } catch (TooLarge e) {
-                write(out, CJsonFormat.failure(e.getMessage(), NullNode.getInstance()));
-                return;
+                reader.feed(buf.array(), 0, buf.position(), requests);
+            } catch (JsmnReader.JsmnException e) {
+                refused = Optional.of(e);
             }
-            in.startNext();
-            RpcCommands.Outcome o = commands.handle(request);
-            write(out, o.response());
-            if (o.stop()) {
-                onStop.run();
-                return;
-            }
-        }
-    }
-
-    private static void write(OutputStream out, String line) throws IOException {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** A request went past {@link #MAX_REQUEST_CHARS}. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge() {
-            super("request larger than " + MAX_REQUEST_CHARS + " characters, closing");
-        }
-    }
-
-    /** Counts characters read since the last request began (roughly: the parser reads ahead). */
-    private static final class CountingReader extends FilterReader {
-        private long count;
-
-        CountingReader(Reader in) {
-            super(in);
-        }
-
-        void startNext() {
-            count = 0;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count += n;
-                if (count > MAX_REQUEST_CHARS) {
-                    throw new TooLarge();
+            // Requests complete before the bad byte are answered (C dropped the whole buffer).
+            for (JsonNode request : requests) {
+                RpcCommands.Outcome o = commands.handle(request);
+                write(c, o.response());
+                if (o.stop()) {
+                    onStop.run();
+                    return;
                 }
             }
-            return n;
+            if (refused.isPresent()) {
+                refuse(c, refused.get());
+                return;
+            }
         }
+    }
 
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
+    private static void refuse(SocketChannel c, JsmnReader.JsmnException e) throws IOException {
+        LOG.info("JSON-RPC client refused: {}", e.getMessage());
+        write(c, CJsonFormat.failure(e.invalidJson() ? "invalid JSON, closing: " + e.getMessage()
+                : e.getMessage() + ", closing", NullNode.getInstance()));
+    }
+
+    private static void write(SocketChannel c, String line) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        while (out.hasRemaining()) {
+            c.write(out);
         }
     }
 }

@@ -76,7 +76,8 @@ final class TxCommands {
             }
             ObjectNode o = RpcJson.object();
             o.put("tx", txid.hex());
-            if (a.verdict().kind() == InputVerdict.Kind.UNKNOWN) {
+            // A tx the fee policy dropped is reported as sent, as C's add_pending_tx reports it.
+            if (a.verdict().kind() == InputVerdict.Kind.UNKNOWN && a.status() != PendingPool.Status.POLICY_DROPPED) {
                 Hash256 input = tx.inputs().get(a.verdict().input()).txid();
                 o.putObject("unknown_input").put("input_num", a.verdict().input()).put("tx", input.hex());
             }

@@ -106,6 +106,24 @@ class OfflineToolsTest {
     }
 
     @Test
+    void noFeeGoesBeforeTheKindAsInTheCToolOrAfterIt() throws Exception {
+        for (String[] args : new String[][] {
+            {"tx", "--no-fee", "from-gateway", GATEWAY_KEY, ADDR1, "100"},
+            {"tx", "from-gateway", "--no-fee", GATEWAY_KEY, ADDR1, "100"},
+            {"tx", "from-gateway", GATEWAY_KEY, ADDR1, "100", "--no-fee"}}) {
+            Tx tx = TxCodec.decode(Hex.decode(ok(args).get("hex").asText()));
+            assertThat(tx.paysFee()).as(String.join(" ", args)).isFalse();
+        }
+        assertThat(TxCodec.decode(Hex.decode(ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100").get("hex").asText()))
+                .paysFee()).isTrue();
+        String gw = ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100").get("hex").asText();
+        CliRunner.Result cOrder = CliRunner.run("tx", "--no-fee", "tx", KEY2, ADDR2, "50", "50", "raw:" + gw, "--hex");
+        assertThat(cOrder.exitCode()).as(cOrder.err()).isZero();
+        NormalTx n = (NormalTx) TxCodec.decode(Hex.decode(cOrder.out().strip()));
+        assertThat(n.paysFee()).isFalse();
+    }
+
+    @Test
     void txRefusesBadArguments() {
         failsWithOneLine("private key", "tx", "from-gateway", "nonsense", ADDR1, "100");
         failsWithOneLine("not for the test network", "tx", "from-gateway",

@@ -148,10 +148,11 @@ class MiscCommandsTest {
 
     @Test
     void invalidJsonGetsOneErrorThenTheConnectionCloses() throws Exception {
-        String reply = n.raw("{\"method\": getinfo}");
+        // Bare words are C's JSON (jsmn's primitives); a bracket closing the wrong container is not.
+        String reply = n.raw("{\"method\": getinfo, \"params\": [}");
         assertThat(JSON.readTree(reply).get("error").asText()).startsWith("invalid JSON, closing: ");
         try (RpcClient c = n.client()) {
-            c.send("{\"method\": nope} {\"method\":\"getinfo\",\"params\":[],\"id\":1}");
+            c.send("{\"method\": nope] {\"method\":\"getinfo\",\"params\":[],\"id\":1}");
             assertThat(c.read().error()).hasValueSatisfying(e -> assertThat(e).startsWith("invalid JSON"));
             assertThatThrownBy(c::read).isInstanceOf(IOException.class);
         }

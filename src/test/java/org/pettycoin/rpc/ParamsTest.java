@@ -2,7 +2,9 @@ package org.pettycoin.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,20 @@ class ParamsTest {
         assertThat(Params.number(JSON.readTree("\"0x\""))).isEmpty();
         assertThat(Params.number(JSON.readTree("\"\""))).isEmpty();
         assertThat(Params.number(JSON.readTree("true"))).isEmpty();
+    }
+
+    @Test
+    void bareTokensReadAsTheirTextAsCsHandlersReadThem() {
+        Params p = new Params(JsonNodeFactory.instance.arrayNode().add(new BareToken("0100ab"))
+                .add(new BareToken("nothing")), NAMES);
+        JsonNode hex = p.get("address").orElseThrow();
+        assertThat(Params.text(hex)).isEqualTo("0100ab");
+        assertThat(Params.shown(hex)).as("unquoted, as C shows a primitive").isEqualTo("0100ab");
+        assertThat(p.get("minconf")).as("any primitive starting with 'n' is C's null").isEmpty();
+        assertThat(Params.number(new BareToken("010"))).contains(8L);
+        assertThat(Params.number(new BareToken("0x1F"))).contains(31L);
+        assertThat(Params.number(new BareToken("12a"))).isEmpty();
+        assertThat(Params.number(new BareToken("1.5"))).isEmpty();
     }
 
     @Test

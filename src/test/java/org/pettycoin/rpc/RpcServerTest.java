@@ -162,7 +162,7 @@ class RpcServerTest {
     void anOversizedRequestIsRefusedAndTheConnectionClosed() throws Exception {
         try (RpcClient c = n.client()) {
             String huge = "{\"method\":\"submitblock\",\"params\":[\""
-                    + Hex.encode(new byte[(int) (RpcSession.MAX_REQUEST_CHARS / 2)]) + "\"],\"id\":1}";
+                    + Hex.encode(new byte[(int) (RpcSession.MAX_REQUEST_BYTES / 2)]) + "\"],\"id\":1}";
             try {
                 c.send(huge);
             } catch (IOException closedWhileSending) {

@@ -47,7 +47,7 @@ class TxCommandsTest {
     }
 
     /** The C run's TXn hex lines and the reply line(s) printed after each. */
-    private static Map<String, String[]> cInjections() {
+    static Map<String, String[]> cInjections() {
         Map<String, String[]> out = new LinkedHashMap<>();
         List<String> lines = Vectors.lines("json_sendrawtransaction.txt");
         for (int i = 0; i < lines.size(); i++) {
