@@ -43,6 +43,8 @@ public final class Transport implements AutoCloseable {
     private final ServerBootstrap server;
     private final Bootstrap client;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConnectionSlots slots;
+    private final InboundGate gate;
 
     public Transport(TransportConfig config, ConnectionListener listener, Executor events) {
         this.config = Objects.requireNonNull(config, "config");
@@ -52,11 +54,14 @@ public final class Transport implements AutoCloseable {
         this.ioGroup = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pettycoin-io", true));
         // Unwritable means more than maxQueuedBytes wait for the peer; PeerHandler closes it then.
         WriteBufferWaterMark queueBound = new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes());
+        this.slots = new ConnectionSlots(config.limits());
+        this.gate = new InboundGate(slots);
         this.server = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, config.listenBacklog())
+                .handler(gate)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, queueBound)
                 .childHandler(new PeerPipeline(registry, channels, config, Direction.INBOUND, Optional.empty()));
@@ -92,7 +97,9 @@ public final class Transport implements AutoCloseable {
     /**
      * Dials {@code remote} without blocking: the result is {@link ConnectionListener#connected} or
      * {@link ConnectionListener#connectFailed}. The address must be resolved: name lookups are the
-     * DNS helper's (spec 03 §3.4) and would block an I/O thread here.
+     * DNS helper's (spec 03 §3.4) and would block an I/O thread here. A dial takes one of the
+     * {@link PeerLimits} slots from the start, as C counts outbound peers with inbound ones; with none
+     * free it fails at once.
      */
     public void connect(InetSocketAddress remote) {
         Objects.requireNonNull(remote, "remote");
@@ -100,15 +107,34 @@ public final class Transport implements AutoCloseable {
             throw new IllegalArgumentException("unresolved address " + remote);
         }
         ensureOpen();
+        if (slots.admitOutbound() != ConnectionSlots.Admission.ADMITTED) {
+            registry.connectFailed(remote, "at the limit of " + config.limits().maxPeers() + " peers");
+            return;
+        }
         ChannelFuture f = client.clone()
                 .handler(new PeerPipeline(registry, channels, config, Direction.OUTBOUND, Optional.of(remote)))
                 .connect(remote);
+        f.channel().closeFuture().addListener(done -> slots.releaseOutbound());
         channels.add(f.channel());
         f.addListener((ChannelFuture done) -> {
             if (!done.isSuccess()) {
                 registry.connectFailed(remote, closed.get() ? "transport closed" : String.valueOf(done.cause()));
             }
         });
+    }
+
+    /** Inbound connections refused for the {@link PeerLimits} since the transport started. */
+    public long refusedInbound() {
+        return gate.refused();
+    }
+
+    /** Connections holding a slot now. */
+    public SlotsInUse slotsInUse() {
+        return new SlotsInUse(slots.inbound(), slots.outbound());
+    }
+
+    /** Inbound connections, and outbound ones connected or being dialled. */
+    public record SlotsInUse(int inbound, int outbound) {
     }
 
     /** Closes every connection and listener and stops the I/O threads; waits at most the shutdown time. */
