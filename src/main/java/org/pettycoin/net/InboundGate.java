@@ -76,10 +76,11 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
             return;
         }
         PeerLimits l = slots.limits();
-        LOG.info("refused inbound connection from {}: {}; further refusals are summed every {} s", from,
-                why == ConnectionSlots.Admission.TOO_MANY_PEERS
-                        ? "at the limit of " + l.maxPeers() + " peers (" + l.maxInbound() + " inbound)"
-                        : "that address already holds " + l.maxInboundPerAddress() + " inbound connections", REPORT_SECONDS);
+        String reason = why == ConnectionSlots.Admission.TOO_MANY_PEERS
+                ? "at the limit of " + l.maxPeers() + " peers (" + l.maxInbound() + " inbound)"
+                : "that address already holds " + l.maxInboundPerAddress() + " inbound connections";
+        LOG.info("refused inbound connection from {}: {}; further refusals are summed every {} s", from, reason,
+                REPORT_SECONDS);
         EventExecutor timer = ctx.executor();
         reporting = !timer.isShuttingDown();
         if (reporting) {
