@@ -34,8 +34,12 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
     public static final Duration OUTPUT_IDLE = Duration.ofSeconds(10);
     /** Four largest packets: room for a burst of big replies, but a peer that stops reading is cut. */
     public static final int MAX_QUEUED_BYTES = 4 * Protocol.MAX_PACKET_LEN;
-    /** The C node's listen backlog (spec 03 §1). */
-    public static final int LISTEN_BACKLOG = 5;
+    /**
+     * Ours; C listens with a backlog of 5 (pettycoin.c make_listen_fd). A flood fills 5 at once, and
+     * then every connect, an honest peer's too, hangs unaccepted or waits out SYN retries; the
+     * acceptor refuses what is over the limits in microseconds, so a deeper queue only drains faster.
+     */
+    public static final int LISTEN_BACKLOG = 128;
     /** Ours: long enough to flush closes, short enough for a prompt exit. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
