@@ -56,7 +56,8 @@ class SeederTest {
 
     @Test
     void aNodeThatFindsNoPeerGivesUpAfterThreeAttempts() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()), HostileClient.randomUuid(), 0);
+        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()),
+                HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
              SeedServer seed = new SeedServer(peersPacket(dead))) {
             Node b = Node.start(nodes.options("b"), seed(seed, false));
@@ -71,7 +72,8 @@ class SeederTest {
 
     @Test
     void withNoPeersOkItStaysUpAndKeepsAsking() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()), HostileClient.randomUuid(), 0);
+        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()),
+                HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
              SeedServer seed = new SeedServer(peersPacket(dead));
              Node b = Node.start(nodes.options("b"), seed(seed, true))) {
