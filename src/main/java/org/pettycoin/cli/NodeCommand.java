@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.rpc.RpcServer;
+import org.pettycoin.net.DnsSeed;
 import org.pettycoin.net.Node;
+import org.pettycoin.net.PeerLimits;
+import org.pettycoin.net.Seeder;
 import org.pettycoin.store.ConfigFile;
 import org.pettycoin.store.ConfigFileException;
 import org.pettycoin.store.DataDir;
@@ -63,8 +66,22 @@ final class NodeCommand implements Callable<Integer> {
             description = "connect to this node (repeatable); peers are then not sought elsewhere")
     private List<String> connect = new ArrayList<>();
 
-    @Option(names = "--seeding", description = "keep running quietly when no peers can be found")
+    @Option(names = "--seeding",
+            description = "stay up when no peer can be found, asking the seeds again now and then "
+                    + "(without it the node exits, as C does)")
     private boolean seeding;
+
+    @Option(names = "--dns-seed", paramLabel = "HOST:PORT",
+            description = "seed server asked for peers when there is no --connect and the peer cache has none "
+                    + "left (repeatable; default: peers.pettycoin.org:9000 on testnet, as C, none on regtest); "
+                    + "'none' asks none")
+    private List<String> dnsSeeds = new ArrayList<>();
+
+    @Option(names = "--max-peers", paramLabel = "N", defaultValue = "" + PeerLimits.MAX_PEERS,
+            description = "most connections at once, inbound and outbound, 1.." + PeerLimits.MAX_MAX_PEERS
+                    + "; one address may hold " + PeerLimits.MAX_INBOUND_PER_ADDRESS
+                    + " inbound (default: ${DEFAULT-VALUE}, C's MAX_PEERS)")
+    private int maxPeers;
 
     @Option(names = "--reward-address", paramLabel = "ADDR",
             description = "address that block rewards go to; setting it enables mining")
@@ -131,6 +148,15 @@ final class NodeCommand implements Callable<Integer> {
         if (rewardAddress != null && !rewardAddress.isEmpty()) {
             reward = Optional.of(TxArgs.address(rewardAddress, "--reward-address"));
         }
+        if (maxPeers < 1 || maxPeers > PeerLimits.MAX_MAX_PEERS) {
+            throw new UserError("--max-peers must be 1.." + PeerLimits.MAX_MAX_PEERS);
+        }
+        Seeder.Config seeds;
+        try {
+            seeds = new Seeder.Config(DnsSeed.parseAll(dnsSeeds, net), seeding);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--dns-seed: " + e.getMessage());
+        }
         int threads = miningThreads == null ? Miner.defaultThreads() : miningThreads;
         if (threads < 1) {
             throw new UserError("--mining-threads must be at least 1");
@@ -142,6 +168,7 @@ final class NodeCommand implements Callable<Integer> {
         }
         Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest)
                 .withClock(clock).withChain(cOptions.chainConfig());
+        options = options.withTransport(options.transport().withLimits(PeerLimits.defaults().withMaxPeers(maxPeers)));
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -155,7 +182,7 @@ final class NodeCommand implements Callable<Integer> {
         }, "shutdown"));
         Node node;
         try {
-            node = Node.start(options);
+            node = Node.start(options, seeds);
         } catch (IOException e) {
             stopped.countDown();
             throw new UserError("cannot start: " + e.getMessage());
@@ -174,9 +201,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
-        if (peers.isEmpty() && !seeding) {
-            LOG.info("no --connect given: peers come from the peer cache{}",
-                    developerTest ? " and the addresses file" : "");
+        if (peers.isEmpty()) {
+            LOG.info("no --connect given: peers come from the peer cache, then {}", developerTest ? "the addresses file"
+                    : seeds.dnsSeeds().isEmpty() ? "nowhere (no --dns-seed)" : "the seeds " + seeds.dnsSeeds());
         }
         node.failure().thenRun(stop::countDown);
         stop.await();

@@ -51,6 +51,7 @@ public final class Dialer implements PeerAddresses {
     /** Cache addresses being dialled or connected, so none is dialled twice. */
     private final Set<InetSocketAddress> fromCache = new HashSet<>();
     private Consumer<InetSocketAddress> dial = a -> { };
+    private PeerSeeding seeding = PeerSeeding.NONE;
     private boolean stopped;
 
     /**
@@ -74,9 +75,19 @@ public final class Dialer implements PeerAddresses {
         fillFromCache();
     }
 
+    /** Where to turn when the cache has nothing left to dial (C's {@code seed_peers}). */
+    void seedWith(PeerSeeding s) {
+        this.seeding = s;
+    }
+
+    /** Cache addresses being dialled or connected to. */
+    int dialled() {
+        return fromCache.size();
+    }
+
     /**
      * {@code fill_peers}: dial cache entries not yet dialled until {@link #MIN_PEERS} outbound
-     * connections exist or are being made.
+     * connections exist or are being made; short of that with the cache used up, seed.
      */
     public void fillFromCache() {
         if (stopped || !refill || cache.isEmpty()) {
@@ -91,6 +102,7 @@ public final class Dialer implements PeerAddresses {
                 dialNow(s);
             }
         }
+        seeding.outOfAddresses();
     }
 
     public void stop() {
@@ -127,6 +139,7 @@ public final class Dialer implements PeerAddresses {
 
     @Override
     public void welcomed(Connection c, WelcomePacket welcome) {
+        seeding.welcomed();
         if (c.direction() == Direction.OUTBOUND) {
             outbound.put(c, c.remoteAddress());
             backoff.remove(c.remoteAddress());

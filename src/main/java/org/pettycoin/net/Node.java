@@ -100,6 +100,7 @@ public final class Node implements AutoCloseable {
     }
 
     private final Options options;
+    private final Seeder.Config seeding;
     private final ScheduledExecutorService thread;
     private final Executor events;
     private final NodeUuid uuid;
@@ -111,11 +112,13 @@ public final class Node implements AutoCloseable {
     private ChainState state;
     private PeerNetwork network;
     private Dialer dialer;
+    private Seeder seeder;
     private Transport transport;
     private int port;
 
-    private Node(Options options) {
+    private Node(Options options, Seeder.Config seeding) {
         this.options = options;
+        this.seeding = seeding;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node");
             t.setDaemon(true);
@@ -127,9 +130,17 @@ public final class Node implements AutoCloseable {
         this.uuid = NodeUuid.of(u);
     }
 
-    /** Starts a node: loads its blockfile, listens, dials. */
+    /** Starts a node: loads its blockfile, listens, dials; it asks no seed and stays up without peers. */
     public static Node start(Options options) throws IOException {
-        Node n = new Node(options);
+        return start(options, Seeder.Config.NONE);
+    }
+
+    /**
+     * Starts a node that seeds as {@code seeding} says when it has no address to dial; one that
+     * gives up for want of peers stops itself, and {@link #failure} says why.
+     */
+    public static Node start(Options options, Seeder.Config seeding) throws IOException {
+        Node n = new Node(options, seeding);
         try {
             n.call(() -> {
                 n.init();
@@ -165,7 +176,13 @@ public final class Node implements AutoCloseable {
                 options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         listeners.add(network.chainListener());
-        transport = new Transport(options.transport(), network, events, clock);
+        seeder = new Seeder(seedSource(), seeding.noPeersOk(), thread, dialer,
+                () -> Math.max(network.connectionCount(), dialer.dialled()), this::stopBecause);
+        dialer.seedWith(seeder);
+        TransportConfig t = options.transport();
+        // A developer-test network is all on 127.0.0.1 (C's --developer-test): loopback is not one host there.
+        transport = new Transport(options.developerTest() ? t.withLimits(t.limits().withLoopbackUnlimited(true)) : t,
+                network, events, clock);
         port = transport.listen(options.listen());
         network.listeningOn(port);
         LOG.info("listening on port {}", port);
@@ -175,6 +192,15 @@ public final class Node implements AutoCloseable {
         dialer.start(transport::connect);
         thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** C seeds from the addresses file in developer-test mode, else from its seed server (peer.c seed_peers). */
+    private Seeder.Source seedSource() {
+        if (options.developerTest()) {
+            return Seeder.addressesFile(options.dataDir().resolve(AddressesFile.FILE_NAME));
+        }
+        return Seeder.dnsSeeds(seeding.dnsSeeds(), options.transport().connectTimeout(),
+                options.transport().inputTimeout(), options.clock()::unixSeconds);
     }
 
     /** {@code --developer-test}: add ourselves to the shared addresses file and learn the others there. */
@@ -259,6 +285,9 @@ public final class Node implements AutoCloseable {
                 if (dialer != null) {
                     dialer.stop();
                 }
+                if (seeder != null) {
+                    seeder.close();
+                }
                 return null;
             });
         } catch (IOException | RuntimeException e) {
@@ -296,10 +325,16 @@ public final class Node implements AutoCloseable {
         } catch (UncheckedIOException e) {
             // The blockfile cannot be written: go on and we would announce what a restart loses.
             LOG.error("storage failed, stopping: {}", e.getMessage(), e);
-            failed.complete(e.getMessage());
-            new Thread(this::close, "storage-failure-stop").start();
+            stopBecause(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("bug on the node thread", e);
+        }
+    }
+
+    /** Stops the node from within, off the node thread; {@link #failure} says why. */
+    private void stopBecause(String why) {
+        if (failed.complete(why)) {
+            new Thread(this::close, "node-stop").start();
         }
     }
 

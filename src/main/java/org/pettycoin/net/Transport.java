@@ -46,6 +46,8 @@ public final class Transport implements AutoCloseable {
     private final ServerBootstrap server;
     private final Bootstrap client;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConnectionSlots slots;
+    private final InboundGate gate;
 
     public Transport(TransportConfig config, ConnectionListener listener, Executor events) {
         this(config, listener, events, SystemClock.INSTANCE);
@@ -61,11 +63,14 @@ public final class Transport implements AutoCloseable {
         this.ioGroup = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pettycoin-io", true));
         // Unwritable means more than maxQueuedBytes wait for the peer; PeerHandler closes it then.
         WriteBufferWaterMark queueBound = new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes());
+        this.slots = new ConnectionSlots(config.limits());
+        this.gate = new InboundGate(slots);
         this.server = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, config.listenBacklog())
+                .handler(gate)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, queueBound)
                 .childHandler(new PeerPipeline(registry, channels, config, clock, Direction.INBOUND, Optional.empty()));
@@ -101,7 +106,9 @@ public final class Transport implements AutoCloseable {
     /**
      * Dials {@code remote} without blocking: the result is {@link ConnectionListener#connected} or
      * {@link ConnectionListener#connectFailed}. The address must be resolved: name lookups (C forks a
-     * helper for them, dns.c) would block an I/O thread here.
+     * helper for them, dns.c) would block an I/O thread here. A dial takes one of the
+     * {@link PeerLimits} slots from the start, as C counts outbound peers with inbound ones; with none
+     * free it fails at once.
      */
     public void connect(InetSocketAddress remote) {
         Objects.requireNonNull(remote, "remote");
@@ -109,16 +116,35 @@ public final class Transport implements AutoCloseable {
             throw new IllegalArgumentException("unresolved address " + remote);
         }
         ensureOpen();
+        if (slots.admitOutbound() != ConnectionSlots.Admission.ADMITTED) {
+            registry.connectFailed(remote, "at the limit of " + config.limits().maxPeers() + " peers");
+            return;
+        }
         ChannelFuture f = client.clone()
                 .handler(new PeerPipeline(registry, channels, config, clock, Direction.OUTBOUND,
                         Optional.of(remote)))
                 .connect(remote);
+        f.channel().closeFuture().addListener(done -> slots.releaseOutbound());
         channels.add(f.channel());
         f.addListener((ChannelFuture done) -> {
             if (!done.isSuccess()) {
                 registry.connectFailed(remote, closed.get() ? "transport closed" : String.valueOf(done.cause()));
             }
         });
+    }
+
+    /** Inbound connections refused for the {@link PeerLimits} since the transport started. */
+    public long refusedInbound() {
+        return gate.refused();
+    }
+
+    /** Connections holding a slot now. */
+    public SlotsInUse slotsInUse() {
+        return new SlotsInUse(slots.inbound(), slots.outbound());
+    }
+
+    /** Inbound connections, and outbound ones connected or being dialled. */
+    public record SlotsInUse(int inbound, int outbound) {
     }
 
     /** Closes every connection and listener and stops the I/O threads; waits at most the shutdown time. */

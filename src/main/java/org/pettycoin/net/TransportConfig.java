@@ -17,9 +17,11 @@ import org.pettycoin.protocol.Protocol;
  * @param maxQueuedBytes  bytes queued unwritten to one peer beyond which it is closed (docs/c-differences.md #34)
  * @param listenBacklog   TCP listen backlog
  * @param shutdownTimeout how long {@link Transport#close} waits for connections and threads to end
+ * @param limits          how many connections, and how many from one address
  */
 public record TransportConfig(int acceptThreads, int ioThreads, Duration connectTimeout, Duration inputTimeout,
-                              Duration outputIdle, int maxQueuedBytes, int listenBacklog, Duration shutdownTimeout) {
+                              Duration outputIdle, int maxQueuedBytes, int listenBacklog, Duration shutdownTimeout,
+                              PeerLimits limits) {
     /** Accepting is cheap: one thread. */
     public static final int ACCEPT_THREADS = 1;
     /** Framing and decoding are cheap next to the node thread's work: two threads serve every peer. */
@@ -32,8 +34,12 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
     public static final Duration OUTPUT_IDLE = Duration.ofSeconds(10);
     /** Four largest packets: room for a burst of big replies, but a peer that stops reading is cut. */
     public static final int MAX_QUEUED_BYTES = 4 * Protocol.MAX_PACKET_LEN;
-    /** The C node's listen backlog (pettycoin.c). */
-    public static final int LISTEN_BACKLOG = 5;
+    /**
+     * Ours; C listens with a backlog of 5 (pettycoin.c make_listen_fd). A flood fills 5 at once, and
+     * then every connect, an honest peer's too, hangs unaccepted or waits out SYN retries; the
+     * acceptor refuses what is over the limits in microseconds, so a deeper queue only drains faster.
+     */
+    public static final int LISTEN_BACKLOG = 128;
     /** Ours: long enough to flush closes, short enough for a prompt exit. */
     public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
@@ -45,6 +51,7 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
         requirePositive(outputIdle, "outputIdle");
         requirePositive(listenBacklog, "listenBacklog");
         requirePositive(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(limits, "limits");
         // A smaller bound would cut a peer for one legitimate maximum-size reply.
         if (maxQueuedBytes < Protocol.MAX_PACKET_LEN) {
             throw new IllegalArgumentException("maxQueuedBytes " + maxQueuedBytes + " is below one packet of "
@@ -54,27 +61,32 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
 
     public static TransportConfig defaults() {
         return new TransportConfig(ACCEPT_THREADS, IO_THREADS, CONNECT_TIMEOUT, INPUT_TIMEOUT, OUTPUT_IDLE,
-                MAX_QUEUED_BYTES, LISTEN_BACKLOG, SHUTDOWN_TIMEOUT);
+                MAX_QUEUED_BYTES, LISTEN_BACKLOG, SHUTDOWN_TIMEOUT, PeerLimits.defaults());
     }
 
     public TransportConfig withConnectTimeout(Duration d) {
         return new TransportConfig(acceptThreads, ioThreads, d, inputTimeout, outputIdle, maxQueuedBytes,
-                listenBacklog, shutdownTimeout);
+                listenBacklog, shutdownTimeout, limits);
     }
 
     public TransportConfig withInputTimeout(Duration d) {
         return new TransportConfig(acceptThreads, ioThreads, connectTimeout, d, outputIdle, maxQueuedBytes,
-                listenBacklog, shutdownTimeout);
+                listenBacklog, shutdownTimeout, limits);
     }
 
     public TransportConfig withOutputIdle(Duration d) {
         return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, d, maxQueuedBytes,
-                listenBacklog, shutdownTimeout);
+                listenBacklog, shutdownTimeout, limits);
     }
 
     public TransportConfig withMaxQueuedBytes(int bytes) {
         return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, outputIdle, bytes,
-                listenBacklog, shutdownTimeout);
+                listenBacklog, shutdownTimeout, limits);
+    }
+
+    public TransportConfig withLimits(PeerLimits l) {
+        return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, outputIdle, maxQueuedBytes,
+                listenBacklog, shutdownTimeout, l);
     }
 
     private static void requirePositive(int value, String name) {

@@ -7,13 +7,16 @@
  * that does not decode is reported and ends delivery, no complete packet within the input timeout
  * closes (C's PROTOCOL_INPUT_TIMEOUT), a peer that does not read what we queue is closed past a byte
  * bound, and one that sends faster than the node thread handles is not read until the backlog
- * drains (docs/c-differences.md #34).
+ * drains (docs/c-differences.md #34). It holds at most
+ * {@link org.pettycoin.net.PeerLimits} connections (C's MAX_PEERS, and a few per address); a
+ * connection over them is closed in the acceptor, before it costs anything.
  *
  * <p>{@link org.pettycoin.net.PeerNetwork} is the protocol, on the node thread: the welcome and its
  * checks, sync from each peer's best block, contents within the horizon, answers to every request as
  * C answers them, propagation, and what misbehaviour costs. What we want from peers goes through the
  * {@link org.pettycoin.net.RequestScheduler}: one peer per item, a window of many in flight per peer,
- * timeouts re-routed, no slot ever leaked. {@link org.pettycoin.net.Dialer} keeps us connected;
+ * timeouts re-routed, no slot ever leaked. {@link org.pettycoin.net.Dialer} keeps us connected, and
+ * {@link org.pettycoin.net.Seeder} finds addresses when it has none left (C's seed_peers);
  * {@link org.pettycoin.net.Node} owns the node thread and starts and stops everything in order.
  */
 package org.pettycoin.net;

@@ -75,7 +75,9 @@ class NodeCommandTest {
     void startsFromTheConfigFileAndStopsCleanlyOnSigterm() throws Exception {
         Path data = dir.resolve("n1");
         Files.createDirectories(data);
-        Files.writeString(data.resolve("config"), "# an operator's config\nnetwork=regtest\nlog-prefix=N1 \nport=1\n");
+        // Alone on regtest: without seeding it would exit for want of peers, as C does.
+        Files.writeString(data.resolve("config"),
+                "# an operator's config\nnetwork=regtest\nlog-prefix=N1 \nport=1\nseeding\n");
         Path log = dir.resolve("n1.log");
         // The command line wins over the config file's port.
         Process p = node(log, "--pettycoin-dir", data.toString(), "--port", "0");
@@ -95,7 +97,7 @@ class NodeCommandTest {
     void twoNodesConnectAndASecondNodeInTheSameDirectoryIsRefused() throws Exception {
         Path a = dir.resolve("a");
         Path la = dir.resolve("a.log");
-        node(la, "--pettycoin-dir", a.toString(), "--network", "regtest");
+        node(la, "--pettycoin-dir", a.toString(), "--network", "regtest", "--seeding");
         Matcher m = PORT.matcher(awaitLog(la, "listening on port", Duration.ofSeconds(30)));
         assertThat(m.find()).isTrue();
         Path lb = dir.resolve("b.log");

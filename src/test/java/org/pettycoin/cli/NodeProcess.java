@@ -1,0 +1,95 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@code pettycoin node} run as its own process, its output in a log file; closing kills it. */
+final class NodeProcess implements AutoCloseable {
+    private static final Pattern PORT = Pattern.compile("listening on port (\\d+)");
+    private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+
+    private final Process process;
+    private final Path log;
+
+    private NodeProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code pettycoin node ARGS}, with {@code jvmOptions} for its JVM. */
+    static NodeProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new NodeProcess(p, log);
+    }
+
+    static NodeProcess start(Path log, String... args) throws IOException {
+        return start(log, List.of(), args);
+    }
+
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** The log once it holds {@code text}; fails after {@code limit}. */
+    String await(String text, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String s = output();
+            if (s.contains(text)) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + text + "' within " + limit + " in " + log + ":\n" + output());
+    }
+
+    int port() throws Exception {
+        Matcher m = PORT.matcher(await("listening on port", Duration.ofSeconds(30)));
+        if (!m.find()) {
+            throw new AssertionError("no port in " + output());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The exit code, if it ends within {@code limit}. */
+    Integer exitWithin(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The most resident memory the process has had, from {@code /proc} (Linux), in KiB. */
+    long peakRssKib() throws IOException {
+        Matcher m = HWM.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
+        if (!m.find()) {
+            throw new IOException("no VmHWM for process " + process.pid());
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** SIGTERM, then waits for the clean stop. */
+    boolean stop(Duration limit) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
