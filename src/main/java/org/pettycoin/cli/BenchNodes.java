@@ -1,6 +1,7 @@
 package org.pettycoin.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class BenchNodes implements AutoCloseable {
             BenchChains.install(blockfile.get(), data);
         }
         Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(connect))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock));
         nodes.add(n);
         return n;
@@ -55,7 +56,7 @@ final class BenchNodes implements AutoCloseable {
 
     /** Where to dial {@code n}: its own port, or a new proxy to it adding {@code latency} each way. */
     InetSocketAddress route(Node n, Optional<Duration> latency) throws IOException {
-        InetSocketAddress direct = new InetSocketAddress("127.0.0.1", n.port());
+        InetSocketAddress direct = new InetSocketAddress(InetAddress.getLoopbackAddress(), n.port());
         if (latency.isEmpty()) {
             return direct;
         }

@@ -2,6 +2,7 @@ package org.pettycoin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -142,10 +143,10 @@ final class DevnetCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(dir);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (Member m : earlier) {
-            peers.add(new InetSocketAddress("127.0.0.1", m.node().port()));
+            peers.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), m.node().port()));
         }
         Node node = Node.start(Node.Options.of(Network.REGTEST, data, 0, peers)
-                .withListen(new InetSocketAddress("127.0.0.1", 0)).withClock(clock));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withClock(clock));
         PrivateKey key = PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(data.resolve(DataDir.RPC_FILE_NAME), node, stop::countDown,
@@ -156,6 +157,8 @@ final class DevnetCommand implements Callable<Integer> {
 
     /** Redraws one line per node every second (in place on a terminal) until told to stop. */
     private int statusLoop(PrintWriter out, List<Member> members, CountDownLatch stop) throws Exception {
+        // On Java 17 System.console() is null unless both ends are a terminal.
+        @SuppressWarnings("SystemConsoleNull")
         boolean terminal = System.console() != null;
         long started = clock.monotonicMillis();
         boolean first = true;

@@ -205,7 +205,7 @@ final class NodeCommand implements Callable<Integer> {
             LOG.info("no --connect given: peers come from the peer cache, then {}", developerTest ? "the addresses file"
                     : seeds.dnsSeeds().isEmpty() ? "nowhere (no --dns-seed)" : "the seeds " + seeds.dnsSeeds());
         }
-        node.failure().thenRun(stop::countDown);
+        wakeOnFailure(node, stop);
         stop.await();
         LOG.info("shutting down");
         miner.ifPresent(Miner::close);
@@ -288,5 +288,11 @@ final class NodeCommand implements Callable<Integer> {
             throw new UserError("--connect: cannot resolve '" + host + "'");
         }
         return a;
+    }
+
+    // Only a wake-up: why the node failed is read from failure() itself afterwards.
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private static void wakeOnFailure(Node node, CountDownLatch stop) {
+        node.failure().thenRun(stop::countDown);
     }
 }

@@ -192,6 +192,8 @@ public final class Miner implements AutoCloseable {
      * Starts mining: the first template is built on the node thread right away. May be called on the
      * node thread or any other; it does not wait for the node thread. Stop with {@link #close}.
      */
+    // The poll only queues work on the node thread and cannot throw; its future has nothing to say.
+    @SuppressWarnings("FutureReturnValueIgnored")
     public static Miner start(Host host, Config config) {
         Miner m = new Miner(host, config);
         LOG.info("mining to {} with {} thread{}", config.rewardAddress(), config.threads(),

@@ -1,5 +1,6 @@
 package org.pettycoin.net;
 
+import java.nio.ByteBuffer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -79,21 +80,12 @@ final class ConnectionSlots {
 
     private static Object key(InetAddress a) {
         if (a instanceof Inet6Address && !a.isLoopbackAddress()) {
-            return new Prefix(Arrays.copyOf(a.getAddress(), IPV6_HOST_PREFIX_BYTES));
+            return new Prefix(ByteBuffer.wrap(a.getAddress(), 0, IPV6_HOST_PREFIX_BYTES).getLong());
         }
         return a;
     }
 
-    /** An IPv6 /64, compared by its bytes. */
-    private record Prefix(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Prefix p && Arrays.equals(bytes, p.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
+    /** An IPv6 /64: its first eight bytes. */
+    private record Prefix(long bits) {
     }
 }

@@ -122,6 +122,8 @@ public final class Dialer implements PeerAddresses {
         }
     }
 
+    // Raw node-thread timers: an exception in the task is lost with its future (see the failure policy).
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void retryLater(InetSocketAddress a) {
         if (fromCache.remove(a)) {
             // A cache address that failed is forgotten, as in C, and another is tried.
@@ -151,6 +153,8 @@ public final class Dialer implements PeerAddresses {
         }
     }
 
+    // Raw node-thread timers: an exception in the task is lost with its future (see the failure policy).
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public void disconnected(Connection c, Optional<NodeUuid> uuid, CloseReason reason) {
         InetSocketAddress a = outbound.remove(c);

@@ -65,6 +65,7 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
         return refused;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the summary timer only logs
     private synchronized void refused(ChannelHandlerContext ctx, InetSocketAddress from,
                                       ConnectionSlots.Admission why) {
         refused++;
@@ -88,6 +89,7 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the summary timer only logs
     private synchronized void report(EventExecutor timer) {
         if (unreported == 0) {
             reporting = false;

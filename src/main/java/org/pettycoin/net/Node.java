@@ -2,6 +2,7 @@ package org.pettycoin.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +154,8 @@ public final class Node implements AutoCloseable {
         return n;
     }
 
+    // The tick runs inside runLogged, which reports its failures; the timer's future has nothing to add.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void init() throws IOException {
         Files.createDirectories(options.dataDir());
         // The peer cache's lock is also the one-node-per-directory lock (as in C's peer_cache.c): take it first.
@@ -213,7 +216,7 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
-        AddressesFile.append(file, NetAddresses.of(new InetSocketAddress("127.0.0.1", port), uuid,
+        AddressesFile.append(file, NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), uuid,
                 options.clock().unixSeconds()));
     }
 

@@ -83,7 +83,6 @@ public final class PeerNetwork implements ConnectionListener {
     private final ChainState state;
     private final Config config;
     private final LongSupplier nowMillis;
-    private final LongSupplier nowSeconds;
     private final DescendantsHash hashes = new DescendantsHash();
     private final Server server;
     private final BlockSync sync;
@@ -103,7 +102,6 @@ public final class PeerNetwork implements ConnectionListener {
         this.state = state;
         this.config = config;
         this.addresses = addresses;
-        this.nowSeconds = nowSeconds;
         this.nowMillis = nowMillis;
         this.server = new Server(state, hashes);
         this.handshake = new Handshake(config.uuid(), nowMillis);
@@ -408,17 +406,13 @@ public final class PeerNetwork implements ConnectionListener {
     /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
     private void apply(Peer p, ContentResult r) throws ProtocolException {
         switch (r.outcome()) {
-            case REFUSED:
-                throw new ProtocolException(r.error(), "contents refused");
-            case BLOCK_INVALID:
-                r.complaint().ifPresent(p.connection::send);
-                break;
-            case UNKNOWN_BLOCK:
-                r.wantedBlock().filter(id -> !state.detached().contains(id))
-                        .ifPresent(id -> requests.want(Request.block(id)));
-                break;
-            default:
-                break;
+            case REFUSED -> throw new ProtocolException(r.error(), "contents refused");
+            case BLOCK_INVALID -> r.complaint().ifPresent(p.connection::send);
+            case UNKNOWN_BLOCK -> r.wantedBlock().filter(id -> !state.detached().contains(id))
+                    .ifPresent(id -> requests.want(Request.block(id)));
+            default -> {
+                // accepted: only the wanted items below
+            }
         }
         r.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
         r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));

@@ -58,6 +58,7 @@ final class PeerTimers extends ChannelDuplexHandler {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // the caller's promise carries the outcome
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         idleSince = clock.monotonicNanos();
         ctx.write(msg, promise);

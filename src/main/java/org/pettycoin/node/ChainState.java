@@ -78,7 +78,6 @@ public final class ChainState {
     private final ComplaintBuilder complaints = new ComplaintBuilder(store);
     private final PendingPool pending;
     private final TxChecks txChecks;
-    private final LongSupplier nowSeconds;
     private final Listener listener;
     private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
     private final ComplaintChecks complaintChecks;
@@ -95,7 +94,6 @@ public final class ChainState {
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
         this.placement = new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds,
                 this::publish);
-        this.nowSeconds = nowSeconds;
         this.listener = listener;
     }
 

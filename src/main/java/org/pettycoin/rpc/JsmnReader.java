@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  *
  * <p>The language, from {@code jsmn.c} {@code jsmn_parse}: {@code :} and {@code ,} are read like
  * white space, so nothing checks that members come in {@code name : value} pairs or are separated;
- * {@code {...}} and {@code [...]} must close with their own bracket; a string is anything up to an
+ * an object and an array must close with their own bracket; a string is anything up to an
  * unescaped {@code "} (raw control bytes included) whose escapes are {@code \" \/ \\ \b \f \r \n \t}
  * or {@code \}{@code u} and four hex digits; and any other run of bytes 32..126 up to white space,
- * {@code :}, {@code ,}, {@code ]} or {@code }} is a primitive (so {@code 0100ab…}, {@code "} and
- * {@code {} inside it included). A primitive that is a JSON integer, {@code true}, {@code false} or
+ * {@code :}, {@code ,}, a closing square bracket or a closing brace is a primitive (so
+ * {@code 0100ab…}, and a {@code "} or an opening brace inside it, included). A primitive that is a JSON integer, {@code true}, {@code false} or
  * {@code null} becomes that value; any other is a {@link BareToken}. A top-level primitive ends
  * where the bytes received so far end, as jsmn's does at the end of its buffer.
  *
@@ -227,14 +227,18 @@ final class JsmnReader {
     /** A primitive's value: the JSON literal it spells, or else its text. */
     static JsonNode primitiveValue(String token) {
         switch (token) {
-            case "true":
+            case "true" -> {
                 return NODES.booleanNode(true);
-            case "false":
+            }
+            case "false" -> {
                 return NODES.booleanNode(false);
-            case "null":
+            }
+            case "null" -> {
                 return NODES.nullNode();
-            default:
-                break;
+            }
+            default -> {
+                // a number or a bare token
+            }
         }
         if (!INTEGER.matcher(token).matches()) {
             return new BareToken(token);

@@ -41,7 +41,7 @@ final class Params {
     /** The parameter {@code name}: by its position among the command's names, or by name. */
     Optional<JsonNode> get(String name) {
         JsonNode v = params.isArray() ? params.get(names.indexOf(name)) : params.get(name);
-        boolean absent = v == null || v.isNull() || v instanceof BareToken b && b.readsAsNull();
+        boolean absent = v == null || v.isNull() || (v instanceof BareToken b && b.readsAsNull());
         return absent ? Optional.empty() : Optional.of(v);
     }
 

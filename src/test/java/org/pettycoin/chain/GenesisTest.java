@@ -1,5 +1,6 @@
 package org.pettycoin.chain;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class GenesisTest {
     @Test
     void testnetGenesisMatchesTheCNodeByteForByte() {
         Block g = Network.TESTNET.genesis();
-        String hex = new String(Vectors.bytes("genesis_block.hex")).trim();
+        String hex = new String(Vectors.bytes("genesis_block.hex"), StandardCharsets.US_ASCII).trim();
         assertThat(Hex.encode(BlockCodec.encode(g))).isEqualTo(hex);
         assertThat(BlockCodec.length(g)).isEqualTo(828);
         assertThat(Network.TESTNET.genesisId().hex()).isEqualTo(TESTNET_ID);
@@ -57,7 +58,7 @@ class GenesisTest {
         Block g = Network.REGTEST.genesis();
         assertThat(g).isEqualTo(Genesis.make(0x1fffffffL, 1764000000L, "PettycoinRegtest!"));
         assertThat(g.tailer().difficulty()).isEqualTo(0x1fffffffL);
-        assertThat(g.header().nonce2().hex()).isEqualTo(Hex.encode("ycoinRegtest!".getBytes()));
+        assertThat(g.header().nonce2().hex()).isEqualTo(Hex.encode("ycoinRegtest!".getBytes(StandardCharsets.US_ASCII)));
         assertThat(Network.REGTEST.genesisId()).isEqualTo(BlockIds.id(g)).isNotEqualTo(Hash256.fromHex(TESTNET_ID));
         assertThat(Network.REGTEST.genesisId().hex())
                 .isEqualTo(BlockIds.id(Genesis.make(0x1fffffffL, 1764000000L, "PettycoinRegtest!")).hex());

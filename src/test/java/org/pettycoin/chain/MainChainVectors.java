@@ -12,6 +12,7 @@ import org.pettycoin.protocol.Vectors;
 
 /** The main chain of the C node's run A (blocks_A_mainchain.jsonl): heights 1..112 in order. */
 public final class MainChainVectors {
+    @SuppressWarnings("ArrayRecordComponent") // test data, never compared
     public record Entry(long height, Hash256 id, Hash256 prev, Block block, byte[] marshalled) {
     }
 

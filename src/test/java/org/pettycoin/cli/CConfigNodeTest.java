@@ -136,8 +136,8 @@ class CConfigNodeTest {
     void withoutTheFeeOptionsFeelessTxsAreKeptAndATerminalRpcFileFallsBackToTheSocket() throws Exception {
         Path data = dir.resolve("d");
         Files.createDirectories(data);
-        Files.writeString(data.resolve("config"), "# C's one-session terminal mode\r\nrpc-file=/dev/tty\r\n"
-                + "developer-test\r\nseeding\r\n");
+        Files.writeString(data.resolve("config"), String.join("\r\n",
+                "# C's one-session terminal mode", "rpc-file=/dev/tty", "developer-test", "seeding", ""));
         Path log = dir.resolve("d.log");
         Process p = node(log, "--pettycoin-dir", data.toString(), "--port", "0");
         String out = awaitLog(log, "JSON-RPC on", Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package org.pettycoin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class LocalNetworkTest {
         }
         Path data = dir.resolve(name);
         Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(peers))
-                .withListen(new InetSocketAddress("127.0.0.1", 0)));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         open.add(n);
         byte[] k = new byte[32];
         Arrays.fill(k, (byte) (name.hashCode() | 1));
@@ -82,8 +83,8 @@ class LocalNetworkTest {
     @Test
     void aTxSentOverRpcEndsUpInAMinedBlockOnEveryNode() throws Exception {
         Node a = node("a", true);
-        Node b = node("b", true, new InetSocketAddress("127.0.0.1", a.port()));
-        Node c = node("c", true, new InetSocketAddress("127.0.0.1", b.port()));
+        Node b = node("b", true, new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
+        Node c = node("c", true, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port()));
         Tx tx = deposit(Address.fromHex("42".repeat(20)), 5000);
         Hash256 txid = TxHashes.txid(tx);
         RpcClient.Response r = rpc(dir.resolve("c"), "sendrawtransaction", Hex.encode(TxCodec.encode(tx)));

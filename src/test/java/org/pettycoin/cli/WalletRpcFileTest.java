@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class WalletRpcFileTest {
         dir = Files.createTempDirectory("wr"); // short: unix socket paths are limited
         Path data = dir.resolve("n");
         node = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of())
-                .withListen(new InetSocketAddress("127.0.0.1", 0)));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         socket = data.resolve("node-rpc");
         rpc = RpcServer.start(socket, node, () -> { }, MiningSetup.generator(node, Network.REGTEST, Optional.empty()));
     }

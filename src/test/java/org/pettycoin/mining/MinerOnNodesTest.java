@@ -6,6 +6,7 @@ import static org.pettycoin.mining.MinerRig.REWARD;
 import static org.pettycoin.mining.MinerRig.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class MinerOnNodesTest {
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
         ExecutorService relay = Executors.newSingleThreadExecutor();
-        try (Node a = start("a"); Node b = start("b", new InetSocketAddress("127.0.0.1", a.port()));
+        try (Node a = start("a"); Node b = start("b", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
              Miner miner = Miner.start(new Miner.Host(nodeThreadOf(a, relay), a.state(), blk -> a.network().announce(blk)),
                      Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 3
@@ -77,7 +78,7 @@ class MinerOnNodesTest {
 
     private Node start(String name, InetSocketAddress... connect) throws IOException {
         return Node.start(Node.Options.of(Network.REGTEST, dir.resolve(name), 0, List.of(connect))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock)
                 .withTransport(TransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2))));
     }

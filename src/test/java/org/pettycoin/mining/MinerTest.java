@@ -40,6 +40,7 @@ class MinerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final PrivateKey GATEWAY = key(9);
 
+    @SuppressWarnings("try") // the miner is closed inside its try on purpose: close must be idempotent
     @Test
     void minedBlocksAttachThroughTheNormalPathAndAPeerTakesThemAll() throws Exception {
         try (MinerRig rig = new MinerRig(); Miner miner = Miner.start(rig.host(), rig.config(2))) {

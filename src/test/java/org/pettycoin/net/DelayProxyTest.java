@@ -176,7 +176,7 @@ class DelayProxyTest {
         long elapsed = System.nanoTime() - t0;
         assertThat(back).hasSize(chunks * 100);
         // Pipelined: about 0.4 s of writing plus one round trip. One round trip per chunk would be 8 s.
-        assertThat(elapsed).isLessThan(chunks * 2 * latency.toNanos() / 2);
+        assertThat(elapsed).isLessThan(2L * chunks * latency.toNanos() / 2);
     }
 
     @Test

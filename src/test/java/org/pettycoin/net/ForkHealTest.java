@@ -65,7 +65,7 @@ class ForkHealTest {
             });
             miner.start();
             long total = 1L + common + branchA + branchB;
-            boolean bothKnowEverything = TestNodes.await(Duration.ofSeconds(600), () ->
+            boolean bothKnowEverything = TestNodes.await(Duration.ofMinutes(10), () ->
                     a.call(() -> a.state().tree().size()) >= total && b.call(() -> b.state().tree().size()) >= total
                     && bestId(a).equals(bestId(b)));
             healing.set(false);

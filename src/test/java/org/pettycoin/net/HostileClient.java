@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -54,7 +55,7 @@ final class HostileClient implements AutoCloseable {
 
     static WelcomePacket welcomePacket(NodeUuid uuid, long version, org.pettycoin.protocol.Bytes interests,
                                        Optional<Block> best) {
-        NetAddress you = NetAddresses.of(new InetSocketAddress("127.0.0.1", 1), NodeUuid.of(new byte[16]), 0);
+        NetAddress you = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), NodeUuid.of(new byte[16]), 0);
         return new WelcomePacket(version, WelcomePacket.moniker("test"), 0, uuid, you, interests, best);
     }
 

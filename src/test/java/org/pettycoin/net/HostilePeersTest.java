@@ -1,5 +1,6 @@
 package org.pettycoin.net;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.net.TestNodes.address;
 import static org.pettycoin.net.TestNodes.bestId;
@@ -84,7 +85,7 @@ class HostilePeersTest {
     void garbageBytesAreCutOff() throws Exception {
         Node victim = victim();
         try (HostileClient bad = new HostileClient(address(victim))) {
-            bad.sendBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            bad.sendBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(bad.closedWithin(10_000)).isTrue();
         }
         stillSyncs(victim);

@@ -23,8 +23,9 @@ import org.pettycoin.protocol.WelcomePacket;
 @Timeout(30)
 class SeedFetchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final NetAddress A = NetAddresses.of(new InetSocketAddress("127.0.0.1", 8001),
+    private static final NetAddress A = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8001),
             HostileClient.randomUuid(), 1_700_000_000L);
+    @SuppressWarnings("AddressSelection") // a literal address: nothing is looked up
     private static final NetAddress B = NetAddresses.of(new InetSocketAddress("::1", 8002),
             HostileClient.randomUuid(), 1_700_000_001L);
 
@@ -61,7 +62,7 @@ class SeedFetchTest {
         try (SeedServer seed = new SeedServer(PacketCodec.encode(w))) {
             List<NetAddress> got = SeedFetch.ask(new DnsSeed("localhost", seed.port()), TIMEOUT, TIMEOUT, 123);
             assertThat(got).containsExactly(NetAddresses.of(
-                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), seed.port()), uuid, 123));
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), seed.port()), uuid, 123));
         }
     }
 

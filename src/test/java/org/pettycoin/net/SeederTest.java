@@ -3,6 +3,7 @@ package org.pettycoin.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class SeederTest {
 
     @Test
     void aNodeThatFindsNoPeerGivesUpAfterThreeAttempts() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()),
+        NetAddress dead = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()),
                 HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
              SeedServer seed = new SeedServer(peersPacket(dead))) {
@@ -72,7 +73,7 @@ class SeederTest {
 
     @Test
     void withNoPeersOkItStaysUpAndKeepsAsking() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress("127.0.0.1", deadPort()),
+        NetAddress dead = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()),
                 HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
              SeedServer seed = new SeedServer(peersPacket(dead));

@@ -1,6 +1,7 @@
 package org.pettycoin.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class TestNodes implements AutoCloseable {
 
     Node.Options options(String name, InetSocketAddress... connect) {
         return Node.Options.of(Network.REGTEST, dataDir(name), 0, List.of(connect))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock())
                 .withTransport(TransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2)));
     }
@@ -57,7 +58,7 @@ final class TestNodes implements AutoCloseable {
     }
 
     static InetSocketAddress address(Node n) {
-        return new InetSocketAddress("127.0.0.1", n.port());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), n.port());
     }
 
     /** Mines {@code count} empty blocks on the node's best block and announces each. */

@@ -265,7 +265,7 @@ class ChainStateTxTest {
     void badTxsAreRefusedBeforeThePool() {
         fundAlice();
         NormalTx spend = aliceToBob(300);
-        NormalTx forged = (NormalTx) spend.withSignature(aliceToBob(301).signature());
+        NormalTx forged = spend.withSignature(aliceToBob(301).signature());
         try {
             f.state.submitTx(forged);
             org.assertj.core.api.Assertions.fail("accepted a bad signature");

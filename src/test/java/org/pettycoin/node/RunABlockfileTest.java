@@ -94,7 +94,7 @@ class RunABlockfileTest {
             if (t.isEmpty()) {
                 continue;
             }
-            String[] words = t.split(" ");
+            String[] words = t.split(" ", -1);
             int start = 0;
             if (!line.startsWith(" ")) {
                 current = new HashMap<>();

@@ -17,6 +17,7 @@ class CaptureTest {
     private static final String HANDSHAKE = "capture_handshake_genesis.jsonl";
     private static final String SYNC = "capture_sync.jsonl";
 
+    @SuppressWarnings("ArrayRecordComponent") // test data, never compared
     record Captured(int seq, String dir, byte[] frame, Packet packet) {
     }
 

@@ -20,7 +20,7 @@ class TxVectorsTest {
         byte[] bytes = Hex.decode(s.get("hex"));
         Tx tx = TxCodec.decode(bytes);
         // "type=1 pays_fee=1"
-        String[] kind = s.get("type").split(" pays_fee=");
+        String[] kind = s.get("type").split(" pays_fee=", -1);
         assertThat(tx.type().code()).isEqualTo(Integer.parseInt(kind[0]));
         assertThat(tx.paysFee()).isEqualTo(kind[1].equals("1"));
         assertThat(tx.typeByte()).isEqualTo(bytes[1] & 0xff);

@@ -1,5 +1,6 @@
 package org.pettycoin.rpc;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,7 +111,7 @@ class ChainCommandsTest {
         assertThat(b.get("merkles")).hasSize(4);
         assertThat(b.get("shards")).hasSize(4).allMatch(JsonNode::isEmpty);
         // Upper-case hex names the same block.
-        assertThat(n.result("getblock", ids.get(0).asText().toUpperCase()).get("hash")).isEqualTo(ids.get(0));
+        assertThat(n.result("getblock", ids.get(0).asText().toUpperCase(Locale.ROOT)).get("hash")).isEqualTo(ids.get(0));
 
         assertThat(n.error("getblock")).isEqualTo("Need block param");
         assertThat(n.error("getblock", "zz")).isEqualTo("Invalid block hex 'zz'");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -48,7 +49,7 @@ public final class RpcTestNode implements AutoCloseable {
         this.dir = dir;
         this.ownsDir = ownsDir;
         this.node = Node.start(Node.Options.of(network, dir.resolve("node"), 0, connect)
-                .withListen(new InetSocketAddress("127.0.0.1", 0)).withClock(MockTimeClock.startingAt(BASE)));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withClock(MockTimeClock.startingAt(BASE)));
         try {
             this.server = RpcServer.start(socketIn(dir), node, stopped::countDown,
                     Optional.of(new ChainBuilderGenerator(node, MINER)));
@@ -76,7 +77,7 @@ public final class RpcTestNode implements AutoCloseable {
     }
 
     InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", node.port());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), node.port());
     }
 
     RpcClient client() throws IOException {

@@ -1,5 +1,6 @@
 package org.pettycoin.rpc;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.rpc.Wallet.fund;
 import static org.pettycoin.rpc.Wallet.hex;
@@ -75,7 +76,7 @@ class TxCommandsTest {
         assertThat(n.result("getinfo").get("num_pending").asInt()).isEqualTo(4);
         String tx1 = cInjections().get("TX1")[0];
         assertThat(n.error("sendrawtransaction", tx1)).isEqualTo("Transaction already known");
-        assertThat(n.error("sendrawtransaction", tx1.toUpperCase())).as("A-F decode right")
+        assertThat(n.error("sendrawtransaction", tx1.toUpperCase(Locale.ROOT))).as("A-F decode right")
                 .isEqualTo("Transaction already known");
 
         // Mined, TX2 reads as the C node printed it, but for where it is.
