@@ -13,8 +13,7 @@ import org.pettycoin.protocol.Hash256;
  * Everything before the tailer is the miner's fixed prefix (see {@link #prefix}).
  */
 public final class BlockIds {
-    private BlockIds() {
-    }
+    private BlockIds() {}
 
     public static Hash256 id(Block block) {
         return Sha256.doubleSha256(prefix(block), BlockCodec.encodeTailer(block.tailer()));

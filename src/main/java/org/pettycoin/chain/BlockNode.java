@@ -19,6 +19,7 @@ public final class BlockNode {
     private final BlockNode parent;
     /** {@code ancestors[i]} is the ancestor 2^i blocks back, while there is one: O(log n) walks. */
     private final BlockNode[] ancestors;
+
     private final BigInteger totalWork;
     private final List<BlockNode> children = new ArrayList<>(1);
     private boolean allKnown;

@@ -32,7 +32,7 @@ public final class BlockTree {
     }
 
     public BlockTree(Network network) {
-        this(network, new ChainListener() { });
+        this(network, new ChainListener() {});
     }
 
     public Network network() {
@@ -58,7 +58,8 @@ public final class BlockTree {
     /** Blocks at {@code height}, in the order they arrived. */
     public List<BlockNode> atHeight(long height) {
         return height >= 0 && height < byHeight.size()
-                ? Collections.unmodifiableList(byHeight.get((int) height)) : List.of();
+                ? Collections.unmodifiableList(byHeight.get((int) height))
+                : List.of();
     }
 
     /** The greatest height of any block we hold. */
@@ -79,8 +80,12 @@ public final class BlockTree {
         if (parent == null) {
             throw new IllegalArgumentException("parent " + block.header().parent() + " of " + id + " is unknown");
         }
-        BlockNode node = new BlockNode(block, id, parent, parent.totalWork().add(Difficulty.work(
-                block.tailer().difficulty())), block.totalTxs() == 0);
+        BlockNode node = new BlockNode(
+                block,
+                id,
+                parent,
+                parent.totalWork().add(Difficulty.work(block.tailer().difficulty())),
+                block.totalTxs() == 0);
         node.setKnownInARow(node.allKnown() ? parent.knownInARow() + 1 : 0);
         index(node);
         parent.addChild(node);

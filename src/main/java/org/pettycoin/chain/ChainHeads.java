@@ -252,7 +252,8 @@ public final class ChainHeads {
         }
         BlockNode common = x.ancestor(lo).orElseThrow();
         List<BlockNode> children = common.children();
-        return children.indexOf(x.ancestor(lo - 1).orElseThrow()) < children.indexOf(y.ancestor(lo - 1).orElseThrow());
+        return children.indexOf(x.ancestor(lo - 1).orElseThrow())
+                < children.indexOf(y.ancestor(lo - 1).orElseThrow());
     }
 
     private static void pushChildrenInOrder(Deque<BlockNode> stack, BlockNode x) {

@@ -6,10 +6,8 @@ public interface ChainListener {
      * {@code longest_knowns[0]} moved from {@code oldHead} to {@code newHead}. When the old head is not
      * an ancestor of the new one, the txs of the abandoned branch go back to pending (C's chain.c steal_pending_txs).
      */
-    default void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
-    }
+    default void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {}
 
     /** The set of mineable heads changed: pending txs must be rechecked. */
-    default void pendingNeedsRecheck() {
-    }
+    default void pendingNeedsRecheck() {}
 }

@@ -10,14 +10,15 @@ import org.pettycoin.protocol.FixedBytes;
 public final class Difficulty {
     /** Exponent is in bytes; a target needs at least 3 (mantissa width) and at most 31. */
     private static final int MIN_EXP = 3;
+
     private static final int MAX_EXP_EXCLUSIVE = 32;
     /** A normalised mantissa has its top byte set. */
     private static final int MIN_MANTISSA = 0x010000;
+
     private static final int MANTISSA_MASK = 0xffffff;
     private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
-    private Difficulty() {
-    }
+    private Difficulty() {}
 
     public static int exponent(long difficulty) {
         return (int) (difficulty >>> 24) & 0xff;
@@ -134,8 +135,8 @@ public final class Difficulty {
         if (Long.compareUnsigned(span, idealSpan * 4) > 0) {
             span = idealSpan * 4;
         }
-        BigInteger scaled = target(oldDifficulty).multiply(BigInteger.valueOf(span))
-                .divide(BigInteger.valueOf(idealSpan));
+        BigInteger scaled =
+                target(oldDifficulty).multiply(BigInteger.valueOf(span)).divide(BigInteger.valueOf(idealSpan));
         long next = encode(scaled);
         int exp = exponent(next);
         int floorExp = exponent(floor);

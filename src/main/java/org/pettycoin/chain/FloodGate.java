@@ -8,8 +8,7 @@ import java.util.List;
  * claimed height, since we cannot check its difficulty properly until it attaches.
  */
 public final class FloodGate {
-    private FloodGate() {
-    }
+    private FloodGate() {}
 
     /**
      * The easiest difficulty we accept for an unattached block claiming {@code height}: a quarter of
@@ -26,7 +25,9 @@ public final class FloodGate {
             long top = tree.topHeight();
             min = Difficulty.div4(tree.atHeight(top).get(0).block().tailer().difficulty());
             long periods = height / Network.DIFFICULTY_UPDATE_BLOCKS - top / Network.DIFFICULTY_UPDATE_BLOCKS;
-            for (long i = 0; i < periods && Difficulty.compare(min, tree.network().genesisDifficulty()) > 0; i++) {
+            for (long i = 0;
+                    i < periods && Difficulty.compare(min, tree.network().genesisDifficulty()) > 0;
+                    i++) {
                 min = Difficulty.div4(min);
             }
         }

@@ -20,8 +20,7 @@ public final class Genesis {
     /** Nonce string length: 4 bytes of nonce1 + 13 of nonce2. */
     public static final int NONCE_LENGTH = 4 + BlockHeader.NONCE2_LENGTH;
 
-    private Genesis() {
-    }
+    private Genesis() {}
 
     /**
      * A genesis block with these fields and no transactions, as {@code mkgenesis} makes it.
@@ -39,10 +38,19 @@ public final class Genesis {
         byte[] nonce2 = new byte[BlockHeader.NONCE2_LENGTH];
         System.arraycopy(n, 4, nonce2, 0, nonce2.length);
         long nonce1 = (n[0] & 0xffL) | (n[1] & 0xffL) << 8 | (n[2] & 0xffL) << 16 | (n[3] & 0xffL) << 24;
-        BlockHeader header = new BlockHeader(0, Protocol.INITIAL_SHARD_ORDER, Bytes.of(nonce2), 0, 0,
-                Address.ZERO, Collections.nCopies(Protocol.NUM_PREV_IDS, Hash256.ZERO));
-        return new Block(header, Bytes.of(new byte[shards]),
-                Collections.nCopies(shards, MerkleTree.EMPTY_SHARD_ROOT), Bytes.EMPTY,
+        BlockHeader header = new BlockHeader(
+                0,
+                Protocol.INITIAL_SHARD_ORDER,
+                Bytes.of(nonce2),
+                0,
+                0,
+                Address.ZERO,
+                Collections.nCopies(Protocol.NUM_PREV_IDS, Hash256.ZERO));
+        return new Block(
+                header,
+                Bytes.of(new byte[shards]),
+                Collections.nCopies(shards, MerkleTree.EMPTY_SHARD_ROOT),
+                Bytes.EMPTY,
                 new BlockTailer(timestamp, difficulty, nonce1));
     }
 }

@@ -28,6 +28,7 @@ public enum Network {
     // Both are immutable values: the codec copies bytes in and out and nothing exposes them for writing.
     @SuppressWarnings("ImmutableEnumChecker")
     private final Block genesis;
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final Hash256 genesisId;
 

@@ -12,8 +12,7 @@ import org.pettycoin.protocol.Protocol;
  * contents (C's prev_txhashes.c; checked by check_block.c check_prev_txhashes).
  */
 public final class PrevTxhashes {
-    private PrevTxhashes() {
-    }
+    private PrevTxhashes() {}
 
     /**
      * Heights of the blocks a block at {@code height} covers, in order: H−1, H−2, H−4 … H−512, stopping

@@ -12,8 +12,7 @@ import org.pettycoin.protocol.Protocol;
  * compares all 20 entries, so the zero fill is part of the rule.
  */
 public final class Prevs {
-    private Prevs() {
-    }
+    private Prevs() {}
 
     /**
      * The prevs a block at {@code height} must carry.

@@ -5,8 +5,7 @@ public final class Retarget {
     /** Ideal span of one retarget period on the test network: 2016 × 10 s. */
     public static final long IDEAL_SPAN_SECS = Network.BLOCK_TARGET_TIME_SECS * Network.DIFFICULTY_UPDATE_BLOCKS;
 
-    private Retarget() {
-    }
+    private Retarget() {}
 
     public static long requiredForChildOf(BlockNode parent, Network network) {
         long parentDifficulty = parent.block().tailer().difficulty();

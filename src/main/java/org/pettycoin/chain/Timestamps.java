@@ -9,8 +9,7 @@ public final class Timestamps {
     /** How far ahead of our clock a block may be: 2 hours. */
     public static final long MAX_FUTURE_SECS = 7200;
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * The timestamp a child of {@code parent} must exceed: the median (upper median when even) of

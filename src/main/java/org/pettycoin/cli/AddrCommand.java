@@ -12,9 +12,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin addr}: converts an address between pettycoin and bitcoin-style strings (like petty-addr). */
-@Command(name = "addr", mixinStandardHelpOptions = true,
-        description = {"Show an address in every form: pettycoin style (P…/q…) and bitcoin style (P-1…/P-m…),",
-            "with its raw 20-byte hash and its shard. 'converted' is the other form, as petty-addr prints."},
+@Command(
+        name = "addr",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show an address in every form: pettycoin style (P…/q…) and bitcoin style (P-1…/P-m…),",
+            "with its raw 20-byte hash and its shard. 'converted' is the other form, as petty-addr prints."
+        },
         footer = {"", "Example:", "  pettycoin addr P-muzRJJzenB7uKzokx21W2QGobfDEZfiH1u"})
 final class AddrCommand implements Callable<Integer> {
     @Spec
@@ -25,9 +29,10 @@ final class AddrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AddressCodec.Decoded d = AddressCodec.decode(address.strip()).orElseThrow(() -> new UserError(
-                "not a valid pettycoin or bitcoin-style address (bad characters, checksum or version): '"
-                        + address + "'"));
+        AddressCodec.Decoded d = AddressCodec.decode(address.strip())
+                .orElseThrow(() -> new UserError(
+                        "not a valid pettycoin or bitcoin-style address (bad characters, checksum or version): '"
+                                + address + "'"));
         Address a = d.address();
         AddressStyle style = d.style();
         ObjectNode o = Json.object();

@@ -26,19 +26,24 @@ final class BenchChains {
     private static final Address MINER_A = Address.fromHex("a0".repeat(20));
     private static final Address MINER_B = Address.fromHex("b0".repeat(20));
 
-    private BenchChains() {
-    }
+    private BenchChains() {}
 
     /** A chain of {@code blocks} after genesis in {@code blockfile}. */
-    record Linear(Path blockfile, int blocks, Hash256 tip, long lastTimestamp) {
-    }
+    record Linear(Path blockfile, int blocks, Hash256 tip, long lastTimestamp) {}
 
     /**
      * Two branches of {@code a} and {@code b} blocks on a common prefix of {@code common} after
      * genesis; {@code blockfileA} holds the prefix and branch a, {@code blockfileB} the prefix and b.
      */
-    record Forked(Path blockfileA, Path blockfileB, int common, int a, int b, Hash256 tipA, Hash256 tipB,
-                  long lastTimestamp) {
+    record Forked(
+            Path blockfileA,
+            Path blockfileB,
+            int common,
+            int a,
+            int b,
+            Hash256 tipA,
+            Hash256 tipB,
+            long lastTimestamp) {
         /** Every block of both branches, genesis included. */
         long allBlocks() {
             return 1L + common + a + b;
@@ -64,8 +69,16 @@ final class BenchChains {
         List<Block> prefix = shared.built();
         write(blockfileA, prefix, minerA.built());
         write(blockfileB, prefix, minerB.built());
-        return new Forked(blockfileA, blockfileB, common, a, b, tipA.id(), tipB.id(),
-                Math.max(tipA.block().tailer().timestamp(), tipB.block().tailer().timestamp()));
+        return new Forked(
+                blockfileA,
+                blockfileB,
+                common,
+                a,
+                b,
+                tipA.id(),
+                tipB.id(),
+                Math.max(
+                        tipA.block().tailer().timestamp(), tipB.block().tailer().timestamp()));
     }
 
     /** A new data directory {@code dataDir} whose blockfile is a copy of {@code blockfile}. */

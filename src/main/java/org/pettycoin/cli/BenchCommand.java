@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin bench}: measurements printed as figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.ChainBench.class, SyncBench.class, MineBench.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -37,24 +40,37 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "chain", mixinStandardHelpOptions = true,
-            description = {"Mine a regtest chain in-process, then measure header validation and attach",
+    @Command(
+            name = "chain",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Mine a regtest chain in-process, then measure header validation and attach",
                 "(blocks/s), and start-up replay of the same chain from a blockfile (blocks/s).",
                 "Then the same for a shorter chain of full blocks (with transactions): blocks, shards",
-                "and txs accepted as from a peer (blocks/s, txs/s), and their blockfile replay."})
+                "and txs accepted as from a peer (blocks/s, txs/s), and their blockfile replay."
+            })
     static final class ChainBench implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--blocks", defaultValue = "20000", paramLabel = "N",
+        @Option(
+                names = "--blocks",
+                defaultValue = "20000",
+                paramLabel = "N",
                 description = "chain length (default: ${DEFAULT-VALUE})")
         private int blocks;
 
-        @Option(names = "--full-blocks", defaultValue = "300", paramLabel = "N",
+        @Option(
+                names = "--full-blocks",
+                defaultValue = "300",
+                paramLabel = "N",
                 description = "length of the chain of blocks with transactions (default: ${DEFAULT-VALUE})")
         private int fullBlocks;
 
-        @Option(names = "--txs-per-block", defaultValue = "100", paramLabel = "T",
+        @Option(
+                names = "--txs-per-block",
+                defaultValue = "100",
+                paramLabel = "T",
                 description = "transactions in each of those blocks, at most 1020 (default: ${DEFAULT-VALUE})")
         private int txsPerBlock;
 
@@ -89,7 +105,7 @@ final class BenchCommand implements Runnable {
                 long t2 = System.nanoTime();
                 BlockfileLoader.Summary s;
                 try (Blockfile f = Blockfile.open(file)) {
-                    s = new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> { }, now).load(f);
+                    s = new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> {}, now).load(f);
                 }
                 report(out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
                 if (!s.tip().id().equals(tip.id())) {

@@ -66,12 +66,14 @@ final class BenchNodes implements AutoCloseable {
     }
 
     /** What a node reports, read in one visit to its thread. */
-    record View(Hash256 tip, long height, int blocks, int outstanding) {
-    }
+    record View(Hash256 tip, long height, int blocks, int outstanding) {}
 
     static View view(Node n) throws IOException {
-        return n.call(() -> new View(n.state().miningHead().id(), n.state().miningHead().height(),
-                n.state().tree().size(), n.network().outstandingRequests()));
+        return n.call(() -> new View(
+                n.state().miningHead().id(),
+                n.state().miningHead().height(),
+                n.state().tree().size(),
+                n.network().outstandingRequests()));
     }
 
     /** A condition looked at while waiting. */

@@ -10,8 +10,7 @@ import org.pettycoin.protocol.Hex;
 
 /** A block as JSON: its id, every header and tailer field, and the marshalled bytes. */
 final class BlockJson {
-    private BlockJson() {
-    }
+    private BlockJson() {}
 
     static ObjectNode of(Block block) {
         ObjectNode o = Json.object();

@@ -1,11 +1,11 @@
 package org.pettycoin.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileLoader;
@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin blockfile}: tools for the on-disk chain. */
-@Command(name = "blockfile", mixinStandardHelpOptions = true, description = "Blockfile tools.",
+@Command(
+        name = "blockfile",
+        mixinStandardHelpOptions = true,
+        description = "Blockfile tools.",
         subcommands = {BlockfileCommand.Check.class})
 final class BlockfileCommand implements Runnable {
     @Spec
@@ -30,12 +33,16 @@ final class BlockfileCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Replay a blockfile read-only with every check a starting node applies, and print",
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Replay a blockfile read-only with every check a starting node applies, and print",
                 "JSON: records read, blocks, txs, the most-work tip, the most-work tip whose contents are",
                 "all present (known_tip), blocks found invalid by their contents, and where and why it",
                 "stopped if it did. The file is never modified. Exit code 0 if every record was accepted",
-                "and no block is invalid, 1 otherwise. \"Now\" is the system's time, or --mocktime."})
+                "and no block is invalid, 1 otherwise. \"Now\" is the system's time, or --mocktime."
+            })
     static final class Check implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -43,11 +50,17 @@ final class BlockfileCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "a blockfile (e.g. ~/.pettycoin/blockfile)")
         private Path file;
 
-        @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "testnet",
+        @Option(
+                names = "--network",
+                paramLabel = "NETWORK",
+                defaultValue = "testnet",
                 description = "testnet or regtest (default: ${DEFAULT-VALUE})")
         private String network;
 
-        @Option(names = MockTime.OPTION, paramLabel = "SECONDS", defaultValue = "0",
+        @Option(
+                names = MockTime.OPTION,
+                paramLabel = "SECONDS",
+                defaultValue = "0",
                 description = "check as of this Unix time (block timestamps may be at most 2 hours past it; "
                         + "the horizon is measured to it) instead of now, e.g. a chain made on an old date")
         private long mocktime;
@@ -60,11 +73,13 @@ final class BlockfileCommand implements Runnable {
             }
             long now = MockTime.clock(mocktime).unixSeconds();
             ArrayNode invalid = Json.array();
-            ChainState state = new ChainState(net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000,
-                    new ChainState.Listener() {
+            ChainState state = new ChainState(
+                    net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, new ChainState.Listener() {
                         @Override
                         public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
-                            invalid.addObject().put("id", block.id().hex()).put("height", block.height())
+                            invalid.addObject()
+                                    .put("id", block.id().hex())
+                                    .put("height", block.height())
                                     .put("complaint", complaint.type().cName());
                         }
                     });
@@ -81,15 +96,20 @@ final class BlockfileCommand implements Runnable {
             o.put("blocks", s.blocks());
             o.put("txs", s.txs());
             o.put("txs_for_unknown_blocks", s.txsForUnknownBlocks());
-            o.putObject("tip").put("id", s.tip().id().hex()).put("height", s.tip().height());
+            o.putObject("tip")
+                    .put("id", s.tip().id().hex())
+                    .put("height", s.tip().height());
             BlockNode known = state.miningHead();
             o.putObject("known_tip").put("id", known.id().hex()).put("height", known.height());
             o.set("invalid_blocks", invalid);
             o.put("valid_bytes", s.replay().validLength());
             o.put("file_bytes", s.replay().originalLength());
             o.put("complete", s.replay().stoppedBecause().isEmpty());
-            s.replay().stoppedBecause().ifPresent(why -> o.putObject("stopped")
-                    .put("offset", s.replay().validLength()).put("reason", why));
+            s.replay()
+                    .stoppedBecause()
+                    .ifPresent(why -> o.putObject("stopped")
+                            .put("offset", s.replay().validLength())
+                            .put("reason", why));
             Json.print(spec.commandLine().getOut(), o);
             return s.replay().stoppedBecause().isEmpty() && invalid.isEmpty() ? 0 : 1;
         }

@@ -17,23 +17,27 @@ final class CNodeOptions {
     /** C's {@code setup_jsonrpc} serves one session on the terminal for this name. */
     static final String TERMINAL = "/dev/tty";
 
-    @Option(names = "--require-fees",
+    @Option(
+            names = "--require-fees",
             description = "never mine normal, to-gateway or claim txs without a fee (they are still relayed)")
     private boolean requireFees;
 
-    @Option(names = "--require-gateway-fees",
+    @Option(
+            names = "--require-gateway-fees",
             description = "never mine gateway txs without a fee (they are still relayed)")
     private boolean requireGatewayFees;
 
-    @Option(names = "--generator", paramLabel = "PATH",
+    @Option(
+            names = "--generator",
+            paramLabel = "PATH",
             description = "the C node's block generator program: accepted and ignored, this node mines itself")
     private String generator;
 
     /** The chain state's tunables with this fee policy (C's {@code add_pending_tx} check). */
     ChainState.Config chainConfig() {
         ChainState.Config d = ChainState.Config.DEFAULT;
-        return new ChainState.Config(d.detachedLimits(), new PendingPool.Policy(requireFees, requireGatewayFees),
-                d.txChecks());
+        return new ChainState.Config(
+                d.detachedLimits(), new PendingPool.Policy(requireFees, requireGatewayFees), d.txChecks());
     }
 
     /** Says once, after logging is set up, what was accepted only to be ignored. */
@@ -46,7 +50,9 @@ final class CNodeOptions {
     /** The socket to serve: C's terminal session is not offered, so it falls back to the default socket. */
     static String rpcSocket(String rpcFile) {
         if (rpcFile.equals(TERMINAL)) {
-            LOG.warn("--rpc-file {}: JSON-RPC on the terminal is not supported; serving {} instead", TERMINAL,
+            LOG.warn(
+                    "--rpc-file {}: JSON-RPC on the terminal is not supported; serving {} instead",
+                    TERMINAL,
                     DataDir.RPC_FILE_NAME);
             return DataDir.RPC_FILE_NAME;
         }

@@ -2,8 +2,7 @@ package org.pettycoin.cli;
 
 /** Numbers given on command lines, read like C's {@code strtoul(s, NULL, 0)} but strictly. */
 final class CNumbers {
-    private CNumbers() {
-    }
+    private CNumbers() {}
 
     /**
      * A u32 in decimal, hex ({@code 0x…}) or octal (leading {@code 0}), as the C tools accept;

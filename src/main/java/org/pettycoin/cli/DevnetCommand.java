@@ -41,42 +41,67 @@ import picocli.CommandLine.Spec;
  * share one clock, as nodes on one machine do: {@code --mocktime} starts it on another date, and
  * {@code setmocktime} to any node sets it for all of them.
  */
-@Command(name = "devnet", mixinStandardHelpOptions = true,
-        description = {"Start a local regtest network: N mining nodes on this machine, connected to each",
-            "other, each in DIR/nodeK with its own JSON-RPC socket; live status until Ctrl-C."})
+@Command(
+        name = "devnet",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start a local regtest network: N mining nodes on this machine, connected to each",
+            "other, each in DIR/nodeK with its own JSON-RPC socket; live status until Ctrl-C."
+        })
 final class DevnetCommand implements Callable<Integer> {
     /** Blocks/min is measured over this window. */
     private static final long RATE_WINDOW_MILLIS = 60_000;
+
     private static final int SHORT_ID = 12;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--nodes", defaultValue = "3", paramLabel = "N", description = "how many nodes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--nodes",
+            defaultValue = "3",
+            paramLabel = "N",
+            description = "how many nodes (default: ${DEFAULT-VALUE})")
     private int count;
 
-    @Option(names = "--dir", defaultValue = "devnet", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            defaultValue = "devnet",
+            paramLabel = "DIR",
             description = "where the nodes' data directories go (default: ./${DEFAULT-VALUE})")
     private Path dir;
 
-    @Option(names = "--mining-threads", defaultValue = "1", paramLabel = "T",
+    @Option(
+            names = "--mining-threads",
+            defaultValue = "1",
+            paramLabel = "T",
             description = "hashing threads per node (default: ${DEFAULT-VALUE})")
     private int threads;
 
-    @Option(names = "--block-pause", defaultValue = "3", paramLabel = "SECONDS",
+    @Option(
+            names = "--block-pause",
+            defaultValue = "3",
+            paramLabel = "SECONDS",
             description = "each node rests this long after each block it mines: regtest blocks take ~256 "
                     + "hashes (default: ${DEFAULT-VALUE})")
     private double pause;
 
-    @Option(names = "--until-height", paramLabel = "H",
+    @Option(
+            names = "--until-height",
+            paramLabel = "H",
             description = "stop by itself once every node has the same best block at height H or more")
     private Optional<Long> untilHeight = Optional.empty();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
             description = "with --until-height: give up (exit 1) after this long")
     private Optional<Long> timeout = Optional.empty();
 
-    @Option(names = MockTime.OPTION, paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = MockTime.OPTION,
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             description = "the nodes' clock starts at this Unix time and runs on with real time (e.g. to go on "
                     + "with a devnet whose chain is older than the 3-day horizon)")
     private long mocktime;
@@ -85,8 +110,7 @@ final class DevnetCommand implements Callable<Integer> {
     private MockTimeClock clock;
 
     /** One running member of the network. */
-    private record Member(String name, Node node, RpcServer rpc, Miner miner, Address reward, Deque<long[]> history) {
-    }
+    private record Member(String name, Node node, RpcServer rpc, Miner miner, Address reward, Deque<long[]> history) {}
 
     @Override
     public Integer call() throws Exception {
@@ -102,24 +126,29 @@ final class DevnetCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         List<Member> members = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "devnet-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                stopped.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "devnet-shutdown"));
         int exit = 0;
         try {
             for (int i = 1; i <= count; i++) {
                 members.add(startMember("node" + i, members, stop));
             }
-            out.printf("devnet: %d regtest nodes in %s (query one with: pettycoin query --pettycoin-dir %s getinfo)%n",
+            out.printf(
+                    "devnet: %d regtest nodes in %s (query one with: pettycoin query --pettycoin-dir %s getinfo)%n",
                     count, dir, dir.resolve("node1"));
             for (Member m : members) {
-                out.printf("  %s  port %d  mining to %s%n", m.name(), m.node().port(),
-                        AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
+                out.printf(
+                        "  %s  port %d  mining to %s%n",
+                        m.name(), m.node().port(), AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
             }
             out.flush();
             exit = statusLoop(out, members, stop);
@@ -143,13 +172,18 @@ final class DevnetCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(dir);
         List<InetSocketAddress> peers = new ArrayList<>();
         for (Member m : earlier) {
-            peers.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), m.node().port()));
+            peers.add(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), m.node().port()));
         }
         Node node = Node.start(Node.Options.of(Network.REGTEST, data, 0, peers)
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withClock(clock));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .withClock(clock));
         PrivateKey key = PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
-        RpcServer rpc = RpcServer.start(data.resolve(DataDir.RPC_FILE_NAME), node, stop::countDown,
+        RpcServer rpc = RpcServer.start(
+                data.resolve(DataDir.RPC_FILE_NAME),
+                node,
+                stop::countDown,
                 MiningSetup.generator(node, Network.REGTEST, Optional.of(reward)));
         Miner miner = MiningSetup.start(node, reward, threads, Duration.ofMillis((long) (pause * 1000)));
         return new Member(name, node, rpc, miner, reward, new ArrayDeque<>());
@@ -178,9 +212,14 @@ final class DevnetCommand implements Callable<Integer> {
                 long[] oldest = m.history().peekFirst();
                 double minutes = Math.max(1e-9, (now - oldest[0]) / 60000.0);
                 double perMin = (tip.height() - oldest[1]) / minutes;
-                lines.add(String.format("%-7s height %6d  tip %s  peers %d  %6.1f blocks/min  mined %d", m.name(),
-                        tip.height(), tip.id().hex().substring(0, SHORT_ID), peers,
-                        now == oldest[0] ? 0.0 : perMin, m.miner().stats().blocksMined()));
+                lines.add(String.format(
+                        "%-7s height %6d  tip %s  peers %d  %6.1f blocks/min  mined %d",
+                        m.name(),
+                        tip.height(),
+                        tip.id().hex().substring(0, SHORT_ID),
+                        peers,
+                        now == oldest[0] ? 0.0 : perMin,
+                        m.miner().stats().blocksMined()));
                 String id = tip.id().hex();
                 same &= commonTip == null || commonTip.equals(id);
                 commonTip = id;

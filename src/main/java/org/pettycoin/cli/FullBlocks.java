@@ -44,7 +44,7 @@ final class FullBlocks {
 
     void run() throws IOException {
         long t0 = System.nanoTime();
-        ChainState source = newState(new ChainState.Listener() { });
+        ChainState source = newState(new ChainState.Listener() {});
         ChainBuilder builder = ChainBuilder.on(source, MINER);
         TxWorkload workload = new TxWorkload(KEYS, SEED);
         BlockNode tip = source.tree().genesis();
@@ -61,7 +61,7 @@ final class FullBlocks {
         BenchCommand.ChainBench.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
 
         long t1 = System.nanoTime();
-        ChainState target = newState(new ChainState.Listener() { });
+        ChainState target = newState(new ChainState.Listener() {});
         for (MinedBlock m : builder.builtWithContents()) {
             accept(target, m);
         }
@@ -78,8 +78,8 @@ final class FullBlocks {
                 s = journal.load(loaded, now);
                 requireTip(loaded.miningHead(), built, "replay");
             }
-            BenchCommand.ChainBench.report(out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)",
-                    s.blocks(), t2);
+            BenchCommand.ChainBench.report(
+                    out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
         });
     }
 
@@ -89,7 +89,8 @@ final class FullBlocks {
 
     private static void accept(ChainState target, MinedBlock m) {
         ChainState.BlockReceipt r = target.receiveBlock(m.block());
-        if (r.intake().status() != BlockIntake.Status.ATTACHED || !r.prevTxhashesMismatch().isEmpty()) {
+        if (r.intake().status() != BlockIntake.Status.ATTACHED
+                || !r.prevTxhashesMismatch().isEmpty()) {
             throw new IllegalStateException("a built block did not attach cleanly: " + r);
         }
         for (ShardPacket p : m.shardPackets()) {

@@ -8,19 +8,26 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.Block;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pettycoin genesis}: prints a genesis block as JSON, like the C {@code mkgenesis}. */
-@Command(name = "genesis", mixinStandardHelpOptions = true,
-        description = {"Print a genesis block as JSON (id, fields, hex).",
+@Command(
+        name = "genesis",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a genesis block as JSON (id, fields, hex).",
             "Either a preset network's genesis, or one made from DIFFICULTY TIMESTAMP NONCE",
-            "exactly as the C mkgenesis tool does."},
-        footer = {"", "Examples:",
+            "exactly as the C mkgenesis tool does."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  pettycoin genesis --network testnet",
-            "  pettycoin genesis 0x1d3bffc4 1404886369 MarcusArabellAlex"})
+            "  pettycoin genesis 0x1d3bffc4 1404886369 MarcusArabellAlex"
+        })
 final class GenesisCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,7 +39,9 @@ final class GenesisCommand implements Callable<Integer> {
         @Option(names = "--network", paramLabel = "NETWORK", description = "testnet or regtest")
         private String network;
 
-        @Parameters(arity = "3", paramLabel = "DIFFICULTY TIMESTAMP NONCE",
+        @Parameters(
+                arity = "3",
+                paramLabel = "DIFFICULTY TIMESTAMP NONCE",
                 description = "compact difficulty (e.g. 0x1d3bffc4), unix time, and a 17-byte nonce string")
         private List<String> args;
     }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin key}: key tools. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Private key tools.",
+@Command(
+        name = "key",
+        mixinStandardHelpOptions = true,
+        description = "Private key tools.",
         subcommands = {KeyCommand.New.class})
 final class KeyCommand implements Runnable {
     @Spec
@@ -30,19 +33,28 @@ final class KeyCommand implements Runnable {
     }
 
     /** {@code pettycoin key new}: like mkpriv, optionally searching for a key in a given shard. */
-    @Command(name = "new", mixinStandardHelpOptions = true,
-            description = {"Make a new private key and print it with its public key and addresses.",
+    @Command(
+            name = "new",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Make a new private key and print it with its public key and addresses.",
                 "Both networks use test-net strings (the C node only ever runs the test network).",
-                "Keep the private key secret: anyone holding it can spend from its address."})
+                "Keep the private key secret: anyone holding it can spend from its address."
+            })
     static final class New implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "testnet",
+        @Option(
+                names = "--network",
+                paramLabel = "NETWORK",
+                defaultValue = "testnet",
                 description = "testnet or regtest (default: ${DEFAULT-VALUE})")
         private String network;
 
-        @Option(names = "--shard", paramLabel = "N",
+        @Option(
+                names = "--shard",
+                paramLabel = "N",
                 description = "search for a key whose address is in shard N (0-3), like mkpriv's shardnum")
         private Integer shard;
 

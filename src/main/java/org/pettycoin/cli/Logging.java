@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /** The node's log: one line per event on stderr, at the C node's level names (log.h). */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     /** {@code --log-level}: io, debug, info, unusual, broken (C's names), mapped to logback's. */
     static Level level(String name) {
@@ -21,8 +20,8 @@ final class Logging {
             case "info" -> Level.INFO;
             case "unusual" -> Level.WARN;
             case "broken" -> Level.ERROR;
-            default -> throw new UserError(
-                    "--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
+            default ->
+                throw new UserError("--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
         };
     }
 

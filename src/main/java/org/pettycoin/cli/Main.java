@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code pettycoin} command: the node and its offline tools as subcommands. */
-@Command(name = "pettycoin",
+@Command(
+        name = "pettycoin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A pettycoin node and its tools, wire-compatible with the original C pettycoin.",

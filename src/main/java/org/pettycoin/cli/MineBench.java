@@ -27,13 +27,18 @@ import picocli.CommandLine.Spec;
  * the 12-byte tailer, then the target test) on a real regtest block whose target no id can beat,
  * one thread alone, then every thread at once.
  */
-@Command(name = "mine", mixinStandardHelpOptions = true,
-        description = {"Measure the miner's hashing: block ids per second from a SHA-256 midstate,",
+@Command(
+        name = "mine",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the miner's hashing: block ids per second from a SHA-256 midstate,",
             "hashing only the 12-byte tailer per attempt, one thread alone and then",
-            "--threads threads at once (per thread and in total)."})
+            "--threads threads at once (per thread and in total)."
+        })
 final class MineBench implements Callable<Integer> {
     /** A valid difficulty no id beats in practice (the id's top 29 bytes must be zero). */
     private static final long IMPOSSIBLE = 0x03010000L;
+
     private static final long CHUNK = 1 << 14;
     private static final int MAX_THREADS = 1024;
     private static final double WARM_UP_SECS = 2;
@@ -42,11 +47,16 @@ final class MineBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "threads hashing at once (default: every core, here ${DEFAULT-VALUE})")
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--seconds", defaultValue = "3", paramLabel = "S",
+    @Option(
+            names = "--seconds",
+            defaultValue = "3",
+            paramLabel = "S",
             description = "length of each measurement (default: ${DEFAULT-VALUE})")
     private double seconds;
 
@@ -60,9 +70,9 @@ final class MineBench implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Block template = unsolvable();
-        out.printf("block id pre-image %d bytes: %d absorbed once into the midstate, %d hashed per attempt%n",
-                BlockIds.preimageLength(template.numShards()), BlockIds.prefix(template).length,
-                BlockTailer.LENGTH);
+        out.printf(
+                "block id pre-image %d bytes: %d absorbed once into the midstate, %d hashed per attempt%n",
+                BlockIds.preimageLength(template.numShards()), BlockIds.prefix(template).length, BlockTailer.LENGTH);
         run(template, 1, WARM_UP_SECS);
         Rate alone = run(template, 1, seconds)[0];
         out.printf("%-30s %s%n", "1 thread alone", alone.line());
@@ -73,8 +83,12 @@ final class MineBench implements Callable<Integer> {
             out.printf("%-30s %s%n", atOnce + "#" + i, together[i].line());
             total += together[i].hashesPerSec();
         }
-        out.printf("%-30s %8.3f MH/s  (%.2fx one thread; %d cores)%n", atOnce + "total",
-                total / 1e6, total / alone.hashesPerSec(), Runtime.getRuntime().availableProcessors());
+        out.printf(
+                "%-30s %8.3f MH/s  (%.2fx one thread; %d cores)%n",
+                atOnce + "total",
+                total / 1e6,
+                total / alone.hashesPerSec(),
+                Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
     }
@@ -84,7 +98,11 @@ final class MineBench implements Callable<Integer> {
         BlockTree tree = new BlockTree(Network.REGTEST);
         Block b = new ChainBuilder(tree, Address.fromHex("5c".repeat(20)))
                 .template(tree.genesis(), Network.REGTEST.genesisTimestamp() + 1);
-        return new Block(b.header(), b.numTxs(), b.merkles(), b.prevTxhashes(),
+        return new Block(
+                b.header(),
+                b.numTxs(),
+                b.merkles(),
+                b.prevTxhashes(),
                 new BlockTailer(b.tailer().timestamp(), IMPOSSIBLE, 0));
     }
 
@@ -109,34 +127,37 @@ final class MineBench implements Callable<Integer> {
         long[] deadline = new long[1];
         for (int i = 0; i < n; i++) {
             int index = i;
-            Thread t = new Thread(() -> {
-                Bytes nonce2 = NonceSearch.addToNonce2(Bytes.of(new byte[BlockHeader.NONCE2_LENGTH]), index);
-                NonceSearch search = new NonceSearch(template, nonce2);
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long start = System.nanoTime();
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
-                long hashes = 0;
-                long nonce = 0;
-                while (System.nanoTime() < deadline[0]) {
-                    if (search.search(nonce, CHUNK) != null) {
-                        throw new IllegalStateException("an id beat an unbeatable target");
-                    }
-                    hashes += CHUNK;
-                    nonce += CHUNK;
-                    if (nonce >= NonceSearch.NONCE1_SPACE) {
-                        nonce2 = NonceSearch.addToNonce2(nonce2, n);
-                        search = new NonceSearch(template, nonce2);
-                        nonce = 0;
-                    }
-                }
-                double wall = (System.nanoTime() - start) / 1e9;
-                rates[index] = new Rate(hashes / wall, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9 / wall);
-            }, "bench-mine-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        Bytes nonce2 = NonceSearch.addToNonce2(Bytes.of(new byte[BlockHeader.NONCE2_LENGTH]), index);
+                        NonceSearch search = new NonceSearch(template, nonce2);
+                        ready.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long start = System.nanoTime();
+                        long cpuStart = THREADS.getCurrentThreadCpuTime();
+                        long hashes = 0;
+                        long nonce = 0;
+                        while (System.nanoTime() < deadline[0]) {
+                            if (search.search(nonce, CHUNK) != null) {
+                                throw new IllegalStateException("an id beat an unbeatable target");
+                            }
+                            hashes += CHUNK;
+                            nonce += CHUNK;
+                            if (nonce >= NonceSearch.NONCE1_SPACE) {
+                                nonce2 = NonceSearch.addToNonce2(nonce2, n);
+                                search = new NonceSearch(template, nonce2);
+                                nonce = 0;
+                            }
+                        }
+                        double wall = (System.nanoTime() - start) / 1e9;
+                        rates[index] =
+                                new Rate(hashes / wall, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9 / wall);
+                    },
+                    "bench-mine-" + i);
             all.add(t);
             t.start();
         }

@@ -16,16 +16,17 @@ import org.pettycoin.rpc.BlockGenerator;
  * {@code generate} RPC (regtest only), both through the node thread.
  */
 final class MiningSetup {
-    private MiningSetup() {
-    }
+    private MiningSetup() {}
 
     static Miner.Host host(Node node) {
         return new Miner.Host(node.executor(), node.state(), b -> node.network().announce(b));
     }
 
     static Miner start(Node node, Address rewardTo, int threads, Duration restAfterBlock) {
-        return Miner.start(host(node), Miner.Config.of(rewardTo, threads, node.options().clock()::unixSeconds)
-                .withRestAfterBlock(restAfterBlock));
+        return Miner.start(
+                host(node),
+                Miner.Config.of(rewardTo, threads, node.options().clock()::unixSeconds)
+                        .withRestAfterBlock(restAfterBlock));
     }
 
     /** {@code generate N} on regtest: mines with the reward address if there is one, else to nobody. */
@@ -36,7 +37,8 @@ final class MiningSetup {
         Address to = rewardTo.orElse(Address.ZERO);
         return Optional.of(n -> {
             try {
-                List<Hash256> ids = Miner.generate(host(node), to, node.options().clock()::unixSeconds, n);
+                List<Hash256> ids =
+                        Miner.generate(host(node), to, node.options().clock()::unixSeconds, n);
                 return ids;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -11,8 +11,7 @@ import org.pettycoin.time.MockTimeClock;
 final class MockTime {
     static final String OPTION = "--mocktime";
 
-    private MockTime() {
-    }
+    private MockTime() {}
 
     /**
      * The clock for {@code --mocktime seconds}: from that time on, or the system's time for 0 (a
@@ -20,8 +19,8 @@ final class MockTime {
      */
     static MockTimeClock clock(long seconds) {
         if (seconds < 0 || seconds > MockTimeClock.MAX_SECONDS) {
-            throw new UserError(OPTION + " must be 0.." + MockTimeClock.MAX_SECONDS + " (Unix seconds), not "
-                    + seconds);
+            throw new UserError(
+                    OPTION + " must be 0.." + MockTimeClock.MAX_SECONDS + " (Unix seconds), not " + seconds);
         }
         return MockTimeClock.startingAt(seconds);
     }

@@ -3,21 +3,21 @@ package org.pettycoin.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.pettycoin.chain.Network;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.pettycoin.chain.Network;
 import org.pettycoin.mining.Miner;
-import org.pettycoin.protocol.Address;
-import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.net.DnsSeed;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.PeerLimits;
 import org.pettycoin.net.Seeder;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.ConfigFile;
 import org.pettycoin.store.ConfigFileException;
 import org.pettycoin.store.DataDir;
@@ -38,10 +38,14 @@ import picocli.CommandLine.Spec;
  * data directory's {@code config} file holds the same long options without {@code --}, one per line,
  * and the command line overrides it. Ctrl-C or SIGTERM stops it cleanly (blockfile synced).
  */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a pettycoin node: load the blockfile, listen for peers, dial peers, sync and relay.",
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a pettycoin node: load the blockfile, listen for peers, dial peers, sync and relay.",
             "Options may also be given in DIR/config, one per line without '--' (e.g. 'port=8323');",
-            "the command line wins. Stop with Ctrl-C or SIGTERM."})
+            "the command line wins. Stop with Ctrl-C or SIGTERM."
+        })
 final class NodeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
     /** How long a SIGTERM waits for the clean stop (blockfile synced) before the JVM ends anyway. */
@@ -50,65 +54,98 @@ final class NodeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pettycoin-dir", paramLabel = "DIR",
+    @Option(
+            names = "--pettycoin-dir",
+            paramLabel = "DIR",
             description = "data directory (default: $HOME/.pettycoin); created mode 0700 if missing")
     private Path dir;
 
-    @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "testnet",
+    @Option(
+            names = "--network",
+            paramLabel = "NETWORK",
+            defaultValue = "testnet",
             description = "testnet (the C node's network) or regtest (default: ${DEFAULT-VALUE})")
     private String network;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "port to listen on; 0 lets the system choose (default: ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--connect", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--connect",
+            paramLabel = "HOST:PORT",
             description = "connect to this node (repeatable); peers are then not sought elsewhere")
     private List<String> connect = new ArrayList<>();
 
-    @Option(names = "--seeding",
+    @Option(
+            names = "--seeding",
             description = "stay up when no peer can be found, asking the seeds again now and then "
                     + "(without it the node exits, as C does)")
     private boolean seeding;
 
-    @Option(names = "--dns-seed", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--dns-seed",
+            paramLabel = "HOST:PORT",
             description = "seed server asked for peers when there is no --connect and the peer cache has none "
                     + "left (repeatable; default: peers.pettycoin.org:9000 on testnet, as C, none on regtest); "
                     + "'none' asks none")
     private List<String> dnsSeeds = new ArrayList<>();
 
-    @Option(names = "--max-peers", paramLabel = "N", defaultValue = "" + PeerLimits.MAX_PEERS,
+    @Option(
+            names = "--max-peers",
+            paramLabel = "N",
+            defaultValue = "" + PeerLimits.MAX_PEERS,
             description = "most connections at once, inbound and outbound, 1.." + PeerLimits.MAX_MAX_PEERS
                     + "; one address may hold " + PeerLimits.MAX_INBOUND_PER_ADDRESS
                     + " inbound (default: ${DEFAULT-VALUE}, C's MAX_PEERS)")
     private int maxPeers;
 
-    @Option(names = "--reward-address", paramLabel = "ADDR",
+    @Option(
+            names = "--reward-address",
+            paramLabel = "ADDR",
             description = "address that block rewards go to; setting it enables mining")
     private String rewardAddress;
 
-    @Option(names = "--mining-threads", paramLabel = "N",
+    @Option(
+            names = "--mining-threads",
+            paramLabel = "N",
             description = "threads hashing when mining (default: all cores but one, at least one)")
     private Integer miningThreads;
 
-    @Option(names = "--rpc-file", paramLabel = "FILE", defaultValue = DataDir.RPC_FILE_NAME,
-            description = "JSON-RPC unix socket, relative to the data directory; \"\" disables (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rpc-file",
+            paramLabel = "FILE",
+            defaultValue = DataDir.RPC_FILE_NAME,
+            description =
+                    "JSON-RPC unix socket, relative to the data directory; \"\" disables (default: ${DEFAULT-VALUE})")
     private String rpcFile;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "info",
             description = "io, debug, info, unusual or broken (default: ${DEFAULT-VALUE})")
     private String logLevel;
 
-    @Option(names = "--log-prefix", paramLabel = "TEXT", defaultValue = "",
+    @Option(
+            names = "--log-prefix",
+            paramLabel = "TEXT",
+            defaultValue = "",
             description = "text put before every log line")
     private String logPrefix;
 
-    @Option(names = MockTime.OPTION, paramLabel = "SECONDS",
+    @Option(
+            names = MockTime.OPTION,
+            paramLabel = "SECONDS",
             description = "regtest only: the node's clock starts at this Unix time and runs on with real time "
                     + "(to run a chain from that date); the setmocktime RPC sets it later")
     private Long mocktime;
 
-    @Option(names = "--developer-test",
+    @Option(
+            names = "--developer-test",
             description = "find peers in, and add this node to, the data directory's 'addresses' file")
     private boolean developerTest;
 
@@ -132,7 +169,8 @@ final class NodeCommand implements Callable<Integer> {
         Logging.configure(Logging.level(logLevel), logPrefix);
         cOptions.warnIgnored();
         if (configNamedDir) {
-            LOG.warn("pettycoin-dir in {} ignored: the directory is chosen before its config is read",
+            LOG.warn(
+                    "pettycoin-dir in {} ignored: the directory is chosen before its config is read",
                     dataDir.resolve(ConfigFile.FILE_NAME));
         }
         Network net = GenesisCommand.parseNetwork(network);
@@ -166,20 +204,26 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot use data directory " + dataDir + ": " + e.getMessage());
         }
-        Node.Options options = Node.Options.of(net, dataDir, port, peers).withDeveloperTest(developerTest)
-                .withClock(clock).withChain(cOptions.chainConfig());
-        options = options.withTransport(options.transport().withLimits(PeerLimits.defaults().withMaxPeers(maxPeers)));
+        Node.Options options = Node.Options.of(net, dataDir, port, peers)
+                .withDeveloperTest(developerTest)
+                .withClock(clock)
+                .withChain(cOptions.chainConfig());
+        options = options.withTransport(
+                options.transport().withLimits(PeerLimits.defaults().withMaxPeers(maxPeers)));
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(SHUTDOWN_WAIT_SECS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                stopped.await(SHUTDOWN_WAIT_SECS, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "shutdown"));
         Node node;
         try {
             node = Node.start(options, seeds);
@@ -191,8 +235,8 @@ final class NodeCommand implements Callable<Integer> {
         try {
             if (!rpcFile.isEmpty()) {
                 Path socket = dataDir.resolve(CNodeOptions.rpcSocket(rpcFile));
-                rpc = Optional.of(RpcServer.start(socket, node, stop::countDown,
-                        MiningSetup.generator(node, net, reward)));
+                rpc = Optional.of(
+                        RpcServer.start(socket, node, stop::countDown, MiningSetup.generator(node, net, reward)));
             }
         } catch (IOException e) {
             node.close();
@@ -202,8 +246,11 @@ final class NodeCommand implements Callable<Integer> {
         Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (peers.isEmpty()) {
-            LOG.info("no --connect given: peers come from the peer cache, then {}", developerTest ? "the addresses file"
-                    : seeds.dnsSeeds().isEmpty() ? "nowhere (no --dns-seed)" : "the seeds " + seeds.dnsSeeds());
+            LOG.info(
+                    "no --connect given: peers come from the peer cache, then {}",
+                    developerTest
+                            ? "the addresses file"
+                            : seeds.dnsSeeds().isEmpty() ? "nowhere (no --dns-seed)" : "the seeds " + seeds.dnsSeeds());
         }
         wakeOnFailure(node, stop);
         stop.await();
@@ -222,8 +269,8 @@ final class NodeCommand implements Callable<Integer> {
     private NodeClock clockFor(Network net) {
         if (net != Network.REGTEST) {
             if (mocktime != null) {
-                throw UserError.usage(MockTime.OPTION + " needs --network regtest (this node is on "
-                        + net.cliName() + ")");
+                throw UserError.usage(
+                        MockTime.OPTION + " needs --network regtest (this node is on " + net.cliName() + ")");
             }
             return SystemClock.INSTANCE;
         }

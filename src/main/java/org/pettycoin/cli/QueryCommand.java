@@ -26,9 +26,13 @@ import picocli.CommandLine.Spec;
  * is; anything else is sent as a string. Exits 1, with a line on stderr, if the node cannot be
  * reached or the command fails.
  */
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Send a JSON-RPC command to the running node and print its result.",
-            "Try 'pettycoin query help' for the commands."})
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Send a JSON-RPC command to the running node and print its result.",
+            "Try 'pettycoin query help' for the commands."
+        })
 final class QueryCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** C's request id prefix, followed by the process id. */
@@ -37,11 +41,16 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pettycoin-dir", paramLabel = "DIR",
+    @Option(
+            names = "--pettycoin-dir",
+            paramLabel = "DIR",
             description = "data directory of the node (default: $HOME/.pettycoin)")
     private Path dir;
 
-    @Option(names = "--rpc-file", paramLabel = "FILE", defaultValue = DataDir.RPC_FILE_NAME,
+    @Option(
+            names = "--rpc-file",
+            paramLabel = "FILE",
+            defaultValue = DataDir.RPC_FILE_NAME,
             description = "the node's JSON-RPC socket, relative to the data directory (default: ${DEFAULT-VALUE})")
     private String rpcFile;
 
@@ -60,7 +69,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         RpcClient.Response r;
         try (RpcClient client = connect(socket)) {
-            r = client.call(method, TextNode.valueOf(ID_PREFIX + ProcessHandle.current().pid()), params);
+            r = client.call(
+                    method, TextNode.valueOf(ID_PREFIX + ProcessHandle.current().pid()), params);
         } catch (IOException e) {
             throw new UserError("talking to the node at " + socket + ": " + e.getMessage());
         }
@@ -84,7 +94,8 @@ final class QueryCommand implements Callable<Integer> {
      * reads as C did). A leading {@code "}: the JSON string written. Otherwise: a string.
      */
     static JsonNode param(String arg) {
-        if (!arg.isEmpty() && arg.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (!arg.isEmpty()
+                && arg.chars().allMatch(c -> c >= '0' && c <= '9')
                 && (arg.length() == 1 || arg.charAt(0) != '0')) {
             return MAPPER.getNodeFactory().numberNode(new BigInteger(arg));
         }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
  * through a {@link org.pettycoin.net.DelayProxy} that adds a one-way latency, because round trips
  * are what the seed's nodes paid for across the internet.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
         description = {
             "Run real regtest nodes on 127.0.0.1 and time (a) the initial sync of a",
             "chain from one peer (blocks/s), and (b) the seed scenario: two nodes whose",
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
             "both hold every block of both branches and their tips are on one chain",
             "(equal but for mined blocks still crossing); both must then settle on one",
             "tip. Each is measured over loopback, then through a proxy that adds",
-            "--latency each way."})
+            "--latency each way."
+        })
 final class SyncBench implements Callable<Integer> {
     static final int FAILED = 1;
     /** The seed scenario's miner: a block every this often while the fork heals. */
@@ -47,6 +50,7 @@ final class SyncBench implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);
     /** Past the newest pre-built block, so every block is in the past but inside the horizon. */
     private static final long CLOCK_AFTER_TIP_SECS = 60;
+
     private static final int MAX_BLOCKS = 1_000_000;
     private static final int MAX_LATENCY_MS = 60_000;
     private static final Address MINER = Address.fromHex("5b".repeat(20));
@@ -54,30 +58,48 @@ final class SyncBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--blocks", defaultValue = "5000", paramLabel = "N",
+    @Option(
+            names = "--blocks",
+            defaultValue = "5000",
+            paramLabel = "N",
             description = "length of the chain synced from empty (default: ${DEFAULT-VALUE})")
     private int blocks;
 
-    @Option(names = "--common", defaultValue = "1888", paramLabel = "N",
+    @Option(
+            names = "--common",
+            defaultValue = "1888",
+            paramLabel = "N",
             description = "blocks both forked nodes share after genesis (default: ${DEFAULT-VALUE})")
     private int common;
 
-    @Option(names = "--branch-a", defaultValue = "6000", paramLabel = "N",
+    @Option(
+            names = "--branch-a",
+            defaultValue = "6000",
+            paramLabel = "N",
             description = "blocks on the first node's branch (default: ${DEFAULT-VALUE})")
     private int branchA;
 
-    @Option(names = "--branch-b", defaultValue = "6001", paramLabel = "N",
+    @Option(
+            names = "--branch-b",
+            defaultValue = "6001",
+            paramLabel = "N",
             description = "blocks on the mining node's branch (default: ${DEFAULT-VALUE})")
     private int branchB;
 
-    @Option(names = "--latency", defaultValue = "25", paramLabel = "MS",
+    @Option(
+            names = "--latency",
+            defaultValue = "25",
+            paramLabel = "MS",
             description = "one-way delay the proxy adds, in ms (default: ${DEFAULT-VALUE})")
     private int latencyMillis;
 
     @Option(names = "--no-proxy", description = "measure over plain loopback only")
     private boolean noProxy;
 
-    @Option(names = "--timeout", defaultValue = "600", paramLabel = "S",
+    @Option(
+            names = "--timeout",
+            defaultValue = "600",
+            paramLabel = "S",
             description = "longest wait for one measurement, in seconds, before it counts as failed "
                     + "(default: ${DEFAULT-VALUE})")
     private int timeoutSecs;
@@ -94,10 +116,11 @@ final class SyncBench implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             BenchChains.Linear chain = BenchChains.linear(blocks, root.resolve("chain.blockfile"));
-            BenchChains.Forked fork = BenchChains.forked(common, branchA, branchB, root.resolve("a.blockfile"),
-                    root.resolve("b.blockfile"));
-            out.printf("built a chain of %d blocks and a fork of %d + %d/%d in %.1f s%n", blocks, common, branchA,
-                    branchB, (System.nanoTime() - t0) / 1e9);
+            BenchChains.Forked fork = BenchChains.forked(
+                    common, branchA, branchB, root.resolve("a.blockfile"), root.resolve("b.blockfile"));
+            out.printf(
+                    "built a chain of %d blocks and a fork of %d + %d/%d in %.1f s%n",
+                    blocks, common, branchA, branchB, (System.nanoTime() - t0) / 1e9);
             out.flush();
             List<Optional<Duration>> links = new ArrayList<>();
             links.add(Optional.empty());
@@ -129,8 +152,8 @@ final class SyncBench implements Callable<Integer> {
 
     private static void requireRange(String option, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new UserError(option + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
-                    : min + ".." + max) + ", got " + value);
+            throw new UserError(option + " must be " + (max == Integer.MAX_VALUE ? "at least " + min : min + ".." + max)
+                    + ", got " + value);
         }
     }
 
@@ -153,12 +176,15 @@ final class SyncBench implements Callable<Integer> {
             });
             if (took.isEmpty()) {
                 BenchNodes.View v = BenchNodes.view(b);
-                return failed(what, "the new node is at height " + v.height() + " of " + chain.blocks() + ", "
-                        + v.outstanding() + " requests outstanding");
+                return failed(
+                        what,
+                        "the new node is at height " + v.height() + " of " + chain.blocks() + ", " + v.outstanding()
+                                + " requests outstanding");
             }
             double secs = took.get() / 1e9;
-            out.printf("%-45s %8d blocks in %7.2f s = %9.0f blocks/s%n", what, chain.blocks(), secs,
-                    chain.blocks() / secs);
+            out.printf(
+                    "%-45s %8d blocks in %7.2f s = %9.0f blocks/s%n",
+                    what, chain.blocks(), secs, chain.blocks() / secs);
             out.flush();
             return true;
         }
@@ -192,7 +218,10 @@ final class SyncBench implements Callable<Integer> {
                     }
                     BenchNodes.View va = BenchNodes.view(a);
                     BenchNodes.View vb = BenchNodes.view(b);
-                    return va.blocks() >= all && vb.blocks() >= all && holdsBoth(a, fork) && holdsBoth(b, fork)
+                    return va.blocks() >= all
+                            && vb.blocks() >= all
+                            && holdsBoth(a, fork)
+                            && holdsBoth(b, fork)
                             && onOneChain(a, va, b, vb);
                 });
                 minedMeanwhile = miner.mined();
@@ -205,15 +234,20 @@ final class SyncBench implements Callable<Integer> {
             if (took.isEmpty()) {
                 BenchNodes.View va = BenchNodes.view(a);
                 BenchNodes.View vb = BenchNodes.view(b);
-                return failed(what, "not healed: nodes hold " + va.blocks() + " and " + vb.blocks() + " of "
-                        + all + "+ blocks, at heights " + va.height() + " and " + vb.height());
+                return failed(
+                        what,
+                        "not healed: nodes hold " + va.blocks() + " and " + vb.blocks() + " of " + all
+                                + "+ blocks, at heights " + va.height() + " and " + vb.height());
             }
             if (!settled(a, b, fork)) {
-                return failed(what, "healed, but the nodes did not settle on one tip with every block within "
-                        + SETTLE.toSeconds() + " s of the miner stopping");
+                return failed(
+                        what,
+                        "healed, but the nodes did not settle on one tip with every block within " + SETTLE.toSeconds()
+                                + " s of the miner stopping");
             }
-            out.printf("%-45s %8.2f s to heal: all %d blocks on both, %d mined meanwhile%n", what,
-                    took.get() / 1e9, all, minedMeanwhile);
+            out.printf(
+                    "%-45s %8.2f s to heal: all %d blocks on both, %d mined meanwhile%n",
+                    what, took.get() / 1e9, all, minedMeanwhile);
             out.flush();
             return true;
         }
@@ -222,11 +256,16 @@ final class SyncBench implements Callable<Integer> {
     /** After mining stops: one tip, the same blocks, both branch tips, nothing outstanding. */
     private static boolean settled(Node a, Node b, BenchChains.Forked fork) throws IOException {
         return BenchNodes.await(System.nanoTime(), SETTLE, () -> {
-            BenchNodes.View va = BenchNodes.view(a);
-            BenchNodes.View vb = BenchNodes.view(b);
-            return va.tip().equals(vb.tip()) && va.blocks() == vb.blocks() && va.outstanding() == 0
-                    && vb.outstanding() == 0 && holdsBoth(a, fork) && holdsBoth(b, fork);
-        }).isPresent();
+                    BenchNodes.View va = BenchNodes.view(a);
+                    BenchNodes.View vb = BenchNodes.view(b);
+                    return va.tip().equals(vb.tip())
+                            && va.blocks() == vb.blocks()
+                            && va.outstanding() == 0
+                            && vb.outstanding() == 0
+                            && holdsBoth(a, fork)
+                            && holdsBoth(b, fork);
+                })
+                .isPresent();
     }
 
     /**
@@ -239,12 +278,16 @@ final class SyncBench implements Callable<Integer> {
         if (va.height() > vb.height()) {
             return onOneChain(b, vb, a, va);
         }
-        return b.call(() -> b.state().tree().find(va.tip())
-                .map(t -> t.precedes(b.state().miningHead())).orElse(false));
+        return b.call(() -> b.state()
+                .tree()
+                .find(va.tip())
+                .map(t -> t.precedes(b.state().miningHead()))
+                .orElse(false));
     }
 
     private static boolean holdsBoth(Node n, BenchChains.Forked fork) throws IOException {
-        return n.call(() -> n.state().tree().contains(fork.tipA()) && n.state().tree().contains(fork.tipB()));
+        return n.call(
+                () -> n.state().tree().contains(fork.tipA()) && n.state().tree().contains(fork.tipB()));
     }
 
     private static void expectTip(Node n, Hash256 tip, String which) throws IOException {
@@ -293,7 +336,8 @@ final class SyncBench implements Callable<Integer> {
                         BlockNode head = node.state().miningHead();
                         // Real time where the chain allows it: blocks a second apart would run ahead of the clock.
                         long ts = Math.max(head.block().tailer().timestamp() + 1, clock.getAsLong());
-                        node.network().announce(ChainBuilder.on(node.state(), MINER).mine(head, ts));
+                        node.network()
+                                .announce(ChainBuilder.on(node.state(), MINER).mine(head, ts));
                         return null;
                     });
                     mined.incrementAndGet();

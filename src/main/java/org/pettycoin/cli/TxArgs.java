@@ -16,8 +16,7 @@ import org.pettycoin.protocol.TxCodec;
 final class TxArgs {
     private static final String RAW_PREFIX = "raw:";
 
-    private TxArgs() {
-    }
+    private TxArgs() {}
 
     /** A private key in any style, which must be for the test network (as pettycoin-tx demands). */
     static PrivateKey key(String text) {
@@ -49,8 +48,8 @@ final class TxArgs {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UserError(what + " must be a whole number of satoshi from 0 to " + Protocol.MAX_SATOSHI + ": '"
-                + text + "'");
+        throw new UserError(
+                what + " must be a whole number of satoshi from 0 to " + Protocol.MAX_SATOSHI + ": '" + text + "'");
     }
 
     /** {@code <txid>[/<out>]} or {@code raw:<tx hex>[/<out>]}; the output defaults to 0. */

@@ -17,18 +17,28 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code pettycoin tx}: builds and signs a transaction offline, like the C pettycoin-tx. */
-@Command(name = "tx", mixinStandardHelpOptions = true,
-        description = {"Build and sign a transaction offline and print it as JSON (or only its hex).",
+@Command(
+        name = "tx",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build and sign a transaction offline and print it as JSON (or only its hex).",
             "Keys are WIF strings for the test network, in either style (e…, or P-c… as bitcoin prints them).",
-            "Inputs are <txid>[/<output>] or raw:<tx hex>[/<output>]; the output defaults to 0."},
-        subcommands = {TxCommand.FromGateway.class, TxCommand.Normal.class, TxCommand.ToGateway.class,
-            TxCommand.Claim.class})
+            "Inputs are <txid>[/<output>] or raw:<tx hex>[/<output>]; the output defaults to 0."
+        },
+        subcommands = {
+            TxCommand.FromGateway.class,
+            TxCommand.Normal.class,
+            TxCommand.ToGateway.class,
+            TxCommand.Claim.class
+        })
 final class TxCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
     /** Inherited, so it goes before the kind as in C's {@code pettycoin-tx --no-fee from-gateway …}, or after it. */
-    @Option(names = "--no-fee", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--no-fee",
+            scope = ScopeType.INHERIT,
             description = "do not pay the fee (x*3/1024+1); nodes may refuse to mine it")
     private boolean noFee;
 
@@ -61,7 +71,9 @@ final class TxCommand implements Runnable {
         }
     }
 
-    @Command(name = "from-gateway", mixinStandardHelpOptions = true,
+    @Command(
+            name = "from-gateway",
+            mixinStandardHelpOptions = true,
             description = "Inject funds as a gateway (on the test network every key may act as one).")
     static final class FromGateway implements java.util.concurrent.Callable<Integer> {
         @Mixin
@@ -70,7 +82,10 @@ final class TxCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "GATEWAY_KEY")
         String key;
 
-        @Parameters(index = "1..*", arity = "2..*", paramLabel = "DEST AMOUNT",
+        @Parameters(
+                index = "1..*",
+                arity = "2..*",
+                paramLabel = "DEST AMOUNT",
                 description = "one or more pairs of destination address and amount; all in one shard")
         List<String> pairs;
 
@@ -81,8 +96,8 @@ final class TxCommand implements Runnable {
             }
             List<GatewayPayment> outputs = new ArrayList<>();
             for (int i = 0; i < pairs.size(); i += 2) {
-                outputs.add(new GatewayPayment(TxArgs.amount(pairs.get(i + 1), "AMOUNT"),
-                        TxArgs.address(pairs.get(i), "DEST")));
+                outputs.add(new GatewayPayment(
+                        TxArgs.amount(pairs.get(i + 1), "AMOUNT"), TxArgs.address(pairs.get(i), "DEST")));
             }
             return common.print(new TxSigning().fromGateway(TxArgs.key(key), outputs, common.paysFee()));
         }
@@ -115,29 +130,50 @@ final class TxCommand implements Runnable {
         }
     }
 
-    @Command(name = "normal", aliases = "tx", mixinStandardHelpOptions = true,
+    @Command(
+            name = "normal",
+            aliases = "tx",
+            mixinStandardHelpOptions = true,
             description = "Pay SEND to DEST from the given inputs, CHANGE back to yourself.")
     static final class Normal extends Spend {
         @Override
         public Integer call() {
-            return common.print(new TxSigning().normal(TxArgs.key(key), TxArgs.address(dest, "DEST"),
-                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), common.paysFee()));
+            return common.print(new TxSigning()
+                    .normal(
+                            TxArgs.key(key),
+                            TxArgs.address(dest, "DEST"),
+                            TxArgs.amount(send, "SEND"),
+                            TxArgs.amount(change, "CHANGE"),
+                            parsedInputs(),
+                            common.paysFee()));
         }
     }
 
-    @Command(name = "to-gateway", mixinStandardHelpOptions = true,
+    @Command(
+            name = "to-gateway",
+            mixinStandardHelpOptions = true,
             description = "Send SEND back to bitcoin through the gateway at DEST, CHANGE back to yourself.")
     static final class ToGateway extends Spend {
         @Override
         public Integer call() {
-            return common.print(new TxSigning().toGateway(TxArgs.key(key), TxArgs.address(dest, "DEST"),
-                    TxArgs.amount(send, "SEND"), TxArgs.amount(change, "CHANGE"), parsedInputs(), common.paysFee()));
+            return common.print(new TxSigning()
+                    .toGateway(
+                            TxArgs.key(key),
+                            TxArgs.address(dest, "DEST"),
+                            TxArgs.amount(send, "SEND"),
+                            TxArgs.amount(change, "CHANGE"),
+                            parsedInputs(),
+                            common.paysFee()));
         }
     }
 
-    @Command(name = "claim", mixinStandardHelpOptions = true,
-            description = {"Claim a block fee reward. REWARD_TX/OUTPUT names the reward tx; C nodes only accept",
-                "an output number of that tx's number of outputs plus one (spec quirk, see check_claim_input)."})
+    @Command(
+            name = "claim",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Claim a block fee reward. REWARD_TX/OUTPUT names the reward tx; C nodes only accept",
+                "an output number of that tx's number of outputs plus one (spec quirk, see check_claim_input)."
+            })
     static final class Claim implements java.util.concurrent.Callable<Integer> {
         @Mixin
         Common common;
@@ -153,8 +189,8 @@ final class TxCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.print(new TxSigning().claim(TxArgs.key(key), TxArgs.amount(amount, "AMOUNT"),
-                    TxArgs.input(input), common.paysFee()));
+            return common.print(new TxSigning()
+                    .claim(TxArgs.key(key), TxArgs.amount(amount, "AMOUNT"), TxArgs.input(input), common.paysFee()));
         }
     }
 }

@@ -18,8 +18,7 @@ import org.pettycoin.protocol.TxCodec;
 
 /** A transaction as JSON: id, every field (addresses in pettycoin test-net style, as the node prints them), hex. */
 final class TxJson {
-    private TxJson() {
-    }
+    private TxJson() {}
 
     static ObjectNode of(Tx tx) {
         ObjectNode o = Json.object();
@@ -30,7 +29,8 @@ final class TxJson {
         if (tx instanceof TransferTx t) {
             o.put("input_key", t.inputKey().hex());
             o.put("input_address", address(Hash160.addressOf(t.inputKey())));
-            o.put(t.type() == org.pettycoin.protocol.TxType.NORMAL ? "output_addr" : "to_gateway_addr",
+            o.put(
+                    t.type() == org.pettycoin.protocol.TxType.NORMAL ? "output_addr" : "to_gateway_addr",
                     address(t.destination()));
             o.put("send_amount", t.sendAmount());
             o.put("change_amount", t.changeAmount());

@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
  * the node's JSON-RPC. Amounts are in bits (100 satoshi). Unlike the C wallet, outputs already spent
  * by a listed tx (confirmed or pending) are not counted or spent again.
  */
-@Command(name = "wallet", mixinStandardHelpOptions = true,
+@Command(
+        name = "wallet",
+        mixinStandardHelpOptions = true,
         description = "A one-key wallet that talks to a running node (like the C dumbwallet).",
         subcommands = {WalletCommand.Setup.class, WalletCommand.Balance.class, WalletCommand.Send.class})
 final class WalletCommand implements Runnable {
@@ -54,16 +56,23 @@ final class WalletCommand implements Runnable {
     static final int CONFIRMED = 3;
     /** Satoshi per bit, the wallet's unit. */
     static final long SATOSHI_PER_BIT = 100;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pettycoin-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--pettycoin-dir",
+            paramLabel = "DIR",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "the node's data directory (default: $HOME/.pettycoin)")
     private Path dir;
 
-    @Option(names = "--rpc-file", paramLabel = "FILE", defaultValue = DataDir.RPC_FILE_NAME,
+    @Option(
+            names = "--rpc-file",
+            paramLabel = "FILE",
+            defaultValue = DataDir.RPC_FILE_NAME,
             scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "the node's JSON-RPC socket, relative to the data directory as in C's dumbwallet "
                     + "(default: ${DEFAULT-VALUE})")
@@ -79,16 +88,19 @@ final class WalletCommand implements Runnable {
     }
 
     /** An output paying us: where, how much, how deep. */
-    record Coin(Input input, long amount, long confirmations) {
-    }
+    record Coin(Input input, long amount, long confirmations) {}
 
-    @Command(name = "setup", mixinStandardHelpOptions = true,
+    @Command(
+            name = "setup",
+            mixinStandardHelpOptions = true,
             description = "Create the wallet's key (or import PRIVKEY, a P- or plain testnet WIF key).")
     static final class Setup implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         private WalletCommand parent;
+
         @Spec
         private CommandSpec spec;
+
         @Parameters(arity = "0..1", paramLabel = "PRIVKEY")
         private String privkey;
 
@@ -98,8 +110,10 @@ final class WalletCommand implements Runnable {
             Path file = parent.dataDir().resolve(KEY_FILE);
             Files.createDirectories(parent.dataDir());
             try {
-                Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("r--------"))),
+                Files.writeString(
+                        Files.createFile(
+                                file,
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--------"))),
                         PrivateKeyCodec.encode(key, AddressStyle.PETTYCOIN_TEST) + "\n",
                         StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
@@ -114,36 +128,50 @@ final class WalletCommand implements Runnable {
         }
     }
 
-    @Command(name = "balance", mixinStandardHelpOptions = true,
+    @Command(
+            name = "balance",
+            mixinStandardHelpOptions = true,
             description = "Confirmed (3+ confirmations) and unconfirmed balance, in bits.")
     static final class Balance implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         private WalletCommand parent;
+
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             List<Coin> coins = parent.unspent(parent.key());
-            long confirmed = coins.stream().filter(c -> c.confirmations() >= CONFIRMED).mapToLong(Coin::amount).sum();
-            long unconfirmed = coins.stream().filter(c -> c.confirmations() < CONFIRMED).mapToLong(Coin::amount).sum();
+            long confirmed = coins.stream()
+                    .filter(c -> c.confirmations() >= CONFIRMED)
+                    .mapToLong(Coin::amount)
+                    .sum();
+            long unconfirmed = coins.stream()
+                    .filter(c -> c.confirmations() < CONFIRMED)
+                    .mapToLong(Coin::amount)
+                    .sum();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(bits(confirmed) + " bits" + (unconfirmed > 0 ? " (" + bits(unconfirmed) + " bits unconfirmed)"
-                    : ""));
+            out.println(bits(confirmed) + " bits"
+                    + (unconfirmed > 0 ? " (" + bits(unconfirmed) + " bits unconfirmed)" : ""));
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "send", mixinStandardHelpOptions = true,
+    @Command(
+            name = "send",
+            mixinStandardHelpOptions = true,
             description = "Send AMOUNT bits (up to 2 decimals) to ADDRESS; prints the txid.")
     static final class Send implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         private WalletCommand parent;
+
         @Spec
         private CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "ADDRESS")
         private String to;
+
         @Parameters(index = "1", paramLabel = "AMOUNT")
         private String amount;
 
@@ -154,8 +182,14 @@ final class WalletCommand implements Runnable {
             PrivateKey key = parent.key();
             List<Coin> chosen = choose(parent.unspent(key), satoshi);
             long total = chosen.stream().mapToLong(Coin::amount).sum();
-            NormalTx tx = new TxSigning().normal(key, dest, satoshi, total - satoshi,
-                    chosen.stream().map(Coin::input).toList(), false);
+            NormalTx tx = new TxSigning()
+                    .normal(
+                            key,
+                            dest,
+                            satoshi,
+                            total - satoshi,
+                            chosen.stream().map(Coin::input).toList(),
+                            false);
             ArrayNode params = JSON.createArrayNode().add(Hex.encode(TxCodec.encode(tx)));
             RpcClient.Response r = parent.rpc("sendrawtransaction", params);
             PrintWriter out = spec.commandLine().getOut();
@@ -170,7 +204,8 @@ final class WalletCommand implements Runnable {
      * full, a larger coin replaces the smallest chosen (the C wallet's rule).
      */
     static List<Coin> choose(List<Coin> coins, long satoshi) {
-        List<Coin> ordered = new ArrayList<>(coins.stream().filter(c -> c.confirmations() > 0).toList());
+        List<Coin> ordered = new ArrayList<>(
+                coins.stream().filter(c -> c.confirmations() > 0).toList());
         ordered.addAll(coins.stream().filter(c -> c.confirmations() == 0).toList());
         List<Coin> chosen = new ArrayList<>();
         for (Coin c : ordered) {
@@ -180,7 +215,9 @@ final class WalletCommand implements Runnable {
             if (chosen.size() < Protocol.TX_MAX_INPUTS) {
                 chosen.add(c);
             } else {
-                Coin smallest = chosen.stream().min((a, b) -> Long.compare(a.amount(), b.amount())).orElseThrow();
+                Coin smallest = chosen.stream()
+                        .min((a, b) -> Long.compare(a.amount(), b.amount()))
+                        .orElseThrow();
                 if (c.amount() > smallest.amount()) {
                     chosen.set(chosen.indexOf(smallest), c);
                 }
@@ -188,8 +225,8 @@ final class WalletCommand implements Runnable {
         }
         long have = chosen.stream().mapToLong(Coin::amount).sum();
         if (have < satoshi) {
-            throw new UserError("not enough funds: " + bits(have) + " bits spendable in "
-                    + Protocol.TX_MAX_INPUTS + " inputs, " + bits(satoshi) + " asked");
+            throw new UserError("not enough funds: " + bits(have) + " bits spendable in " + Protocol.TX_MAX_INPUTS
+                    + " inputs, " + bits(satoshi) + " asked");
         }
         return chosen;
     }
@@ -206,7 +243,8 @@ final class WalletCommand implements Runnable {
     List<Coin> unspent(PrivateKey key) throws IOException {
         Address me = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         String mine = AddressCodec.encode(me, AddressStyle.PETTYCOIN_TEST);
-        RpcClient.Response r = rpc("listtransactions", JSON.createArrayNode().add(mine).add(0));
+        RpcClient.Response r =
+                rpc("listtransactions", JSON.createArrayNode().add(mine).add(0));
         List<Coin> outputs = new ArrayList<>();
         Set<Input> spent = new HashSet<>();
         String myKey = Hex.encode(Secp256k1.get().publicKeyOf(key).toByteArray());
@@ -216,21 +254,28 @@ final class WalletCommand implements Runnable {
             String type = tx.path("type").asText();
             if (type.equals("TX_NORMAL")) {
                 if (tx.path("output_addr").asText().equals(mine)) {
-                    outputs.add(new Coin(new Input(txid, 0), tx.path("send_amount").asLong(), conf));
+                    outputs.add(
+                            new Coin(new Input(txid, 0), tx.path("send_amount").asLong(), conf));
                 }
                 if (tx.path("input_key").asText().equalsIgnoreCase(myKey)) {
-                    outputs.add(new Coin(new Input(txid, 1), tx.path("change_amount").asLong(), conf));
+                    outputs.add(new Coin(
+                            new Input(txid, 1), tx.path("change_amount").asLong(), conf));
                 }
             } else if (type.equals("TX_FROM_GATEWAY")) {
                 JsonNode vout = tx.path("vout");
                 for (int i = 0; i < vout.size(); i++) {
                     if (vout.get(i).path("output_addr").asText().equals(mine)) {
-                        outputs.add(new Coin(new Input(txid, i), vout.get(i).path("send_amount").asLong(), conf));
+                        outputs.add(new Coin(
+                                new Input(txid, i),
+                                vout.get(i).path("send_amount").asLong(),
+                                conf));
                     }
                 }
             }
             for (JsonNode in : tx.path("vin")) {
-                spent.add(new Input(Hash256.fromHex(in.path("input").asText()), in.path("output").asInt()));
+                spent.add(new Input(
+                        Hash256.fromHex(in.path("input").asText()),
+                        in.path("output").asInt()));
             }
         }
         outputs.removeIf(c -> c.amount() == 0 || spent.contains(c.input()));

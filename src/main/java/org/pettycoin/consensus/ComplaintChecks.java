@@ -125,10 +125,11 @@ public final class ComplaintChecks {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "the tx is valid");
         }
         if (found.code() != p.error()) {
-            throw new ProtocolException(ErrorCode.COMPLAINT_INVALID,
-                    "the tx fails with " + found.cName() + ", not ecode " + p.error());
+            throw new ProtocolException(
+                    ErrorCode.COMPLAINT_INVALID, "the tx fails with " + found.cName() + ", not ecode " + p.error());
         }
-        TxRefHash blobs = new TxRefHash(Sha256.doubleSha256(p.tx().toByteArray()),
+        TxRefHash blobs = new TxRefHash(
+                Sha256.doubleSha256(p.tx().toByteArray()),
                 Sha256.doubleSha256(p.refs().toByteArray()));
         if (!MerkleTree.check(p.proof(), blobs, block.block())) {
             throw new ProtocolException(ErrorCode.BAD_PROOF, "the blobs are not at the position given in " + block);
@@ -194,10 +195,14 @@ public final class ComplaintChecks {
         InputRef ref = p.proven().refs().get((int) p.inputNum());
         BlockNode referred = proven.resolve(p.input());
         Position at = p.input().proof().position();
-        boolean pointsThere = block.ancestor(ref.blocksAgo()).map(a -> a.id().equals(referred.id())).orElse(false)
-                && at.shard() == ref.shard() && at.txoff() == ref.txoff();
+        boolean pointsThere = block.ancestor(ref.blocksAgo())
+                        .map(a -> a.id().equals(referred.id()))
+                        .orElse(false)
+                && at.shard() == ref.shard()
+                && at.txoff() == ref.txoff();
         if (!pointsThere) {
-            throw new ProtocolException(ErrorCode.BAD_INPUT, "ref " + p.inputNum() + " does not point at the tx proved");
+            throw new ProtocolException(
+                    ErrorCode.BAD_INPUT, "ref " + p.inputNum() + " does not point at the tx proved");
         }
         if (TxHashes.txid(p.input().tx()).equals(named.txid())) {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "ref " + p.inputNum() + " is right");
@@ -224,7 +229,9 @@ public final class ComplaintChecks {
         BlockNode claimBlock = proven.resolve(p.claim());
         BlockNode rewardBlock = proven.resolve(p.reward());
         if (!(p.claim().tx() instanceof ClaimTx claim)) {
-            throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "not a claim: " + p.claim().tx().type());
+            throw new ProtocolException(
+                    ErrorCode.COMPLAINT_INVALID,
+                    "not a claim: " + p.claim().tx().type());
         }
         Tx rewardTx = p.reward().tx();
         if (!claim.input().txid().equals(TxHashes.txid(rewardTx))) {
@@ -232,8 +239,8 @@ public final class ComplaintChecks {
         }
         Position at = p.reward().proof().position();
         // C consensus (docs/c-differences.md #3): check_claim_input never passes, so every such complaint holds.
-        Optional<Long> worth = Rewards.checkClaimInputLikeC(claim, claimBlock, rewardBlock,
-                new Rewards.Slot(at.shard(), at.txoff()), rewardTx);
+        Optional<Long> worth = Rewards.checkClaimInputLikeC(
+                claim, claimBlock, rewardBlock, new Rewards.Slot(at.shard(), at.txoff()), rewardTx);
         if (worth.isPresent() && TxAmounts.correctAmount(claim, worth.get())) {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "the claim is valid");
         }

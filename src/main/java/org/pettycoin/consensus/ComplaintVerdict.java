@@ -13,13 +13,11 @@ public sealed interface ComplaintVerdict {
      * The complaint proves {@code block} invalid: mark it and its descendants, and relay the
      * complaint unchanged (unless the block already had one).
      */
-    record Proved(BlockNode block) implements ComplaintVerdict {
-    }
+    record Proved(BlockNode block) implements ComplaintVerdict {}
 
     /**
      * The complaint is about block {@code id}, which we do not hold: drop the complaint (C does not
      * keep it either) and ask for the block. Not the sender's fault, so no error goes back.
      */
-    record UnknownBlock(Hash256 id) implements ComplaintVerdict {
-    }
+    record UnknownBlock(Hash256 id) implements ComplaintVerdict {}
 }

@@ -21,8 +21,7 @@ import org.pettycoin.protocol.ProtocolException;
  * {@link ErrorCode#PRIV_UNKNOWN_PREV}: that is not the peer's fault, the block may be kept detached.
  */
 public final class HeaderValidator {
-    private HeaderValidator() {
-    }
+    private HeaderValidator() {}
 
     /**
      * The first two of check_block_header, difficulty form and proof of work: what can be checked
@@ -31,7 +30,8 @@ public final class HeaderValidator {
     public static void checkWork(Block block, Hash256 id) throws ProtocolException {
         long difficulty = block.tailer().difficulty();
         if (!Difficulty.isValid(difficulty)) {
-            throw new ProtocolException(ErrorCode.MALFORMED_DIFFICULTY,
+            throw new ProtocolException(
+                    ErrorCode.MALFORMED_DIFFICULTY,
                     String.format("difficulty 0x%08x is not a normalised compact target", difficulty));
         }
         if (!Difficulty.beatsTarget(id, difficulty)) {
@@ -47,23 +47,29 @@ public final class HeaderValidator {
      */
     public static BlockNode checkHeader(BlockTree tree, Block block, Hash256 id, long now) throws ProtocolException {
         checkWork(block, id);
-        BlockNode parent = tree.find(block.header().parent()).orElseThrow(() -> new ProtocolException(
-                ErrorCode.PRIV_UNKNOWN_PREV, "parent " + block.header().parent() + " is unknown"));
+        BlockNode parent = tree.find(block.header().parent())
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.PRIV_UNKNOWN_PREV, "parent " + block.header().parent() + " is unknown"));
         if (block.header().shardOrder() != Protocol.INITIAL_SHARD_ORDER) {
-            throw new ProtocolException(ErrorCode.BAD_SHARD_ORDER, "shard order " + block.header().shardOrder());
+            throw new ProtocolException(
+                    ErrorCode.BAD_SHARD_ORDER, "shard order " + block.header().shardOrder());
         }
         if (block.height() != parent.height() + 1) {
-            throw new ProtocolException(ErrorCode.BAD_HEIGHT,
-                    "height " + block.height() + " on a parent at " + parent.height());
+            throw new ProtocolException(
+                    ErrorCode.BAD_HEIGHT, "height " + block.height() + " on a parent at " + parent.height());
         }
         if (!Timestamps.acceptable(parent, block.tailer().timestamp(), now)) {
-            throw new ProtocolException(ErrorCode.BAD_TIMESTAMP, "timestamp " + block.tailer().timestamp()
-                    + " not after the median " + Timestamps.medianBefore(parent) + " or too far past " + now);
+            throw new ProtocolException(
+                    ErrorCode.BAD_TIMESTAMP,
+                    "timestamp " + block.tailer().timestamp() + " not after the median "
+                            + Timestamps.medianBefore(parent) + " or too far past " + now);
         }
         long required = Retarget.requiredForChildOf(parent, tree.network());
         if (block.tailer().difficulty() != required) {
-            throw new ProtocolException(ErrorCode.BAD_DIFFICULTY, String.format(
-                    "difficulty 0x%08x, required 0x%08x", block.tailer().difficulty(), required));
+            throw new ProtocolException(
+                    ErrorCode.BAD_DIFFICULTY,
+                    String.format(
+                            "difficulty 0x%08x, required 0x%08x", block.tailer().difficulty(), required));
         }
         List<Hash256> expected = expectedPrevs(parent);
         if (!block.header().prevs().equals(expected)) {
@@ -81,7 +87,8 @@ public final class HeaderValidator {
         BlockNode parent = checkHeader(tree, block, id, now);
         long expected = PrevTxhashes.expectedCountForChildOf(parent);
         if (block.header().numPrevTxhashes() != expected) {
-            throw new ProtocolException(ErrorCode.BAD_PREV_TXHASHES,
+            throw new ProtocolException(
+                    ErrorCode.BAD_PREV_TXHASHES,
                     block.header().numPrevTxhashes() + " prev_txhashes, expected " + expected);
         }
         return parent;
@@ -90,6 +97,7 @@ public final class HeaderValidator {
     /** The prevs a child of {@code parent} must carry. */
     public static List<Hash256> expectedPrevs(BlockNode parent) {
         long height = parent.height() + 1;
-        return Prevs.forBlockAt(height, h -> parent.ancestor(parent.height() - h).orElseThrow().id());
+        return Prevs.forBlockAt(
+                height, h -> parent.ancestor(parent.height() - h).orElseThrow().id());
     }
 }

@@ -10,8 +10,7 @@ import org.pettycoin.protocol.Block;
 public final class Horizon {
     private static final long U32_MASK = 0xffffffffL;
 
-    private Horizon() {
-    }
+    private Horizon() {}
 
     /** {@code block_expiry}: timestamp + horizon, a u32 in C, so it wraps the same way here. */
     public static long expiry(Block block) {

@@ -22,8 +22,7 @@ public final class InputChecks {
     /** create_refs leaves out inputs whose block expires within this many seconds of now. */
     public static final long REF_EXPIRY_MARGIN_SECS = 3600;
 
-    private InputChecks() {
-    }
+    private InputChecks() {}
 
     /**
      * {@code check_tx_inputs(block, me, tx)}: whether {@code tx}'s inputs, as seen from {@code block},
@@ -51,8 +50,8 @@ public final class InputChecks {
             long amount;
             if (tx instanceof ClaimTx claim) {
                 TxSlot r = found.get().slot();
-                Optional<Long> worth = Rewards.checkClaimInputLikeC(claim, block, r.block(),
-                        new Rewards.Slot(r.shard(), r.txoff()), inputTx);
+                Optional<Long> worth = Rewards.checkClaimInputLikeC(
+                        claim, block, r.block(), new Rewards.Slot(r.shard(), r.txoff()), inputTx);
                 if (worth.isEmpty()) {
                     return InputVerdict.of(InputVerdict.Kind.CLAIM_BAD, i);
                 }
@@ -75,8 +74,8 @@ public final class InputChecks {
             return InputVerdict.of(InputVerdict.Kind.UNKNOWN, lastUnknown);
         }
         if (!TxAmounts.correctAmount(tx, total)) {
-            return InputVerdict.of(tx instanceof ClaimTx ? InputVerdict.Kind.CLAIM_BAD
-                    : InputVerdict.Kind.BAD_AMOUNT, -1);
+            return InputVerdict.of(
+                    tx instanceof ClaimTx ? InputVerdict.Kind.CLAIM_BAD : InputVerdict.Kind.BAD_AMOUNT, -1);
         }
         return InputVerdict.OK;
     }
@@ -119,7 +118,8 @@ public final class InputChecks {
                 return new RefVerdict(RefVerdict.Kind.BAD_HASH, i);
             }
         }
-        return firstUnknown < 0 ? new RefVerdict(RefVerdict.Kind.OK, -1)
+        return firstUnknown < 0
+                ? new RefVerdict(RefVerdict.Kind.OK, -1)
                 : new RefVerdict(RefVerdict.Kind.UNKNOWN, firstUnknown);
     }
 

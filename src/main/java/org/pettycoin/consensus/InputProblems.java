@@ -45,8 +45,8 @@ final class InputProblems {
             throw new ProtocolException(ErrorCode.BAD_INPUTNUM, "a " + tx.type() + " input cannot be complained of");
         }
         if (!TxHashes.txid(input).equals(named.txid())) {
-            throw new ProtocolException(ErrorCode.BAD_INPUT, "input " + inputNum + " spends " + named.txid()
-                    + ", not the tx given");
+            throw new ProtocolException(
+                    ErrorCode.BAD_INPUT, "input " + inputNum + " spends " + named.txid() + ", not the tx given");
         }
         return TxOutputs.checkSimpleInput(spender, input, named.output());
     }
@@ -68,11 +68,14 @@ final class InputProblems {
         for (int i = 0; i < inputs.size(); i++) {
             checkInputTx(inputs.get(i));
             int n = i;
-            total += spentOutput(tx, i, inputs.get(i)).orElseThrow(() -> new ProtocolException(
-                    ErrorCode.BAD_INPUT, "input " + n + " is bad: complain of that instead")).amount();
+            total += spentOutput(tx, i, inputs.get(i))
+                    .orElseThrow(() -> new ProtocolException(
+                            ErrorCode.BAD_INPUT, "input " + n + " is bad: complain of that instead"))
+                    .amount();
         }
         if (TxAmounts.correctAmount(tx, total)) {
-            throw new ProtocolException(ErrorCode.COMPLAINT_INVALID,
+            throw new ProtocolException(
+                    ErrorCode.COMPLAINT_INVALID,
                     "inputs " + total + " pay exactly " + TxAmounts.amountSent(tx) + " plus fee " + TxAmounts.fee(tx));
         }
     }
@@ -80,7 +83,8 @@ final class InputProblems {
     /** Input {@code n} (a u32 from the wire) of {@code tx}: BAD_INPUTNUM if it has none. */
     static Input input(Tx tx, long n) throws ProtocolException {
         if (n >= tx.inputs().size()) {
-            throw new ProtocolException(ErrorCode.BAD_INPUTNUM, "input " + n + " of " + tx.inputs().size());
+            throw new ProtocolException(
+                    ErrorCode.BAD_INPUTNUM, "input " + n + " of " + tx.inputs().size());
         }
         return tx.inputs().get((int) n);
     }

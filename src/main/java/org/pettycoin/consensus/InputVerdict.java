@@ -11,7 +11,12 @@ import java.util.Optional;
 public record InputVerdict(Kind kind, int input, Optional<TxSlot> conflict) {
     /** The outcomes of input resolution. */
     public enum Kind {
-        OK, UNKNOWN, BAD, BAD_AMOUNT, DOUBLESPEND, CLAIM_BAD
+        OK,
+        UNKNOWN,
+        BAD,
+        BAD_AMOUNT,
+        DOUBLESPEND,
+        CLAIM_BAD
     }
 
     public static final InputVerdict OK = new InputVerdict(Kind.OK, -1, Optional.empty());

@@ -26,8 +26,7 @@ public final class MerkleTree {
     /** Root of a shard with no transactions (used 4× by every genesis block). */
     public static final Hash256 EMPTY_SHARD_ROOT = EMPTY[Protocol.MERKLE_DEPTH];
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     private static Hash256[] emptyRoots() {
         Hash256[] roots = new Hash256[Protocol.MERKLE_DEPTH + 1];

@@ -40,7 +40,8 @@ final class ProvenTxs {
         BlockNode block = block(pos.block());
         txChecks.check(proven.tx(), block.block().header().shardOrder());
         if (!MerkleTree.check(proven.proof(), TxHashes.txRefHash(proven.tx(), proven.refs()), block.block())) {
-            throw new ProtocolException(ErrorCode.BAD_PROOF,
+            throw new ProtocolException(
+                    ErrorCode.BAD_PROOF,
                     "tx is not at shard " + pos.shard() + " txoff " + pos.txoff() + " of " + block);
         }
         return block;

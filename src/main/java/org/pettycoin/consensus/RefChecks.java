@@ -15,8 +15,7 @@ import org.pettycoin.protocol.ProtocolException;
  * holds the right txid is {@code check_tx_refs}, which needs the slot's contents.
  */
 public final class RefChecks {
-    private RefChecks() {
-    }
+    private RefChecks() {}
 
     /**
      * Checks {@code refs} in order against {@code block}, the block containing the spending tx.
@@ -32,21 +31,24 @@ public final class RefChecks {
     private static void checkRef(BlockNode block, InputRef ref, int i) throws ProtocolException {
         Optional<BlockNode> found = block.ancestor(ref.blocksAgo());
         if (found.isEmpty()) {
-            throw new ProtocolException(ErrorCode.REF_BAD_BLOCKS_AGO,
+            throw new ProtocolException(
+                    ErrorCode.REF_BAD_BLOCKS_AGO,
                     "ref " + i + ": no block " + ref.blocksAgo() + " before height " + block.height());
         }
         Block referred = found.get().block();
         // C reports a ref beyond the horizon with the same ecode as one to no block at all.
         if (Horizon.expiredBy(Horizon.expiry(referred), block.block().tailer().timestamp())) {
-            throw new ProtocolException(ErrorCode.REF_BAD_BLOCKS_AGO,
+            throw new ProtocolException(
+                    ErrorCode.REF_BAD_BLOCKS_AGO,
                     "ref " + i + ": block " + ref.blocksAgo() + " back is beyond the horizon");
         }
         if (ref.shard() >= referred.numShards()) {
-            throw new ProtocolException(ErrorCode.REF_BAD_SHARD,
-                    "ref " + i + ": shard " + ref.shard() + " of " + referred.numShards());
+            throw new ProtocolException(
+                    ErrorCode.REF_BAD_SHARD, "ref " + i + ": shard " + ref.shard() + " of " + referred.numShards());
         }
         if (ref.txoff() >= referred.numTxs(ref.shard())) {
-            throw new ProtocolException(ErrorCode.REF_BAD_TXOFF,
+            throw new ProtocolException(
+                    ErrorCode.REF_BAD_TXOFF,
                     "ref " + i + ": txoff " + ref.txoff() + " of " + referred.numTxs(ref.shard()));
         }
     }

@@ -9,6 +9,8 @@ package org.pettycoin.consensus;
 public record RefVerdict(Kind kind, int input) {
     /** The outcomes of the ref contents check. */
     public enum Kind {
-        OK, UNKNOWN, BAD_HASH
+        OK,
+        UNKNOWN,
+        BAD_HASH
     }
 }

@@ -19,18 +19,18 @@ import org.pettycoin.protocol.Tx;
 public final class Rewards {
     /** PROTOCOL_REWARD_PERIOD: reward txs are decided once per this many blocks. */
     public static final long REWARD_PERIOD = 100;
+
     private static final long U32_MASK = 0xffffffffL;
     /** PROTOCOL_REWARD(total, n) = (u64(total) * n * 3 + 1024) / 1027. */
     private static final long REWARD_MULTIPLIER = 3;
+
     private static final long REWARD_ROUNDING = 1024;
     private static final long REWARD_DIVISOR = 1027;
 
     /** A tx slot in a block: shard and offset in it. */
-    public record Slot(int shard, int txoff) {
-    }
+    public record Slot(int shard, int txoff) {}
 
-    private Rewards() {
-    }
+    private Rewards() {}
 
     /** PROTOCOL_REWARD: u64 arithmetic (wrapping as C's does), the result truncated to a u32. */
     public static long protocolReward(long total, long numTxs) {
@@ -67,13 +67,16 @@ public final class Rewards {
             return Optional.empty();
         }
         BlockNode decider = claimBlock.ancestor(claimBlock.height() - end).orElseThrow();
-        Hash256 seed = Sha256.doubleSha256(rewardBlock.id().toByteArray(), decider.id().toByteArray());
+        Hash256 seed =
+                Sha256.doubleSha256(rewardBlock.id().toByteArray(), decider.id().toByteArray());
         return Optional.of(slotOf(r, selectIndex(seed, r.totalTxs())));
     }
 
     /** The seed read as a big-endian 256-bit number (BN_bin2bn), mod the block's tx count. */
     static long selectIndex(Hash256 seed, long totalTxs) {
-        return new BigInteger(1, seed.toByteArray()).mod(BigInteger.valueOf(totalTxs)).longValueExact();
+        return new BigInteger(1, seed.toByteArray())
+                .mod(BigInteger.valueOf(totalTxs))
+                .longValueExact();
     }
 
     /** The {@code n}-th tx of a block, counting shard 0's txs first, then shard 1's, and so on. */
@@ -95,8 +98,8 @@ public final class Rewards {
      * block with a claim would split us from C nodes (docs/c-differences.md #3). Same parameters as
      * {@link #checkClaimInputIntended}, so a Java-only network could swap one for the other.
      */
-    public static Optional<Long> checkClaimInputLikeC(ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock,
-                                                      Slot rewardSlot, Tx rewardTx) {
+    public static Optional<Long> checkClaimInputLikeC(
+            ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
         return Optional.empty();
     }
 
@@ -106,11 +109,12 @@ public final class Rewards {
      * block's {@code fees_to}; then the input is worth {@link #rewardAmount}. Not consensus with C
      * nodes, so only tests use it.
      */
-    static Optional<Long> checkClaimInputIntended(ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock,
-                                                  Slot rewardSlot, Tx rewardTx) {
+    static Optional<Long> checkClaimInputIntended(
+            ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
         if (claim.input().output() != claimOutput(rewardTx)
                 || !rewardTx(rewardBlock, claimBlock).map(rewardSlot::equals).orElse(false)
-                || !Hash160.addressOf(claim.inputKey()).equals(rewardBlock.block().header().feesTo())) {
+                || !Hash160.addressOf(claim.inputKey())
+                        .equals(rewardBlock.block().header().feesTo())) {
             return Optional.empty();
         }
         return Optional.of(rewardAmount(rewardBlock.block(), rewardTx));

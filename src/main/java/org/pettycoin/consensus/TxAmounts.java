@@ -15,8 +15,7 @@ import org.pettycoin.protocol.Tx;
 public final class TxAmounts {
     private static final long U32_MASK = 0xffffffffL;
 
-    private TxAmounts() {
-    }
+    private TxAmounts() {}
 
     /**
      * {@code tx_amount_for_fee}: what the fee is charged on. Only the send, never the change, of a

@@ -98,7 +98,8 @@ public final class TxChecks {
         for (int i = 0; i < outputs.size(); i++) {
             GatewayPayment out = outputs.get(i);
             if (out.outputAddr().shard(shardOrder) != shard) {
-                throw new ProtocolException(ErrorCode.TX_CROSS_SHARDS,
+                throw new ProtocolException(
+                        ErrorCode.TX_CROSS_SHARDS,
                         "output " + i + " is not in shard " + shard + " at order " + shardOrder);
             }
             requireAtMostMax(out.sendAmount(), "output " + i + " send_amount");

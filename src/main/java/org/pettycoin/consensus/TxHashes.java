@@ -12,8 +12,7 @@ import org.pettycoin.protocol.TxRefHash;
 
 /** Transaction hashes (C's hash_tx.c, signature.c): txid, refhash, the signed digest. */
 public final class TxHashes {
-    private TxHashes() {
-    }
+    private TxHashes() {}
 
     /** SHA256d of the whole marshalled tx, signature included, refs excluded. */
     public static Hash256 txid(Tx tx) {

@@ -12,8 +12,7 @@ import org.pettycoin.protocol.Tx;
  */
 public sealed interface TxNotice {
     /** TX_BAD_INPUT: input {@code inputNum} of {@code tx} spends {@code input} wrongly. */
-    record BadInput(Hash256 txid, Tx tx, int inputNum, Tx input) implements TxNotice {
-    }
+    record BadInput(Hash256 txid, Tx tx, int inputNum, Tx input) implements TxNotice {}
 
     /** TX_BAD_AMOUNT: {@code inputs}, one per input of {@code tx}, do not pay what it sends plus fee. */
     record BadAmount(Hash256 txid, Tx tx, List<Tx> inputs) implements TxNotice {
@@ -23,13 +22,11 @@ public sealed interface TxNotice {
     }
 
     /** One side of a double spend: the tx and the number of its input that spends the shared output. */
-    record Spend(Hash256 txid, Tx tx, int inputNum) {
-    }
+    record Spend(Hash256 txid, Tx tx, int inputNum) {}
 
     /**
      * TX_DOUBLESPEND: two different txs spend one output. Both leave pending; where both are in
      * blocks on one chain, the later block gets the complaint.
      */
-    record Doublespend(Spend a, Spend b) implements TxNotice {
-    }
+    record Doublespend(Spend a, Spend b) implements TxNotice {}
 }

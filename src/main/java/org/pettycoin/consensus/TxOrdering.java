@@ -10,8 +10,7 @@ import org.pettycoin.protocol.Tx;
  * unknown slots.
  */
 public final class TxOrdering {
-    private TxOrdering() {
-    }
+    private TxOrdering() {}
 
     /**
      * Whether putting {@code tx} between {@code below} and {@code above} breaks the order; a tx equal

@@ -22,11 +22,9 @@ public final class TxOutputs {
     public static final int CLAIM_OUTPUTS = 1;
 
     /** One spendable output: who it pays and how much (a u32). */
-    public record Output(Address address, long amount) {
-    }
+    public record Output(Address address, long amount) {}
 
-    private TxOutputs() {
-    }
+    private TxOutputs() {}
 
     /** {@code num_outputs}: TO_GATEWAY has none, its payment to the gateway is not spendable. */
     public static int numOutputs(Tx tx) {
@@ -55,7 +53,8 @@ public final class TxOutputs {
         } else if (tx instanceof FromGatewayTx g) {
             List<GatewayPayment> outputs = g.outputs();
             if (k >= 0 && k < outputs.size()) {
-                return Optional.of(new Output(outputs.get(k).outputAddr(), outputs.get(k).sendAmount()));
+                return Optional.of(
+                        new Output(outputs.get(k).outputAddr(), outputs.get(k).sendAmount()));
             }
         } else if (tx instanceof ClaimTx c && k == 0) {
             return Optional.of(new Output(Hash160.addressOf(c.inputKey()), c.amount()));

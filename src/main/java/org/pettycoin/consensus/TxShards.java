@@ -16,8 +16,7 @@ public final class TxShards {
     /** {@code tx_cmp}: by shard address, then by the marshalled bytes, shorter first on a tie. */
     public static final Comparator<Tx> CANONICAL_ORDER = TxShards::compare;
 
-    private TxShards() {
-    }
+    private TxShards() {}
 
     /**
      * The address that places a tx: the input key's address, or for a from-gateway tx its first

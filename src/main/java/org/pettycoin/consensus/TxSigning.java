@@ -47,10 +47,10 @@ public final class TxSigning {
         return (NormalTx) sign(new NormalTx(paysFee, 0, pub(from), to, send, change, Signature.ZERO, inputs), from);
     }
 
-    public ToGatewayTx toGateway(PrivateKey from, Address gateway, long send, long change, List<Input> inputs,
-                                 boolean paysFee) {
-        return (ToGatewayTx) sign(new ToGatewayTx(paysFee, 0, pub(from), gateway, send, change, Signature.ZERO,
-                inputs), from);
+    public ToGatewayTx toGateway(
+            PrivateKey from, Address gateway, long send, long change, List<Input> inputs, boolean paysFee) {
+        return (ToGatewayTx)
+                sign(new ToGatewayTx(paysFee, 0, pub(from), gateway, send, change, Signature.ZERO, inputs), from);
     }
 
     /**

@@ -9,11 +9,9 @@ public final class AddressCodec {
     private static final int PAYLOAD_LENGTH = 1 + Address.LENGTH + Base58.CHECKSUM_LENGTH;
 
     /** A decoded address and the style it was written in. */
-    public record Decoded(Address address, AddressStyle style) {
-    }
+    public record Decoded(Address address, AddressStyle style) {}
 
-    private AddressCodec() {
-    }
+    private AddressCodec() {}
 
     public static String encode(Address address, AddressStyle style) {
         byte[] payload = new byte[1 + Address.LENGTH];
@@ -35,7 +33,8 @@ public final class AddressCodec {
         for (boolean test : new boolean[] {true, false}) {
             AddressStyle style = AddressStyle.of(test, bitcoin);
             if (style.addressVersion() == version) {
-                return Optional.of(new Decoded(Address.of(Arrays.copyOfRange(buf.get(), 1, 1 + Address.LENGTH)), style));
+                return Optional.of(
+                        new Decoded(Address.of(Arrays.copyOfRange(buf.get(), 1, 1 + Address.LENGTH)), style));
             }
         }
         return Optional.empty();

@@ -16,8 +16,7 @@ public final class Base58 {
     /** Longer inputs than any key or address are refused before any arithmetic. */
     private static final int MAX_INPUT_CHARS = 128;
 
-    private Base58() {
-    }
+    private Base58() {}
 
     /** The number as base58, then one '1' per leading zero byte. */
     public static String encode(byte[] data) {

@@ -15,12 +15,12 @@ import org.pettycoin.protocol.Signature;
 final class BouncyCastleSecp256k1 implements Secp256k1 {
     static final BouncyCastleSecp256k1 INSTANCE = new BouncyCastleSecp256k1();
 
-    private BouncyCastleSecp256k1() {
-    }
+    private BouncyCastleSecp256k1() {}
 
     @Override
     public PublicKey publicKeyOf(PrivateKey key) {
-        return PublicKey.of(Curve.DOMAIN.getG().multiply(key.scalar()).normalize().getEncoded(true));
+        return PublicKey.of(
+                Curve.DOMAIN.getG().multiply(key.scalar()).normalize().getEncoded(true));
     }
 
     @Override

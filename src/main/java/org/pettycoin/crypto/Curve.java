@@ -8,14 +8,14 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 /** secp256k1's parameters and the pettycoin signature-shape rules shared by both implementations. */
 final class Curve {
     private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-    static final ECDomainParameters DOMAIN = new ECDomainParameters(
-            PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+    static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
     /** The group order n (odd, so n − s flips the parity of s). */
     static final BigInteger N = PARAMS.getN();
+
     static final BigInteger HALF_N = N.shiftRight(1);
 
-    private Curve() {
-    }
+    private Curve() {}
 
     /** r ‖ s, each 32 bytes big-endian. */
     static byte[] encode(BigInteger r, BigInteger s) {

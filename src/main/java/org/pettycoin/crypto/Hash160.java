@@ -6,8 +6,7 @@ import org.pettycoin.protocol.PublicKey;
 
 /** RIPEMD160(SHA256(x)), bitcoin's hash160: how a public key becomes an address (C's addr.h). */
 public final class Hash160 {
-    private Hash160() {
-    }
+    private Hash160() {}
 
     public static byte[] ripemd160(byte[] data) {
         RIPEMD160Digest d = new RIPEMD160Digest();

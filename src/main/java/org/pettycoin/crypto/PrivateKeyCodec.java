@@ -12,11 +12,9 @@ public final class PrivateKeyCodec {
     private static final int COMPRESSED_MARKER = 1;
 
     /** A decoded key and the style it was written in. */
-    public record Decoded(PrivateKey key, AddressStyle style) {
-    }
+    public record Decoded(PrivateKey key, AddressStyle style) {}
 
-    private PrivateKeyCodec() {
-    }
+    private PrivateKeyCodec() {}
 
     public static String encode(PrivateKey key, AddressStyle style) {
         byte[] payload = new byte[1 + PrivateKey.LENGTH + 1];
@@ -32,9 +30,10 @@ public final class PrivateKeyCodec {
         boolean bitcoin = AddressStyle.isBitcoinStyle(text);
         String digits = bitcoin ? text.substring(AddressStyle.BITCOIN_PREFIX.length()) : text;
         // Exactly 38 bytes as a number: the uncompressed form (37) is refused, as in C.
-        Optional<byte[]> decoded = Base58.decodeNumber(digits).map(Base58::unsignedBytes)
-                .filter(b -> b.length == PAYLOAD_LENGTH);
-        if (decoded.isEmpty() || !Base58.checksumOk(decoded.get())
+        Optional<byte[]> decoded =
+                Base58.decodeNumber(digits).map(Base58::unsignedBytes).filter(b -> b.length == PAYLOAD_LENGTH);
+        if (decoded.isEmpty()
+                || !Base58.checksumOk(decoded.get())
                 || decoded.get()[1 + PrivateKey.LENGTH] != COMPRESSED_MARKER) {
             return Optional.empty();
         }
@@ -44,8 +43,8 @@ public final class PrivateKeyCodec {
             AddressStyle style = AddressStyle.of(test, bitcoin);
             if (style.keyVersion() == version) {
                 try {
-                    return Optional.of(new Decoded(PrivateKey.of(Arrays.copyOfRange(buf, 1, 1 + PrivateKey.LENGTH)),
-                            style));
+                    return Optional.of(
+                            new Decoded(PrivateKey.of(Arrays.copyOfRange(buf, 1, 1 + PrivateKey.LENGTH)), style));
                 } catch (IllegalArgumentException outOfRange) {
                     return Optional.empty();
                 }

@@ -40,15 +40,16 @@ public interface Secp256k1 {
     final class Provider {
         static final Secp256k1 INSTANCE = choose();
 
-        private Provider() {
-        }
+        private Provider() {}
 
         private static Secp256k1 choose() {
             try {
                 return NativeSecp256k1.load();
             } catch (LinkageError | RuntimeException e) {
-                LoggerFactory.getLogger(Secp256k1.class).warn(
-                        "native libsecp256k1 unavailable ({}); using BouncyCastle, about 5x slower", e.toString());
+                LoggerFactory.getLogger(Secp256k1.class)
+                        .warn(
+                                "native libsecp256k1 unavailable ({}); using BouncyCastle, about 5x slower",
+                                e.toString());
                 return BouncyCastleSecp256k1.INSTANCE;
             }
         }

@@ -6,8 +6,7 @@ import org.pettycoin.protocol.Hash256;
 
 /** SHA-256 and double SHA-256, the only hash of ids, merkles, checksums and signatures (C's shadouble.c). */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh SHA-256 digest (the JDK's, which uses the CPU's SHA instructions where present). */
     public static MessageDigest newDigest() {

@@ -13,8 +13,15 @@ import org.pettycoin.chain.Difficulty;
 import org.pettycoin.chain.PrevTxhashes;
 import org.pettycoin.chain.Retarget;
 import org.pettycoin.consensus.HeaderValidator;
+import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.MerkleTree;
+import org.pettycoin.consensus.TxShards;
+import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.crypto.Sha256Midstate;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockCodec;
@@ -23,19 +30,12 @@ import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockTailer;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
-import org.pettycoin.protocol.PacketCodec;
-import org.pettycoin.protocol.Protocol;
-import org.pettycoin.consensus.KnownTx;
-import org.pettycoin.consensus.TxShards;
-import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.InputRef;
-import org.pettycoin.protocol.Tx;
-import org.pettycoin.node.BlockIntake;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.ContentResult;
-import org.pettycoin.node.PendingPool;
+import org.pettycoin.protocol.PacketCodec;
+import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.TxWithProof;
@@ -53,6 +53,7 @@ import org.pettycoin.store.Blockfile;
 public final class ChainBuilder {
     /** Default spacing between timestamps: the test network's target. */
     public static final long DEFAULT_SPACING_SECS = 10;
+
     private static final int SHARDS = 1 << Protocol.INITIAL_SHARD_ORDER;
 
     /** Where a mined block goes: attached, and its node returned. */
@@ -71,8 +72,8 @@ public final class ChainBuilder {
 
     private final Optional<ChainState> state;
 
-    private ChainBuilder(BlockTree tree, Address feesTo, ContentSource contents, BlockSink sink,
-                         Optional<ChainState> state) {
+    private ChainBuilder(
+            BlockTree tree, Address feesTo, ContentSource contents, BlockSink sink, Optional<ChainState> state) {
         this.tree = tree;
         this.state = state;
         this.feesTo = feesTo;
@@ -90,8 +91,8 @@ public final class ChainBuilder {
 
     /** Builds blocks with transactions into a node's chain state, through the same paths peers use. */
     public static ChainBuilder on(ChainState state, Address feesTo) {
-        return new ChainBuilder(state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined),
-                Optional.of(state));
+        return new ChainBuilder(
+                state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined), Optional.of(state));
     }
 
     private static BlockNode feed(ChainState state, MinedBlock mined) {
@@ -179,8 +180,10 @@ public final class ChainBuilder {
         ChainState s = state.orElseThrow(() -> new IllegalStateException("a bare tree holds no txs"));
         List<InputRef> refs = new ArrayList<>(tx.inputs().size());
         for (Input in : tx.inputs()) {
-            TxSlot slot = s.findInChain(parent, in.txid()).map(KnownTx::slot).orElseThrow(() ->
-                    new IllegalStateException("input " + in.txid() + " is not in the chain of " + parent));
+            TxSlot slot = s.findInChain(parent, in.txid())
+                    .map(KnownTx::slot)
+                    .orElseThrow(() ->
+                            new IllegalStateException("input " + in.txid() + " is not in the chain of " + parent));
             refs.add(new InputRef(parent.height() + 1 - slot.block().height(), slot.shard(), slot.txoff()));
         }
         return new TxAndRefs(tx, refs);
@@ -238,9 +241,19 @@ public final class ChainBuilder {
             merkles.add(MerkleTree.root(txs.stream().map(TxAndRefs::hash).toList()));
         }
         byte[] prevTxhashes = prevTxhashes(parent);
-        BlockHeader header = new BlockHeader(0, Protocol.INITIAL_SHARD_ORDER, Bytes.of(new byte[13]),
-                prevTxhashes.length, height, feesTo, HeaderValidator.expectedPrevs(parent));
-        return new Block(header, Bytes.of(numTxs), merkles, Bytes.of(prevTxhashes),
+        BlockHeader header = new BlockHeader(
+                0,
+                Protocol.INITIAL_SHARD_ORDER,
+                Bytes.of(new byte[13]),
+                prevTxhashes.length,
+                height,
+                feesTo,
+                HeaderValidator.expectedPrevs(parent));
+        return new Block(
+                header,
+                Bytes.of(numTxs),
+                merkles,
+                Bytes.of(prevTxhashes),
                 new BlockTailer(timestamp, Retarget.requiredForChildOf(parent, tree.network()), 0));
     }
 
@@ -252,10 +265,10 @@ public final class ChainBuilder {
             BlockNode covered = parent.ancestor(parent.height() - h).orElseThrow();
             for (int s = 0; s < covered.block().numShards(); s++) {
                 int shard = s;
-                List<byte[]> txs = ownContents(covered, s).or(() -> contents.shardTxsWithRefs(covered, shard))
-                        .orElseThrow(() ->
-                        new IllegalStateException("cannot mine on " + parent + ": contents of " + covered
-                                + " unknown"));
+                List<byte[]> txs = ownContents(covered, s)
+                        .or(() -> contents.shardTxsWithRefs(covered, shard))
+                        .orElseThrow(() -> new IllegalStateException(
+                                "cannot mine on " + parent + ": contents of " + covered + " unknown"));
                 out[i++] = (byte) PrevTxhashes.byteFor(feesTo, txs);
             }
         }
@@ -268,7 +281,8 @@ public final class ChainBuilder {
             return Optional.empty();
         }
         return Optional.of(mined.shards().get(shard).stream()
-                .map(t -> TxCodec.encodeWithRefs(t.tx(), t.refs())).toList());
+                .map(t -> TxCodec.encodeWithRefs(t.tx(), t.refs()))
+                .toList());
     }
 
     /** Varies nonce1 until the id beats the block's target. */
@@ -279,8 +293,8 @@ public final class ChainBuilder {
             BlockTailer tailer = new BlockTailer(t.timestamp(), t.difficulty(), nonce);
             Hash256 id = midstate.hash(BlockCodec.encodeTailer(tailer));
             if (Difficulty.beatsTarget(id, t.difficulty())) {
-                return new Block(template.header(), template.numTxs(), template.merkles(), template.prevTxhashes(),
-                        tailer);
+                return new Block(
+                        template.header(), template.numTxs(), template.merkles(), template.prevTxhashes(), tailer);
             }
         }
         throw new IllegalStateException("no nonce1 solves this block; vary nonce2");

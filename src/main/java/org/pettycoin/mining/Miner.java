@@ -61,6 +61,7 @@ public final class Miner implements AutoCloseable {
     private static final int MAX_STALE_IN_A_ROW = 100;
     /** How long {@link #close} waits for each thread (a worker looks every {@link #CHUNK} attempts: ms). */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     /**
@@ -89,8 +90,8 @@ public final class Miner implements AutoCloseable {
      * @param restAfterBlock how long to wait after each block of ours before hashing the next one:
      *     zero on a real network; on regtest (about 256 hashes a block) it paces a local network
      */
-    public record Config(Address rewardAddress, int threads, LongSupplier nowSeconds, Duration poll,
-                         Duration restAfterBlock) {
+    public record Config(
+            Address rewardAddress, int threads, LongSupplier nowSeconds, Duration poll, Duration restAfterBlock) {
         public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
 
         public Config {
@@ -127,8 +128,7 @@ public final class Miner implements AutoCloseable {
      * @param refused solutions the chain state refused (should stay 0)
      * @param templates templates built
      */
-    public record Stats(long hashes, long blocksMined, long staleSolutions, long refused, long templates) {
-    }
+    public record Stats(long hashes, long blocksMined, long staleSolutions, long refused, long templates) {}
 
     /** The default {@code --mining-threads}: every core but one (for the node), at least one. */
     public static int defaultThreads() {
@@ -196,7 +196,10 @@ public final class Miner implements AutoCloseable {
     @SuppressWarnings("FutureReturnValueIgnored")
     public static Miner start(Host host, Config config) {
         Miner m = new Miner(host, config);
-        LOG.info("mining to {} with {} thread{}", config.rewardAddress(), config.threads(),
+        LOG.info(
+                "mining to {} with {} thread{}",
+                config.rewardAddress(),
+                config.threads(),
                 config.threads() == 1 ? "" : "s");
         m.workers.forEach(Thread::start);
         m.onNodeThread(() -> m.refresh(false));
@@ -270,7 +273,9 @@ public final class Miner implements AutoCloseable {
         }
         ChainState state = host.state();
         Job current = job;
-        if (!force && current != null && current.template.parent() == state.miningHead()
+        if (!force
+                && current != null
+                && current.template.parent() == state.miningHead()
                 && current.template.samePending(state.pending().forNextBlock())) {
             return;
         }
@@ -318,8 +323,7 @@ public final class Miner implements AutoCloseable {
                     mined.incrementAndGet();
                     restUntilNanos = System.nanoTime() + config.restAfterBlock().toNanos();
                     BlockNode node = r.block().orElseThrow();
-                    LOG.info("mined block {} at height {} with {} txs", node.id(), node.height(),
-                            j.template.txCount());
+                    LOG.info("mined block {} at height {} with {} txs", node.id(), node.height(), j.template.txCount());
                     host.announce().accept(node);
                 }
                 case STALE -> {
@@ -373,8 +377,13 @@ public final class Miner implements AutoCloseable {
                 return;
             }
             Job mine = j;
-            Block b = solve(mine.template, NonceSearch.addToNonce2(mine.nonce2Base, index), config.threads(),
-                    config.nowSeconds(), () -> closed || job != mine || mine.solved.get(), hashes);
+            Block b = solve(
+                    mine.template,
+                    NonceSearch.addToNonce2(mine.nonce2Base, index),
+                    config.threads(),
+                    config.nowSeconds(),
+                    () -> closed || job != mine || mine.solved.get(),
+                    hashes);
             if (b != null && mine.solved.compareAndSet(false, true)) {
                 MinedBlock m = new MinedBlock(b, mine.template.shards());
                 onNodeThread(() -> solved(mine, m));
@@ -389,8 +398,13 @@ public final class Miner implements AutoCloseable {
      *
      * @return the solved block, or null if stopped
      */
-    static Block solve(Template template, Bytes nonce2, int nonce2Step, LongSupplier clock, BooleanSupplier stop,
-                       LongAdder hashes) {
+    static Block solve(
+            Template template,
+            Bytes nonce2,
+            int nonce2Step,
+            LongSupplier clock,
+            BooleanSupplier stop,
+            LongAdder hashes) {
         Bytes n2 = nonce2;
         NonceSearch search = new NonceSearch(template.block(), n2);
         long nonce1 = 0;
@@ -449,7 +463,8 @@ public final class Miner implements AutoCloseable {
             if (t.aheadOfClock(clock.getAsLong())) {
                 throw new IllegalStateException("the chain's median time is over 2 hours ahead of our clock");
             }
-            Block b = solve(t, randomNonce2(), 1, clock, () -> Thread.currentThread().isInterrupted(), ignored);
+            Block b = solve(
+                    t, randomNonce2(), 1, clock, () -> Thread.currentThread().isInterrupted(), ignored);
             if (b == null) {
                 throw new InterruptedException("generate interrupted");
             }

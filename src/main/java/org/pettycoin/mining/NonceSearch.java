@@ -18,6 +18,7 @@ import org.pettycoin.protocol.Hash256;
 public final class NonceSearch {
     /** nonce1 is a u32: after this many attempts a search must move to another nonce2. */
     public static final long NONCE1_SPACE = 1L << 32;
+
     private static final int TIMESTAMP_AT = 0;
     private static final int DIFFICULTY_AT = 4;
     private static final int NONCE1_AT = 8;
@@ -50,8 +51,8 @@ public final class NonceSearch {
     /** {@code block} with another nonce2 in its header. */
     public static Block withNonce2(Block block, Bytes nonce2) {
         BlockHeader h = block.header();
-        BlockHeader header = new BlockHeader(h.featuresVote(), h.shardOrder(), nonce2, h.numPrevTxhashes(),
-                h.height(), h.feesTo(), h.prevs());
+        BlockHeader header = new BlockHeader(
+                h.featuresVote(), h.shardOrder(), nonce2, h.numPrevTxhashes(), h.height(), h.feesTo(), h.prevs());
         return new Block(header, block.numTxs(), block.merkles(), block.prevTxhashes(), block.tailer());
     }
 

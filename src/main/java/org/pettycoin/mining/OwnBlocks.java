@@ -34,11 +34,9 @@ final class OwnBlocks {
         REFUSED
     }
 
-    record Result(Outcome outcome, Optional<BlockNode> block, String detail) {
-    }
+    record Result(Outcome outcome, Optional<BlockNode> block, String detail) {}
 
-    private OwnBlocks() {
-    }
+    private OwnBlocks() {}
 
     static Result accept(ChainState state, Template template, MinedBlock mined) {
         if (state.miningHead() != template.parent()) {
@@ -51,8 +49,10 @@ final class OwnBlocks {
         }
         ChainState.BlockReceipt receipt = state.receiveBlock(mined.block());
         if (receipt.intake().status() != BlockIntake.Status.ATTACHED) {
-            return new Result(Outcome.REFUSED, Optional.empty(), receipt.intake().status() + " "
-                    + receipt.intake().error());
+            return new Result(
+                    Outcome.REFUSED,
+                    Optional.empty(),
+                    receipt.intake().status() + " " + receipt.intake().error());
         }
         if (!receipt.prevTxhashesMismatch().isEmpty()) {
             LOG.warn("our block {} disagrees with its own prev_txhashes", mined.id());

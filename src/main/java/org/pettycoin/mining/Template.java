@@ -28,8 +28,13 @@ import org.pettycoin.protocol.Hash256;
  *     the last 11 blocks plus one (C's timestamp.c), or 0 right after genesis
  * @param pending the pool's ready txs the template was built from, to tell when they change
  */
-public record Template(BlockNode parent, Hash256 parentId, Block block, List<List<TxAndRefs>> shards,
-                       long minTimestamp, List<List<PendingPool.Ready>> pending) {
+public record Template(
+        BlockNode parent,
+        Hash256 parentId,
+        Block block,
+        List<List<TxAndRefs>> shards,
+        long minTimestamp,
+        List<List<PendingPool.Ready>> pending) {
     public Template {
         List<List<TxAndRefs>> copy = new ArrayList<>(shards.size());
         shards.forEach(s -> copy.add(List.copyOf(s)));
@@ -91,7 +96,8 @@ public record Template(BlockNode parent, Hash256 parentId, Block block, List<Lis
                 return false;
             }
             for (int i = 0; i < a.size(); i++) {
-                if (!a.get(i).txid().equals(b.get(i).txid()) || !a.get(i).refs().equals(b.get(i).refs())) {
+                if (!a.get(i).txid().equals(b.get(i).txid())
+                        || !a.get(i).refs().equals(b.get(i).refs())) {
                     return false;
                 }
             }

@@ -28,8 +28,7 @@ public final class TxWorkload {
     private static final long DEPOSIT = 1_000_000;
 
     /** An unspent output: who owns it, where it is, how much it holds. */
-    private record Coin(int owner, Input input, long amount) {
-    }
+    private record Coin(int owner, Input input, long amount) {}
 
     private final TxSigning signing = new TxSigning();
     private final PrivateKey gateway;
@@ -87,8 +86,8 @@ public final class TxWorkload {
         Coin coin = spendable.removeFirst();
         int to = random.nextInt(keys.length);
         long send = coin.amount() <= 1 ? coin.amount() : 1 + random.nextInt((int) (coin.amount() - 1));
-        NormalTx tx = signing.normal(keys[coin.owner()], addresses[to], send, coin.amount() - send,
-                List.of(coin.input()), false);
+        NormalTx tx = signing.normal(
+                keys[coin.owner()], addresses[to], send, coin.amount() - send, List.of(coin.input()), false);
         Hash256 txid = TxHashes.txid(tx);
         fresh.add(new Coin(to, new Input(txid, 0), send));
         if (coin.amount() - send > 0) {

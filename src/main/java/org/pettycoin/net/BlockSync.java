@@ -42,8 +42,13 @@ final class BlockSync {
     private final LongSupplier nowMillis;
     private final Relay relay;
 
-    BlockSync(ChainState state, RequestScheduler<Peer> requests, DescendantsHash hashes, LongSupplier nowSeconds,
-              LongSupplier nowMillis, Relay relay) {
+    BlockSync(
+            ChainState state,
+            RequestScheduler<Peer> requests,
+            DescendantsHash hashes,
+            LongSupplier nowSeconds,
+            LongSupplier nowMillis,
+            Relay relay) {
         this.state = state;
         this.requests = requests;
         this.hashes = hashes;
@@ -77,7 +82,9 @@ final class BlockSync {
                 return;
             }
             case ALREADY_DETACHED, KNOWN -> {
-                state.tree().find(BlockIds.id(block)).flatMap(state::complaintOf)
+                state.tree()
+                        .find(BlockIds.id(block))
+                        .flatMap(state::complaintOf)
                         .ifPresent(p.connection::send);
                 return;
             }
@@ -130,7 +137,8 @@ final class BlockSync {
                 if (!state.detached().contains(child.block())) {
                     requests.want(Request.block(child.block()));
                 }
-            } else if (!known.get().precedes(preferred) && !hashes.of(known.get()).equals(child.descendants())
+            } else if (!known.get().precedes(preferred)
+                    && !hashes.of(known.get()).equals(child.descendants())
                     && !Horizon.expiredBy(Horizon.expiry(known.get().block()), nowSeconds.getAsLong())) {
                 requests.want(Request.children(child.block()));
             }
@@ -158,7 +166,8 @@ final class BlockSync {
         }
         int n = b.get().block().numTxs(m.shard());
         if (m.bitmap().size() != (n + 31) / 32 * 4) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN, "TXMAP of " + m.bitmap().size() + " bytes");
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN, "TXMAP of " + m.bitmap().size() + " bytes");
         }
         for (int i = 0; i < n; i++) {
             if (m.marks(i) && state.txAt(b.get(), m.shard(), i).isEmpty()) {

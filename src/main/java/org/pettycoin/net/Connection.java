@@ -1,7 +1,6 @@
 package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
-
 import org.pettycoin.protocol.Packet;
 
 /**

@@ -1,13 +1,12 @@
 package org.pettycoin.net;
 
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.netty.channel.Channel;
 
 /**
  * The transport's open connections, their ids, and the way out to the listener. Shared by every
@@ -40,8 +39,8 @@ final class ConnectionRegistry {
 
     void closed(NettyConnection c) {
         open.remove(c.id());
-        c.deliverClosed(shuttingDown ? shutdownReason()
-                : new CloseReason(CloseReason.Cause.PEER_CLOSED, "closed by the peer"));
+        c.deliverClosed(
+                shuttingDown ? shutdownReason() : new CloseReason(CloseReason.Cause.PEER_CLOSED, "closed by the peer"));
     }
 
     void connectFailed(InetSocketAddress remote, String reason) {

@@ -1,9 +1,8 @@
 package org.pettycoin.net;
 
-import java.nio.ByteBuffer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -80,12 +79,12 @@ final class ConnectionSlots {
 
     private static Object key(InetAddress a) {
         if (a instanceof Inet6Address && !a.isLoopbackAddress()) {
-            return new Prefix(ByteBuffer.wrap(a.getAddress(), 0, IPV6_HOST_PREFIX_BYTES).getLong());
+            return new Prefix(
+                    ByteBuffer.wrap(a.getAddress(), 0, IPV6_HOST_PREFIX_BYTES).getLong());
         }
         return a;
     }
 
     /** An IPv6 /64: its first eight bytes. */
-    private record Prefix(long bits) {
-    }
+    private record Prefix(long bits) {}
 }

@@ -1,13 +1,5 @@
 package org.pettycoin.net;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -29,6 +21,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP proxy on 127.0.0.1 that adds a fixed one-way latency: each connection it accepts is
@@ -48,6 +47,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 public final class DelayProxy implements AutoCloseable {
     /** Bytes waiting to be delivered in one direction of one connection before reading pauses. */
     public static final int DEFAULT_MAX_DELAYED_BYTES = 8 << 20;
+
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final long SHUTDOWN_MILLIS = 2_000;
 
@@ -223,11 +223,15 @@ public final class DelayProxy implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             // The close travels like the bytes: after them, one latency later.
-            ctx.executor().schedule(() -> {
-                if (sink.isActive()) {
-                    sink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-                }
-            }, delayNanos, TimeUnit.NANOSECONDS);
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (sink.isActive()) {
+                                    sink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                                }
+                            },
+                            delayNanos,
+                            TimeUnit.NANOSECONDS);
         }
 
         @Override

@@ -24,7 +24,8 @@ public final class DescendantsHash {
 
     /** A block was attached: the hashes of its ancestors are stale. */
     public void attached(BlockNode block) {
-        for (Optional<BlockNode> x = block.parent(); x.isPresent() && kept.remove(x.get()) != null;
+        for (Optional<BlockNode> x = block.parent();
+                x.isPresent() && kept.remove(x.get()) != null;
                 x = x.get().parent()) {
             // forgetting up to the first ancestor not kept
         }

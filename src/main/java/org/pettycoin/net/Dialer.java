@@ -3,6 +3,7 @@ package org.pettycoin.net;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.HashSet;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.pettycoin.store.PeerCache;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.store.PeerCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,8 @@ public final class Dialer implements PeerAddresses {
     private final LongSupplier nowSeconds;
     /** Cache addresses being dialled or connected, so none is dialled twice. */
     private final Set<InetSocketAddress> fromCache = new HashSet<>();
-    private Consumer<InetSocketAddress> dial = a -> { };
+
+    private Consumer<InetSocketAddress> dial = a -> {};
     private PeerSeeding seeding = PeerSeeding.NONE;
     private boolean stopped;
 
@@ -58,8 +59,12 @@ public final class Dialer implements PeerAddresses {
      * @param cache the peer cache; with no {@code targets}, outbound peers are found there
      * @param nowSeconds the node clock's wall time, Unix seconds (when we last saw a peer)
      */
-    public Dialer(NodeUuid self, List<InetSocketAddress> targets, ScheduledExecutorService nodeThread,
-                  Optional<PeerCache> cache, LongSupplier nowSeconds) {
+    public Dialer(
+            NodeUuid self,
+            List<InetSocketAddress> targets,
+            ScheduledExecutorService nodeThread,
+            Optional<PeerCache> cache,
+            LongSupplier nowSeconds) {
         this.self = self;
         this.targets.addAll(targets);
         this.nodeThread = nodeThread;

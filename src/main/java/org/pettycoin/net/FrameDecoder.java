@@ -1,11 +1,9 @@
 package org.pettycoin.net;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-
+import java.util.List;
 import org.pettycoin.protocol.Framing;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.ProtocolException;

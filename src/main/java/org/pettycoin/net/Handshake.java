@@ -24,6 +24,7 @@ final class Handshake {
     static final String SELF = "that is us";
     /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
     private static final String MONIKER = "ICBINB! pettycoin-java";
+
     private static final long PROTOCOL_VERSION = 1;
     /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, C's welcome.c check_welcome). */
     private static final int MIN_INTERESTS = 2;
@@ -43,8 +44,14 @@ final class Handshake {
     WelcomePacket ours(Connection c, BlockNode best, int listenPort) {
         Optional<Block> bestBlock = best.parent().isPresent() ? Optional.of(best.block()) : Optional.empty();
         NetAddress you = NetAddresses.of(c.remoteAddress(), NodeUuid.of(new byte[NodeUuid.LENGTH]), 0);
-        return new WelcomePacket(PROTOCOL_VERSION, WelcomePacket.moniker(MONIKER), listenPort, self, you,
-                WelcomePacket.ALL_INTERESTS, bestBlock);
+        return new WelcomePacket(
+                PROTOCOL_VERSION,
+                WelcomePacket.moniker(MONIKER),
+                listenPort,
+                self,
+                you,
+                WelcomePacket.ALL_INTERESTS,
+                bestBlock);
     }
 
     /**
@@ -56,7 +63,9 @@ final class Handshake {
      */
     Optional<String> check(Packet packet, Peer p, Collection<Peer> connected) throws ProtocolException {
         if (!(packet instanceof WelcomePacket w)) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, "expected WELCOME, got " + packet.type().cName());
+            throw new ProtocolException(
+                    ErrorCode.UNKNOWN_COMMAND,
+                    "expected WELCOME, got " + packet.type().cName());
         }
         if (w.version() != PROTOCOL_VERSION) {
             throw new ProtocolException(ErrorCode.HIGH_VERSION, "version " + w.version());

@@ -6,14 +6,11 @@ import org.pettycoin.protocol.ProtocolException;
 /** What the frame decoder hands up the pipeline: one per whole frame, or the reason it stopped. */
 sealed interface Inbound {
     /** A whole frame that decoded. */
-    record Decoded(Packet packet) implements Inbound {
-    }
+    record Decoded(Packet packet) implements Inbound {}
 
     /** A whole frame that does not decode; the last thing read from the connection. */
-    record Malformed(ProtocolException error) implements Inbound {
-    }
+    record Malformed(ProtocolException error) implements Inbound {}
 
     /** A length field outside 8..4 MiB: the connection must close without ERR (as C's packet_io.c). */
-    record BadLength(ProtocolException error) implements Inbound {
-    }
+    record BadLength(ProtocolException error) implements Inbound {}
 }

@@ -1,16 +1,14 @@
 package org.pettycoin.net;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.EventExecutor;
-
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +64,8 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the summary timer only logs
-    private synchronized void refused(ChannelHandlerContext ctx, InetSocketAddress from,
-                                      ConnectionSlots.Admission why) {
+    private synchronized void refused(
+            ChannelHandlerContext ctx, InetSocketAddress from, ConnectionSlots.Admission why) {
         refused++;
         if (reporting) {
             unreported++;
@@ -80,7 +78,10 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
         String reason = why == ConnectionSlots.Admission.TOO_MANY_PEERS
                 ? "at the limit of " + l.maxPeers() + " peers (" + l.maxInbound() + " inbound)"
                 : "that address already holds " + l.maxInboundPerAddress() + " inbound connections";
-        LOG.info("refused inbound connection from {}: {}; further refusals are summed every {} s", from, reason,
+        LOG.info(
+                "refused inbound connection from {}: {}; further refusals are summed every {} s",
+                from,
+                reason,
                 REPORT_SECONDS);
         EventExecutor timer = ctx.executor();
         reporting = !timer.isShuttingDown();
@@ -95,8 +96,13 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
             reporting = false;
             return;
         }
-        LOG.info("refused {} more inbound connections in {} s ({} over the per-address limit); {} inbound, {} outbound",
-                unreported, REPORT_SECONDS, unreportedPerAddress, slots.inbound(), slots.outbound());
+        LOG.info(
+                "refused {} more inbound connections in {} s ({} over the per-address limit); {} inbound, {} outbound",
+                unreported,
+                REPORT_SECONDS,
+                unreportedPerAddress,
+                slots.inbound(),
+                slots.outbound());
         unreported = 0;
         unreportedPerAddress = 0;
         // Still flooded: keep summing. A period with no refusal ends the reports.

@@ -13,8 +13,7 @@ import org.pettycoin.protocol.NodeUuid;
 public final class NetAddresses {
     private static final int V4_MAPPED_PREFIX = 10;
 
-    private NetAddresses() {
-    }
+    private NetAddresses() {}
 
     public static NetAddress of(InetSocketAddress a, NodeUuid uuid, long time) {
         return new NetAddress(time, Bytes.of(sixteen(a.getAddress())), a.getPort(), 0, uuid);

@@ -1,15 +1,13 @@
 package org.pettycoin.net;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -29,8 +27,13 @@ final class NettyConnection implements Connection {
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private volatile boolean closedByUs;
 
-    NettyConnection(int id, Channel channel, Direction direction, InetSocketAddress remote,
-                    ConnectionListener listener, Executor events) {
+    NettyConnection(
+            int id,
+            Channel channel,
+            Direction direction,
+            InetSocketAddress remote,
+            ConnectionListener listener,
+            Executor events) {
         this.id = id;
         this.channel = channel;
         this.direction = direction;
@@ -72,7 +75,11 @@ final class NettyConnection implements Connection {
             return;
         }
         closedByUs = true;
-        reason.compareAndSet(null, new CloseReason(CloseReason.Cause.LOCAL, "closed after sending " + packet.type().cName()));
+        reason.compareAndSet(
+                null,
+                new CloseReason(
+                        CloseReason.Cause.LOCAL,
+                        "closed after sending " + packet.type().cName()));
         channel.config().setAutoRead(false);
         channel.writeAndFlush(packet).addListener((ChannelFuture f) -> {
             writeDone(f);
@@ -118,7 +125,8 @@ final class NettyConnection implements Connection {
                     listener.packet(this, packet);
                 }
             } finally {
-                if (undelivered.decrementAndGet() <= RESUME_AT && !channel.config().isAutoRead()) {
+                if (undelivered.decrementAndGet() <= RESUME_AT
+                        && !channel.config().isAutoRead()) {
                     channel.config().setAutoRead(true);
                 }
             }
@@ -134,7 +142,9 @@ final class NettyConnection implements Connection {
     static final int PAUSE_AT = 256;
     /** And resumes. */
     static final int RESUME_AT = 64;
-    private final java.util.concurrent.atomic.AtomicInteger undelivered = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger undelivered =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     void deliverMalformed(ProtocolException error) {
         events.execute(() -> {

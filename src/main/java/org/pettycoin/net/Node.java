@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -22,10 +23,9 @@ import org.pettycoin.node.BlockfileJournal;
 import org.pettycoin.node.BlockfileLoader;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.TxWithProof;
-import java.util.Optional;
-import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
 import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.PeerCache;
@@ -45,58 +45,75 @@ public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** How often request timeouts and sync stalls are looked at. */
     static final long TICK_MILLIS = 250;
+
     private static final long CALL_TIMEOUT_SECS = 120;
 
     /** How to run a node. */
-    public record Options(Network network, Path dataDir, InetSocketAddress listen, List<InetSocketAddress> connect,
-                          NodeClock clock, TransportConfig transport, ChainState.Config chain,
-                          RequestScheduler.Config requests, long syncStallMillis, boolean developerTest) {
+    public record Options(
+            Network network,
+            Path dataDir,
+            InetSocketAddress listen,
+            List<InetSocketAddress> connect,
+            NodeClock clock,
+            TransportConfig transport,
+            ChainState.Config chain,
+            RequestScheduler.Config requests,
+            long syncStallMillis,
+            boolean developerTest) {
         public Options {
             connect = List.copyOf(connect);
         }
 
         /** Defaults for {@code network} in {@code dataDir}, listening on {@code port} of every interface. */
         public static Options of(Network network, Path dataDir, int port, List<InetSocketAddress> connect) {
-            return new Options(network, dataDir, new InetSocketAddress(port), connect,
-                    SystemClock.INSTANCE, TransportConfig.defaults(), ChainState.Config.DEFAULT,
-                    RequestScheduler.Config.DEFAULT, PeerNetwork.Config.SYNC_STALL_MILLIS, false);
+            return new Options(
+                    network,
+                    dataDir,
+                    new InetSocketAddress(port),
+                    connect,
+                    SystemClock.INSTANCE,
+                    TransportConfig.defaults(),
+                    ChainState.Config.DEFAULT,
+                    RequestScheduler.Config.DEFAULT,
+                    PeerNetwork.Config.SYNC_STALL_MILLIS,
+                    false);
         }
 
         /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
         public Options withClock(NodeClock c) {
-            return new Options(network, dataDir, listen, connect, c, transport,
-                    chain, requests, syncStallMillis, developerTest);
+            return new Options(
+                    network, dataDir, listen, connect, c, transport, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(network, dataDir, listen, connect, clock, t,
-                    chain, requests, syncStallMillis, developerTest);
+            return new Options(
+                    network, dataDir, listen, connect, clock, t, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(network, dataDir, a, connect, clock, transport,
-                    chain, requests, syncStallMillis, developerTest);
+            return new Options(
+                    network, dataDir, a, connect, clock, transport, chain, requests, syncStallMillis, developerTest);
         }
 
         public Options withChain(ChainState.Config c) {
-            return new Options(network, dataDir, listen, connect, clock, transport,
-                    c, requests, syncStallMillis, developerTest);
+            return new Options(
+                    network, dataDir, listen, connect, clock, transport, c, requests, syncStallMillis, developerTest);
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            return new Options(network, dataDir, listen, connect, clock, transport,
-                    chain, r, syncStallMillis, developerTest);
+            return new Options(
+                    network, dataDir, listen, connect, clock, transport, chain, r, syncStallMillis, developerTest);
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
         public Options withDeveloperTest(boolean on) {
-            return new Options(network, dataDir, listen, connect, clock, transport, chain, requests,
-                    syncStallMillis, on);
+            return new Options(
+                    network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, on);
         }
 
         public Options withSyncStall(long millis) {
-            return new Options(network, dataDir, listen, connect, clock, transport,
-                    chain, requests, millis, developerTest);
+            return new Options(
+                    network, dataDir, listen, connect, clock, transport, chain, requests, millis, developerTest);
         }
     }
 
@@ -107,7 +124,8 @@ public final class Node implements AutoCloseable {
     private final NodeUuid uuid;
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.CompletableFuture<String> failed = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<String> failed =
+            new java.util.concurrent.CompletableFuture<>();
     private BlockfileJournal journal;
     private PeerCache peerCache;
     private ChainState state;
@@ -160,32 +178,49 @@ public final class Node implements AutoCloseable {
         Files.createDirectories(options.dataDir());
         // The peer cache's lock is also the one-node-per-directory lock (as in C's peer_cache.c): take it first.
         NodeClock clock = options.clock();
-        peerCache = PeerCache.open(options.dataDir().resolve(PeerCache.FILE_NAME), uuid, clock::unixSeconds,
-                new SecureRandom());
+        peerCache = PeerCache.open(
+                options.dataDir().resolve(PeerCache.FILE_NAME), uuid, clock::unixSeconds, new SecureRandom());
         journal = BlockfileJournal.open(options.dataDir().resolve(Blockfile.FILE_NAME));
         Listeners listeners = new Listeners();
         // Detached blocks age by the monotonic reading: setting the clock does not expire them.
-        state = new ChainState(options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis,
-                listeners);
+        state = new ChainState(
+                options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis, listeners);
         listeners.add(journal);
         long t0 = System.nanoTime();
         BlockfileLoader.Summary s = journal.load(state, clock.unixSeconds());
-        LOG.info("blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}", s.blocks(), s.txs(),
-                (System.nanoTime() - t0) / 1_000_000, state.miningHead().id(), state.miningHead().height(),
+        LOG.info(
+                "blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}",
+                s.blocks(),
+                s.txs(),
+                (System.nanoTime() - t0) / 1_000_000,
+                state.miningHead().id(),
+                state.miningHead().height(),
                 s.replay().stoppedBecause().map(w -> "; cut a bad tail: " + w).orElse(""));
         journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
         dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), clock::unixSeconds);
-        network = new PeerNetwork(state, new PeerNetwork.Config(uuid, 0, options.requests(),
-                options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE), dialer, clock::unixSeconds,
+        network = new PeerNetwork(
+                state,
+                new PeerNetwork.Config(
+                        uuid, 0, options.requests(), options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE),
+                dialer,
+                clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         listeners.add(network.chainListener());
-        seeder = new Seeder(seedSource(), seeding.noPeersOk(), thread, dialer,
-                () -> Math.max(network.connectionCount(), dialer.dialled()), this::stopBecause);
+        seeder = new Seeder(
+                seedSource(),
+                seeding.noPeersOk(),
+                thread,
+                dialer,
+                () -> Math.max(network.connectionCount(), dialer.dialled()),
+                this::stopBecause);
         dialer.seedWith(seeder);
         TransportConfig t = options.transport();
         // A developer-test network is all on 127.0.0.1 (C's --developer-test): loopback is not one host there.
-        transport = new Transport(options.developerTest() ? t.withLimits(t.limits().withLoopbackUnlimited(true)) : t,
-                network, events, clock);
+        transport = new Transport(
+                options.developerTest() ? t.withLimits(t.limits().withLoopbackUnlimited(true)) : t,
+                network,
+                events,
+                clock);
         port = transport.listen(options.listen());
         network.listeningOn(port);
         LOG.info("listening on port {}", port);
@@ -193,8 +228,7 @@ public final class Node implements AutoCloseable {
             useAddressesFile();
         }
         dialer.start(transport::connect);
-        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS,
-                TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** C seeds from the addresses file in developer-test mode, else from its seed server (peer.c seed_peers). */
@@ -202,8 +236,11 @@ public final class Node implements AutoCloseable {
         if (options.developerTest()) {
             return Seeder.addressesFile(options.dataDir().resolve(AddressesFile.FILE_NAME));
         }
-        return Seeder.dnsSeeds(seeding.dnsSeeds(), options.transport().connectTimeout(),
-                options.transport().inputTimeout(), options.clock()::unixSeconds);
+        return Seeder.dnsSeeds(
+                seeding.dnsSeeds(),
+                options.transport().connectTimeout(),
+                options.transport().inputTimeout(),
+                options.clock()::unixSeconds);
     }
 
     /** {@code --developer-test}: add ourselves to the shared addresses file and learn the others there. */
@@ -216,8 +253,12 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
-        AddressesFile.append(file, NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), uuid,
-                options.clock().unixSeconds()));
+        AddressesFile.append(
+                file,
+                NetAddresses.of(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        uuid,
+                        options.clock().unixSeconds()));
     }
 
     /** The port we listen on. */

@@ -1,11 +1,9 @@
 package org.pettycoin.net;
 
-import java.util.List;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
-
+import java.util.List;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PacketCodec;
 

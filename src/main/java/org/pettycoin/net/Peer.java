@@ -18,6 +18,7 @@ final class Peer {
     private Optional<WelcomePacket> welcome = Optional.empty();
     /** The best block its welcome carried; empty if it is at genesis. */
     Optional<Hash256> welcomeBlock = Optional.empty();
+
     boolean weAreSyncing = true;
     boolean theyAreSyncing = true;
     /** When a block it sent us (or asked of it) last joined our tree: sync progress. */

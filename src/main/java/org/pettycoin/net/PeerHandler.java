@@ -1,11 +1,9 @@
 package org.pettycoin.net;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
-
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +20,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     private final TransportConfig config;
     private Optional<NettyConnection> connection = Optional.empty();
 
-    PeerHandler(ConnectionRegistry registry, Direction direction, Optional<InetSocketAddress> dialled,
-                TransportConfig config) {
+    PeerHandler(
+            ConnectionRegistry registry,
+            Direction direction,
+            Optional<InetSocketAddress> dialled,
+            TransportConfig config) {
         this.registry = registry;
         this.direction = direction;
         this.dialled = dialled;
@@ -32,7 +33,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        InetSocketAddress remote = dialled.orElseGet(() -> (InetSocketAddress) ctx.channel().remoteAddress());
+        InetSocketAddress remote =
+                dialled.orElseGet(() -> (InetSocketAddress) ctx.channel().remoteAddress());
         connection = Optional.of(registry.opened(ctx.channel(), direction, remote));
         ctx.fireChannelActive();
     }
@@ -45,15 +47,19 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof Inbound.Malformed m) {
             c.deliverMalformed(m.error());
         } else if (msg instanceof Inbound.BadLength b) {
-            c.closeWith(new CloseReason(CloseReason.Cause.BAD_FRAME_LENGTH, b.error().getMessage()));
+            c.closeWith(new CloseReason(
+                    CloseReason.Cause.BAD_FRAME_LENGTH, b.error().getMessage()));
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == PeerTimers.Event.INPUT_TIMEOUT) {
-            connection.orElseThrow().closeWith(new CloseReason(CloseReason.Cause.INPUT_TIMEOUT,
-                    "no complete packet within " + config.inputTimeout().toMillis() + " ms"));
+            connection
+                    .orElseThrow()
+                    .closeWith(new CloseReason(
+                            CloseReason.Cause.INPUT_TIMEOUT,
+                            "no complete packet within " + config.inputTimeout().toMillis() + " ms"));
         } else if (evt == PeerTimers.Event.OUTPUT_IDLE) {
             connection.orElseThrow().deliverOutputIdle();
         } else {
@@ -65,8 +71,11 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         // The high water mark is the queue bound (Transport sets it), so unwritable means over it.
         if (!ctx.channel().isWritable()) {
-            connection.orElseThrow().closeWith(new CloseReason(CloseReason.Cause.OUTPUT_OVERFLOW,
-                    "more than " + config.maxQueuedBytes() + " bytes queued that the peer does not read"));
+            connection
+                    .orElseThrow()
+                    .closeWith(new CloseReason(
+                            CloseReason.Cause.OUTPUT_OVERFLOW,
+                            "more than " + config.maxQueuedBytes() + " bytes queued that the peer does not read"));
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -76,8 +85,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("{}: {}", connection.map(Object::toString).orElse("unopened connection"), cause.toString());
         connection.ifPresentOrElse(
-                c -> c.closeWith(new CloseReason(CloseReason.Cause.IO_ERROR, cause.toString())),
-                ctx::close);
+                c -> c.closeWith(new CloseReason(CloseReason.Cause.IO_ERROR, cause.toString())), ctx::close);
     }
 
     @Override

@@ -16,15 +16,34 @@ import org.pettycoin.protocol.NodeUuid;
  * @param requestWindow how many requests it may have in flight
  * @param score misbehaviour short of a disconnect (timed-out batches)
  */
-public record PeerInfo(int peerNum, InetSocketAddress remote, boolean inbound, boolean welcomed,
-                       Optional<NodeUuid> uuid, int listenPort, boolean weAreSyncing, boolean theyAreSyncing,
-                       long connectedMillis, int requestsInFlight, int requestWindow, int score) {
+public record PeerInfo(
+        int peerNum,
+        InetSocketAddress remote,
+        boolean inbound,
+        boolean welcomed,
+        Optional<NodeUuid> uuid,
+        int listenPort,
+        boolean weAreSyncing,
+        boolean theyAreSyncing,
+        long connectedMillis,
+        int requestsInFlight,
+        int requestWindow,
+        int score) {
 
     /** A snapshot of one peer and its requests. */
     static PeerInfo of(Peer p, RequestScheduler<Peer> requests) {
-        return new PeerInfo(p.connection.id(), p.connection.remoteAddress(),
-                p.connection.direction() == Direction.INBOUND, p.welcomed(), p.uuid(), p.listenPort(),
-                p.weAreSyncing, p.theyAreSyncing, p.connectedMillis, requests.inFlightTo(p), requests.window(p),
+        return new PeerInfo(
+                p.connection.id(),
+                p.connection.remoteAddress(),
+                p.connection.direction() == Direction.INBOUND,
+                p.welcomed(),
+                p.uuid(),
+                p.listenPort(),
+                p.weAreSyncing,
+                p.theyAreSyncing,
+                p.connectedMillis,
+                requests.inFlightTo(p),
+                requests.window(p),
                 p.score);
     }
 }

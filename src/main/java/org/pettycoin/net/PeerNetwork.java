@@ -68,8 +68,8 @@ public final class PeerNetwork implements ConnectionListener {
     private static final long MAX_FILTER_OFFSET = 19;
 
     /** Tunables. */
-    public record Config(NodeUuid uuid, int listenPort, RequestScheduler.Config requests, long syncStallMillis,
-                         int maxScore) {
+    public record Config(
+            NodeUuid uuid, int listenPort, RequestScheduler.Config requests, long syncStallMillis, int maxScore) {
         /** A peer whose welcome block gets no nearer for 2 minutes while syncing is dropped. */
         public static final long SYNC_STALL_MILLIS = 120_000;
         /** Timed-out batches before a peer is dropped. */
@@ -93,12 +93,13 @@ public final class PeerNetwork implements ConnectionListener {
     private final PeerAddresses addresses;
     /** The peer whose packet is being handled: broadcasts caused by it skip it. */
     private Optional<Peer> origin = Optional.empty();
+
     private int listenPort;
     private BlockNode lastAnnouncedHead;
     private long lastPeerRefreshMillis;
 
-    public PeerNetwork(ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds,
-                       LongSupplier nowMillis) {
+    public PeerNetwork(
+            ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds, LongSupplier nowMillis) {
         this.state = state;
         this.config = config;
         this.addresses = addresses;
@@ -269,9 +270,10 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** Peers we are still syncing from. */
     public int syncingPeers() {
-        return (int) peers.values().stream().filter(p -> p.welcomed() && p.weAreSyncing).count();
+        return (int) peers.values().stream()
+                .filter(p -> p.welcomed() && p.weAreSyncing)
+                .count();
     }
-
 
     // ------------------------------------------------------------------ welcome
 
@@ -288,7 +290,11 @@ public final class PeerNetwork implements ConnectionListener {
         }
         WelcomePacket w = (WelcomePacket) packet;
         p.welcomed(w);
-        LOG.info("{}: welcome from '{}', listen port {}, best block {}", p, w.monikerText(), w.listenPort(),
+        LOG.info(
+                "{}: welcome from '{}', listen port {}, best block {}",
+                p,
+                w.monikerText(),
+                w.listenPort(),
                 p.welcomeBlock.map(Hash256::hex).orElse("genesis"));
         addresses.welcomed(p.connection, w);
         p.connection.send(new GetPeersPacket());
@@ -367,8 +373,14 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
         } else if (packet instanceof ErrPacket e) {
-            LOG.info("{}: sent ERR {}; closing", p, e.error().isPresent()
-                    ? ErrorCode.fromCode(e.error().getAsLong()).map(ErrorCode::cName).orElse("?") : "(malformed)");
+            LOG.info(
+                    "{}: sent ERR {}; closing",
+                    p,
+                    e.error().isPresent()
+                            ? ErrorCode.fromCode(e.error().getAsLong())
+                                    .map(ErrorCode::cName)
+                                    .orElse("?")
+                            : "(malformed)");
             p.connection.close();
         } else {
             throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
@@ -385,7 +397,8 @@ public final class PeerNetwork implements ConnectionListener {
         s.reply().ifPresent(p.connection::send);
         s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
         PendingPool.Status status = s.admission().status();
-        if (status == PendingPool.Status.READY || status == PendingPool.Status.WAITING
+        if (status == PendingPool.Status.READY
+                || status == PendingPool.Status.WAITING
                 || status == PendingPool.Status.POLICY_DROPPED) {
             relayTx(tx, Optional.of(p));
         }
@@ -408,8 +421,10 @@ public final class PeerNetwork implements ConnectionListener {
         switch (r.outcome()) {
             case REFUSED -> throw new ProtocolException(r.error(), "contents refused");
             case BLOCK_INVALID -> r.complaint().ifPresent(p.connection::send);
-            case UNKNOWN_BLOCK -> r.wantedBlock().filter(id -> !state.detached().contains(id))
-                    .ifPresent(id -> requests.want(Request.block(id)));
+            case UNKNOWN_BLOCK ->
+                r.wantedBlock()
+                        .filter(id -> !state.detached().contains(id))
+                        .ifPresent(id -> requests.want(Request.block(id)));
             default -> {
                 // accepted: only the wanted items below
             }

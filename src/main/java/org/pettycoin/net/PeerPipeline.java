@@ -1,12 +1,10 @@
 package org.pettycoin.net;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.pettycoin.time.NodeClock;
 
 /**
@@ -21,8 +19,13 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
     private final Direction direction;
     private final Optional<InetSocketAddress> dialled;
 
-    PeerPipeline(ConnectionRegistry registry, ChannelGroup channels, TransportConfig config, NodeClock clock,
-                 Direction direction, Optional<InetSocketAddress> dialled) {
+    PeerPipeline(
+            ConnectionRegistry registry,
+            ChannelGroup channels,
+            TransportConfig config,
+            NodeClock clock,
+            Direction direction,
+            Optional<InetSocketAddress> dialled) {
         this.registry = registry;
         this.channels = channels;
         this.config = config;
@@ -34,10 +37,11 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         channels.add(ch);
-        ch.pipeline().addLast(
-                new FrameDecoder(),
-                new PacketEncoder(),
-                new PeerTimers(config.inputTimeout(), config.outputIdle(), clock),
-                new PeerHandler(registry, direction, dialled, config));
+        ch.pipeline()
+                .addLast(
+                        new FrameDecoder(),
+                        new PacketEncoder(),
+                        new PeerTimers(config.inputTimeout(), config.outputIdle(), clock),
+                        new PeerHandler(registry, direction, dialled, config));
     }
 }

@@ -5,12 +5,10 @@ interface PeerSeeding {
     /** Seeds nothing: the dialer makes do with its cache. */
     PeerSeeding NONE = new PeerSeeding() {
         @Override
-        public void outOfAddresses() {
-        }
+        public void outOfAddresses() {}
 
         @Override
-        public void welcomed() {
-        }
+        public void welcomed() {}
     };
 
     /** The dialer has fewer outbound peers than it wants and no address left to dial. */

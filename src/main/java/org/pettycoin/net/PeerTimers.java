@@ -1,13 +1,11 @@
 package org.pettycoin.net;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.concurrent.ScheduledFuture;
-
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.pettycoin.time.NodeClock;
 
 /**
@@ -73,14 +71,18 @@ final class PeerTimers extends ChannelDuplexHandler {
 
     private void armInput(ChannelHandlerContext ctx) {
         cancel(inputDeadline);
-        inputDeadline = ctx.executor().schedule(() -> {
-            if (!ctx.channel().config().isAutoRead()) {
-                // We stopped reading (the node thread is behind): the peer is not the slow one.
-                armInput(ctx);
-            } else {
-                ctx.fireUserEventTriggered(Event.INPUT_TIMEOUT);
-            }
-        }, inputNanos, TimeUnit.NANOSECONDS);
+        inputDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!ctx.channel().config().isAutoRead()) {
+                                // We stopped reading (the node thread is behind): the peer is not the slow one.
+                                armInput(ctx);
+                            } else {
+                                ctx.fireUserEventTriggered(Event.INPUT_TIMEOUT);
+                            }
+                        },
+                        inputNanos,
+                        TimeUnit.NANOSECONDS);
     }
 
     private void checkIdle(ChannelHandlerContext ctx) {

@@ -16,7 +16,11 @@ import org.pettycoin.protocol.Position;
 public record Request(Kind kind, Hash256 id, int shard, int txoff) {
     /** The request kinds, most urgent first: blocks decide chain choice, contents make them minable. */
     public enum Kind {
-        BLOCK, TX_IN_BLOCK, SHARD, TX, CHILDREN
+        BLOCK,
+        TX_IN_BLOCK,
+        SHARD,
+        TX,
+        CHILDREN
     }
 
     public static Request block(Hash256 id) {

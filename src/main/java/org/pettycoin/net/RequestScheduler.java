@@ -23,8 +23,14 @@ import java.util.function.Predicate;
  */
 public final class RequestScheduler<P> {
     /** Tunables. */
-    public record Config(int initialWindow, int minWindow, int maxWindow, long timeoutMillis, int maxWanted,
-                         long retryAfterMillis, int maxRefusals) {
+    public record Config(
+            int initialWindow,
+            int minWindow,
+            int maxWindow,
+            long timeoutMillis,
+            int maxWanted,
+            long retryAfterMillis,
+            int maxRefusals) {
         /**
          * 32 in flight at first (the C node had 4 and one block per round trip), up to 512; a request
          * unanswered for 10 s goes elsewhere; at most 200,000 wanted items (about 40 MiB of keys). A
@@ -35,8 +41,7 @@ public final class RequestScheduler<P> {
     }
 
     /** A request in flight: to whom, since when. */
-    private record InFlight(Object peer, long sentMillis) {
-    }
+    private record InFlight(Object peer, long sentMillis) {}
 
     /** What each peer has in flight, and how much it may have. */
     private static final class PeerSlots {
@@ -51,9 +56,11 @@ public final class RequestScheduler<P> {
     private final Config config;
     /** Wanted and not in flight, oldest first within each kind. */
     private final Map<Request.Kind, LinkedHashSet<Request>> waiting = new EnumMap<>(Request.Kind.class);
+
     private final Map<Request, InFlight> inFlight = new HashMap<>();
     /** Peers that said they cannot answer a request, and when: not asked again for a while. */
     private final Map<Request, Map<Object, Long>> refusedBy = new HashMap<>();
+
     private final Map<Request, Integer> refusals = new HashMap<>();
     private final Map<P, PeerSlots> peers = new HashMap<>();
     private long timeouts;
@@ -245,5 +252,4 @@ public final class RequestScheduler<P> {
         }
         return slow;
     }
-
 }

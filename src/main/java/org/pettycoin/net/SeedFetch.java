@@ -36,8 +36,7 @@ final class SeedFetch {
     /** Resolved addresses tried at most, so a name with hundreds of records costs a bounded time. */
     static final int MAX_ADDRESSES_TRIED = 8;
 
-    private SeedFetch() {
-    }
+    private SeedFetch() {}
 
     /**
      * @return the addresses the seed gave (possibly none)
@@ -63,8 +62,9 @@ final class SeedFetch {
         throw last;
     }
 
-    private static List<NetAddress> askOne(InetSocketAddress where, Duration connectTimeout, Duration readTimeout,
-                                           long nowSeconds) throws IOException {
+    private static List<NetAddress> askOne(
+            InetSocketAddress where, Duration connectTimeout, Duration readTimeout, long nowSeconds)
+            throws IOException {
         try (Socket s = new Socket()) {
             s.connect(where, Math.toIntExact(connectTimeout.toMillis()));
             s.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
@@ -94,8 +94,8 @@ final class SeedFetch {
         }
         int body = frame.length - Protocol.PACKET_HEADER_LEN;
         if (body == 0 || body % NetAddress.LENGTH != 0) {
-            throw new IOException("a packet of type " + type + " and " + frame.length
-                    + " bytes is no list of addresses");
+            throw new IOException(
+                    "a packet of type " + type + " and " + frame.length + " bytes is no list of addresses");
         }
         ByteReader r = new ByteReader(frame, Protocol.PACKET_HEADER_LEN, body);
         List<NetAddress> out = new ArrayList<>(body / NetAddress.LENGTH);

@@ -36,6 +36,7 @@ public final class Seeder implements PeerSeeding {
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
     /** Seed attempts before the node settles, stays lonely or gives up (peer.c: {@code peer_seed_count++ > 2}). */
     static final int ATTEMPTS = 3;
+
     static final long FIRST_WAIT_MILLIS = 1000;
     static final long MAX_WAIT_MILLIS = 60_000;
     /** C's {@code fatal} message when no peer can be found (peer.c {@code seed_peers}). */
@@ -77,9 +78,11 @@ public final class Seeder implements PeerSeeding {
     });
     /** The next attempt, waiting its turn; cancelled on close so that it does not hold up the node's stop. */
     private ScheduledFuture<?> next;
+
     private int attempts;
     /** A decision, a wait or a lookup is under way: further calls add nothing. */
     private boolean busy;
+
     private boolean everWelcomed;
     private boolean settled;
     private boolean lonely;
@@ -90,8 +93,13 @@ public final class Seeder implements PeerSeeding {
      *                    zero if none
      * @param giveUp      told {@link #NO_PEERS} when the node should stop
      */
-    Seeder(Source source, boolean noPeersOk, ScheduledExecutorService nodeThread, Dialer dialer,
-           IntSupplier connections, Consumer<String> giveUp) {
+    Seeder(
+            Source source,
+            boolean noPeersOk,
+            ScheduledExecutorService nodeThread,
+            Dialer dialer,
+            IntSupplier connections,
+            Consumer<String> giveUp) {
         this.source = source;
         this.noPeersOk = noPeersOk;
         this.nodeThread = nodeThread;
@@ -184,14 +192,17 @@ public final class Seeder implements PeerSeeding {
         }
         settled = false;
         if (!everWelcomed && !noPeersOk) {
-            LOG.error("{} ({}; --seeding would stay up without them)", NO_PEERS,
+            LOG.error(
+                    "{} ({}; --seeding would stay up without them)",
+                    NO_PEERS,
                     source.none() ? "no seed to ask" : "asked " + attempts + " times");
             closed = true;
             giveUp.accept(NO_PEERS);
             return;
         }
         if (!lonely) {
-            LOG.warn("Can't find peers, staying lonely{}",
+            LOG.warn(
+                    "Can't find peers, staying lonely{}",
                     source.none() ? "" : "; asking the seeds again from time to time");
         }
         lonely = true;
@@ -211,16 +222,19 @@ public final class Seeder implements PeerSeeding {
     }
 
     private void askIn(long millis) {
-        next = nodeThread.schedule(() -> {
-            if (closed) {
-                return;
-            }
-            try {
-                lookups.execute(this::ask);
-            } catch (RejectedExecutionException stopping) {
-                // closed meanwhile
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        next = nodeThread.schedule(
+                () -> {
+                    if (closed) {
+                        return;
+                    }
+                    try {
+                        lookups.execute(this::ask);
+                    } catch (RejectedExecutionException stopping) {
+                        // closed meanwhile
+                    }
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** On the seeder's thread. */

@@ -46,7 +46,9 @@ final class Server {
     }
 
     Packet block(Hash256 id) {
-        return state.tree().find(id).<Packet>map(b -> new BlockPacket(b.block()))
+        return state.tree()
+                .find(id)
+                .<Packet>map(b -> new BlockPacket(b.block()))
                 .orElseGet(() -> new BlockUnknownPacket(id));
     }
 
@@ -97,7 +99,8 @@ final class Server {
         if (pos.txoff() >= b.block().numTxs(pos.shard())) {
             throw new ProtocolException(ErrorCode.BAD_TXOFF, "txoff " + pos.txoff() + " of " + b);
         }
-        return state.provenAt(b, pos.shard(), pos.txoff()).<Packet>map(TxInBlockPacket::new)
+        return state.provenAt(b, pos.shard(), pos.txoff())
+                .<Packet>map(TxInBlockPacket::new)
                 .orElseGet(() -> new TxInBlockUnknownPacket(ErrorCode.UNKNOWN_TX, pos));
     }
 
@@ -106,7 +109,8 @@ final class Server {
         Optional<KnownTx> inChain = state.findInChain(state.tree().heads().preferred(), txid);
         if (inChain.isPresent() && inChain.get().full()) {
             var s = inChain.get().slot();
-            Optional<Packet> proven = state.provenAt(s.block(), s.shard(), s.txoff()).map(TxInBlockPacket::new);
+            Optional<Packet> proven =
+                    state.provenAt(s.block(), s.shard(), s.txoff()).map(TxInBlockPacket::new);
             if (proven.isPresent()) {
                 return proven.get();
             }
@@ -131,7 +135,8 @@ final class Server {
         byte[] bitmap = new byte[(n + 31) / 32 * 4];
         for (int i = 0; i < n; i++) {
             Optional<Tx> tx = state.txAt(b, p.shard(), i);
-            if (tx.isPresent() && tx.get() instanceof NormalTx normal
+            if (tx.isPresent()
+                    && tx.get() instanceof NormalTx normal
                     && asker.wantsShard(normal.outputAddr().shard(Protocol.MAX_SHARD_ORDER))) {
                 bitmap[i / 8] |= (byte) (1 << (i % 8));
             }

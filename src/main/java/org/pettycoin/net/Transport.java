@@ -1,13 +1,5 @@
 package org.pettycoin.net;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
@@ -22,7 +14,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
-
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.pettycoin.time.NodeClock;
 import org.pettycoin.time.SystemClock;
 import org.slf4j.Logger;
@@ -57,12 +55,14 @@ public final class Transport implements AutoCloseable {
     public Transport(TransportConfig config, ConnectionListener listener, Executor events, NodeClock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.registry = new ConnectionRegistry(Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(events, "events"));
-        this.acceptGroup = new NioEventLoopGroup(config.acceptThreads(), new DefaultThreadFactory("pettycoin-accept", true));
+        this.registry = new ConnectionRegistry(
+                Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(events, "events"));
+        this.acceptGroup =
+                new NioEventLoopGroup(config.acceptThreads(), new DefaultThreadFactory("pettycoin-accept", true));
         this.ioGroup = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pettycoin-io", true));
         // Unwritable means more than maxQueuedBytes wait for the peer; PeerHandler closes it then.
-        WriteBufferWaterMark queueBound = new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes());
+        WriteBufferWaterMark queueBound =
+                new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes());
         this.slots = new ConnectionSlots(config.limits());
         this.gate = new InboundGate(slots);
         this.server = new ServerBootstrap()
@@ -79,7 +79,9 @@ public final class Transport implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, queueBound)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(config.connectTimeout().toMillis()));
+                .option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        Math.toIntExact(config.connectTimeout().toMillis()));
     }
 
     /**
@@ -121,8 +123,7 @@ public final class Transport implements AutoCloseable {
             return;
         }
         ChannelFuture f = client.clone()
-                .handler(new PeerPipeline(registry, channels, config, clock, Direction.OUTBOUND,
-                        Optional.of(remote)))
+                .handler(new PeerPipeline(registry, channels, config, clock, Direction.OUTBOUND, Optional.of(remote)))
                 .connect(remote);
         f.channel().closeFuture().addListener(done -> slots.releaseOutbound());
         channels.add(f.channel());
@@ -144,8 +145,7 @@ public final class Transport implements AutoCloseable {
     }
 
     /** Inbound connections, and outbound ones connected or being dialled. */
-    public record SlotsInUse(int inbound, int outbound) {
-    }
+    public record SlotsInUse(int inbound, int outbound) {}
 
     /** Closes every connection and listener and stops the I/O threads; waits at most the shutdown time. */
     @Override
@@ -163,7 +163,9 @@ public final class Transport implements AutoCloseable {
         boolean acceptStopped = accept.awaitUninterruptibly(remainingMillis(deadline));
         boolean ioStopped = io.awaitUninterruptibly(remainingMillis(deadline));
         if (!acceptStopped || !ioStopped) {
-            LOG.warn("network threads still running {} ms after close", config.shutdownTimeout().toMillis());
+            LOG.warn(
+                    "network threads still running {} ms after close",
+                    config.shutdownTimeout().toMillis());
         }
     }
 

@@ -2,7 +2,6 @@ package org.pettycoin.net;
 
 import java.time.Duration;
 import java.util.Objects;
-
 import org.pettycoin.protocol.Protocol;
 
 /**
@@ -19,9 +18,16 @@ import org.pettycoin.protocol.Protocol;
  * @param shutdownTimeout how long {@link Transport#close} waits for connections and threads to end
  * @param limits          how many connections, and how many from one address
  */
-public record TransportConfig(int acceptThreads, int ioThreads, Duration connectTimeout, Duration inputTimeout,
-                              Duration outputIdle, int maxQueuedBytes, int listenBacklog, Duration shutdownTimeout,
-                              PeerLimits limits) {
+public record TransportConfig(
+        int acceptThreads,
+        int ioThreads,
+        Duration connectTimeout,
+        Duration inputTimeout,
+        Duration outputIdle,
+        int maxQueuedBytes,
+        int listenBacklog,
+        Duration shutdownTimeout,
+        PeerLimits limits) {
     /** Accepting is cheap: one thread. */
     public static final int ACCEPT_THREADS = 1;
     /** Framing and decoding are cheap next to the node thread's work: two threads serve every peer. */
@@ -54,39 +60,87 @@ public record TransportConfig(int acceptThreads, int ioThreads, Duration connect
         Objects.requireNonNull(limits, "limits");
         // A smaller bound would cut a peer for one legitimate maximum-size reply.
         if (maxQueuedBytes < Protocol.MAX_PACKET_LEN) {
-            throw new IllegalArgumentException("maxQueuedBytes " + maxQueuedBytes + " is below one packet of "
-                    + Protocol.MAX_PACKET_LEN);
+            throw new IllegalArgumentException(
+                    "maxQueuedBytes " + maxQueuedBytes + " is below one packet of " + Protocol.MAX_PACKET_LEN);
         }
     }
 
     public static TransportConfig defaults() {
-        return new TransportConfig(ACCEPT_THREADS, IO_THREADS, CONNECT_TIMEOUT, INPUT_TIMEOUT, OUTPUT_IDLE,
-                MAX_QUEUED_BYTES, LISTEN_BACKLOG, SHUTDOWN_TIMEOUT, PeerLimits.defaults());
+        return new TransportConfig(
+                ACCEPT_THREADS,
+                IO_THREADS,
+                CONNECT_TIMEOUT,
+                INPUT_TIMEOUT,
+                OUTPUT_IDLE,
+                MAX_QUEUED_BYTES,
+                LISTEN_BACKLOG,
+                SHUTDOWN_TIMEOUT,
+                PeerLimits.defaults());
     }
 
     public TransportConfig withConnectTimeout(Duration d) {
-        return new TransportConfig(acceptThreads, ioThreads, d, inputTimeout, outputIdle, maxQueuedBytes,
-                listenBacklog, shutdownTimeout, limits);
+        return new TransportConfig(
+                acceptThreads,
+                ioThreads,
+                d,
+                inputTimeout,
+                outputIdle,
+                maxQueuedBytes,
+                listenBacklog,
+                shutdownTimeout,
+                limits);
     }
 
     public TransportConfig withInputTimeout(Duration d) {
-        return new TransportConfig(acceptThreads, ioThreads, connectTimeout, d, outputIdle, maxQueuedBytes,
-                listenBacklog, shutdownTimeout, limits);
+        return new TransportConfig(
+                acceptThreads,
+                ioThreads,
+                connectTimeout,
+                d,
+                outputIdle,
+                maxQueuedBytes,
+                listenBacklog,
+                shutdownTimeout,
+                limits);
     }
 
     public TransportConfig withOutputIdle(Duration d) {
-        return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, d, maxQueuedBytes,
-                listenBacklog, shutdownTimeout, limits);
+        return new TransportConfig(
+                acceptThreads,
+                ioThreads,
+                connectTimeout,
+                inputTimeout,
+                d,
+                maxQueuedBytes,
+                listenBacklog,
+                shutdownTimeout,
+                limits);
     }
 
     public TransportConfig withMaxQueuedBytes(int bytes) {
-        return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, outputIdle, bytes,
-                listenBacklog, shutdownTimeout, limits);
+        return new TransportConfig(
+                acceptThreads,
+                ioThreads,
+                connectTimeout,
+                inputTimeout,
+                outputIdle,
+                bytes,
+                listenBacklog,
+                shutdownTimeout,
+                limits);
     }
 
     public TransportConfig withLimits(PeerLimits l) {
-        return new TransportConfig(acceptThreads, ioThreads, connectTimeout, inputTimeout, outputIdle, maxQueuedBytes,
-                listenBacklog, shutdownTimeout, l);
+        return new TransportConfig(
+                acceptThreads,
+                ioThreads,
+                connectTimeout,
+                inputTimeout,
+                outputIdle,
+                maxQueuedBytes,
+                listenBacklog,
+                shutdownTimeout,
+                l);
     }
 
     private static void requirePositive(int value, String name) {

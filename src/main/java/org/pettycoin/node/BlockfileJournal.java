@@ -55,8 +55,8 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
     /** Syncs every {@code periodMillis} on {@code executor}, which must be the thread that appends. */
     public void startSyncing(ScheduledExecutorService executor, long periodMillis) {
         syncTimer.ifPresent(t -> t.cancel(false));
-        syncTimer = Optional.of(executor.scheduleWithFixedDelay(this::syncNow, periodMillis, periodMillis,
-                TimeUnit.MILLISECONDS));
+        syncTimer = Optional.of(
+                executor.scheduleWithFixedDelay(this::syncNow, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
     }
 
     /** Forces what was appended to the device. */

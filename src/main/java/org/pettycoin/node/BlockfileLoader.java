@@ -11,8 +11,8 @@ import org.pettycoin.consensus.RefChecks;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.protocol.Block;
-import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.BlockPacket;
+import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PacketCodec;
@@ -30,8 +30,7 @@ import org.pettycoin.store.ReplayResult;
  */
 public final class BlockfileLoader {
     /** What the replay found: records and their kinds, the most-work tip, and where it stopped. */
-    public record Summary(ReplayResult replay, long blocks, long txs, long txsForUnknownBlocks, BlockNode tip) {
-    }
+    public record Summary(ReplayResult replay, long blocks, long txs, long txsForUnknownBlocks, BlockNode tip) {}
 
     /** Where proven txs go once checked (the contents store; a no-op when only verifying). */
     @FunctionalInterface
@@ -62,7 +61,12 @@ public final class BlockfileLoader {
                 return Optional.of(e.getMessage());
             }
         });
-        return new Summary(r, blocks, txs, txsForUnknownBlocks, tree.heads().longestChains().get(0));
+        return new Summary(
+                r,
+                blocks,
+                txs,
+                txsForUnknownBlocks,
+                tree.heads().longestChains().get(0));
     }
 
     private void accept(Packet packet) throws ProtocolException {
@@ -71,8 +75,8 @@ public final class BlockfileLoader {
         } else if (packet instanceof TxInBlockPacket t) {
             acceptTx(t.proven());
         } else {
-            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND,
-                    packet.type().cName() + " is not a blockfile record");
+            throw new ProtocolException(
+                    ErrorCode.UNKNOWN_COMMAND, packet.type().cName() + " is not a blockfile record");
         }
     }
 
@@ -95,9 +99,14 @@ public final class BlockfileLoader {
         // The order of PKT_TX_IN_BLOCK's receiver (C's recv_tx.c recv_tx): check_tx, check_refs, check_proof.
         txChecks.check(proven.tx(), block.get().block().header().shardOrder());
         RefChecks.checkRefs(block.get(), proven.refs());
-        if (!MerkleTree.check(proven.proof(), TxHashes.txRefHash(proven.tx(), proven.refs()), block.get().block())) {
-            throw new ProtocolException(ErrorCode.BAD_PROOF,
-                    "tx " + TxHashes.txid(proven.tx()) + " is not at " + proven.proof().position());
+        if (!MerkleTree.check(
+                proven.proof(),
+                TxHashes.txRefHash(proven.tx(), proven.refs()),
+                block.get().block())) {
+            throw new ProtocolException(
+                    ErrorCode.BAD_PROOF,
+                    "tx " + TxHashes.txid(proven.tx()) + " is not at "
+                            + proven.proof().position());
         }
         txSink.accept(block.get(), proven);
         txs++;

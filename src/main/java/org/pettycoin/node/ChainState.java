@@ -48,27 +48,23 @@ public final class ChainState {
     /** What the rest of the node must act on; every method defaults to doing nothing. */
     public interface Listener {
         /** A block joined the tree: write it to the blockfile before announcing it. */
-        default void blockAttached(BlockNode block) {
-        }
+        default void blockAttached(BlockNode block) {}
 
         /** A tx was placed in a block slot: write it (with this fresh proof) and relay it. */
-        default void txPlaced(BlockNode block, TxWithProof proven) {
-        }
+        default void txPlaced(BlockNode block, TxWithProof proven) {}
 
         /** A complaint proved {@code block} (and its descendants) invalid: broadcast it. */
-        default void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
-        }
+        default void blockInvalidated(BlockNode block, ComplaintPacket complaint) {}
     }
 
     /** Tunables; {@link #DEFAULT} suits a node. */
     public record Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
-        public static final Config DEFAULT = new Config(DetachedBlockPool.Limits.DEFAULT,
-                PendingPool.Policy.ACCEPT_ALL, new TxChecks());
+        public static final Config DEFAULT =
+                new Config(DetachedBlockPool.Limits.DEFAULT, PendingPool.Policy.ACCEPT_ALL, new TxChecks());
     }
 
     /** What became of a block: the intake result, and attached blocks whose prev_txhashes disagree. */
-    public record BlockReceipt(BlockIntake.Result intake, List<BlockNode> prevTxhashesMismatch) {
-    }
+    public record BlockReceipt(BlockIntake.Result intake, List<BlockNode> prevTxhashesMismatch) {}
 
     private final BlockTree tree;
     private final DetachedBlockPool detached;
@@ -83,8 +79,8 @@ public final class ChainState {
     private final ComplaintChecks complaintChecks;
     private final TxPlacement placement;
 
-    public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis,
-                      Listener listener) {
+    public ChainState(
+            Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis, Listener listener) {
         this.tree = new BlockTree(network, new HeadsListener());
         this.prevTxhashes = new PrevTxhashChecks(tree, store);
         this.detached = new DetachedBlockPool(config.detachedLimits());
@@ -92,8 +88,8 @@ public final class ChainState {
         this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
         this.txChecks = config.txChecks();
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
-        this.placement = new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds,
-                this::publish);
+        this.placement =
+                new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds, this::publish);
         this.listener = listener;
     }
 
@@ -121,7 +117,9 @@ public final class ChainState {
 
     /** Whether a shard of a block holds every tx. */
     public boolean shardAllKnown(BlockNode block, int shard) {
-        return shard >= 0 && shard < block.block().numShards() && store.shard(block, shard).allKnown();
+        return shard >= 0
+                && shard < block.block().numShards()
+                && store.shard(block, shard).allKnown();
     }
 
     /** The full tx in a slot, if we have it (empty for a slot the block does not have). */
@@ -141,7 +139,10 @@ public final class ChainState {
 
     /** Whether a (shard, txoff) pair a peer or a user names is a slot of the block. */
     private static boolean exists(BlockNode block, int shard, int txoff) {
-        return shard >= 0 && shard < block.block().numShards() && txoff >= 0 && txoff < block.block().numTxs(shard);
+        return shard >= 0
+                && shard < block.block().numShards()
+                && txoff >= 0
+                && txoff < block.block().numTxs(shard);
     }
 
     /** Every txrefhash of a shard, once each slot has at least its hash (what a SHARD reply carries). */
@@ -228,8 +229,11 @@ public final class ChainState {
                 wants.slots.add(new Position(b.id(), p.shard(), i));
             }
         }
-        return finish(stored || wants.complaint.isPresent() ? ContentResult.Outcome.STORED
-                : ContentResult.Outcome.ALREADY_KNOWN, wants);
+        return finish(
+                stored || wants.complaint.isPresent()
+                        ? ContentResult.Outcome.STORED
+                        : ContentResult.Outcome.ALREADY_KNOWN,
+                wants);
     }
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
@@ -305,20 +309,34 @@ public final class ChainState {
     }
 
     private ContentResult blockInvalid(BlockNode b) {
-        return new ContentResult(ContentResult.Outcome.BLOCK_INVALID, ErrorCode.NONE,
-                Optional.ofNullable(complaintOf.get(b)), Optional.empty(), List.of(), List.of());
+        return new ContentResult(
+                ContentResult.Outcome.BLOCK_INVALID,
+                ErrorCode.NONE,
+                Optional.ofNullable(complaintOf.get(b)),
+                Optional.empty(),
+                List.of(),
+                List.of());
     }
 
     private ContentResult finish(ContentResult.Outcome outcome, Wants wants) {
         afterEvent();
         if (wants.complaint.isPresent()) {
-            return new ContentResult(ContentResult.Outcome.COMPLAINED, ErrorCode.NONE, wants.complaint,
-                    Optional.empty(), List.copyOf(wants.txs), List.copyOf(wants.slots));
+            return new ContentResult(
+                    ContentResult.Outcome.COMPLAINED,
+                    ErrorCode.NONE,
+                    wants.complaint,
+                    Optional.empty(),
+                    List.copyOf(wants.txs),
+                    List.copyOf(wants.slots));
         }
-        return new ContentResult(outcome, ErrorCode.NONE, Optional.empty(), Optional.empty(),
-                List.copyOf(wants.txs), List.copyOf(wants.slots));
+        return new ContentResult(
+                outcome,
+                ErrorCode.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                List.copyOf(wants.txs),
+                List.copyOf(wants.slots));
     }
-
 
     // ---------------------------------------------------------------- complaints
 
@@ -342,7 +360,10 @@ public final class ChainState {
             complaintOf.put(m, complaint);
             pending.returnFromBlock(store.removeBlock(m));
         }
-        LOG.info("{} is invalid ({}); {} blocks dropped from chain choice", block, complaint.type().cName(),
+        LOG.info(
+                "{} is invalid ({}); {} blocks dropped from chain choice",
+                block,
+                complaint.type().cName(),
                 marked.size());
         listener.blockInvalidated(block, complaint);
         return true;
@@ -411,11 +432,13 @@ public final class ChainState {
         } else if (a.status() == PendingPool.Status.WAITING) {
             placement.wantUnknownInputs(miningHead(), tx, wants);
         }
-        if (a.status() == PendingPool.Status.READY || a.status() == PendingPool.Status.WAITING
+        if (a.status() == PendingPool.Status.READY
+                || a.status() == PendingPool.Status.WAITING
                 || a.status() == PendingPool.Status.POLICY_DROPPED) {
             Hash256 txid = TxHashes.txid(tx);
             for (TxSlot s : List.copyOf(store.slotsOf(txid))) {
-                if (store.shard(s.block(), s.shard()).hashOnly(s.txoff()) && !s.block().invalid()) {
+                if (store.shard(s.block(), s.shard()).hashOnly(s.txoff())
+                        && !s.block().invalid()) {
                     placement.tryResolve(s, wants);
                 }
             }
@@ -425,9 +448,11 @@ public final class ChainState {
     }
 
     /** What {@link #submitTx} did: the pool's verdict, the notice to send back, inputs to fetch. */
-    public record TxSubmission(PendingPool.Admission admission, Optional<Packet> reply,
-                               List<Hash256> wantedTxs, Optional<ComplaintPacket> complaint) {
-    }
+    public record TxSubmission(
+            PendingPool.Admission admission,
+            Optional<Packet> reply,
+            List<Hash256> wantedTxs,
+            Optional<ComplaintPacket> complaint) {}
 
     /** Runs the pending recheck if something changed, as C does after every packet. */
     private void afterEvent() {

@@ -29,8 +29,7 @@ import org.pettycoin.protocol.TxWithProof;
  */
 final class ComplaintBuilder {
     /** A complaint and the block it proves invalid. */
-    record Raised(BlockNode against, ComplaintPacket complaint) {
-    }
+    record Raised(BlockNode against, ComplaintPacket complaint) {}
 
     private final TxStore store;
 
@@ -45,8 +44,8 @@ final class ComplaintBuilder {
         if (tx.isEmpty() || proof.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TxWithProof(proof.get(), tx.get(),
-                store.shard(slot.block(), slot.shard()).refs(slot.txoff())));
+        return Optional.of(new TxWithProof(
+                proof.get(), tx.get(), store.shard(slot.block(), slot.shard()).refs(slot.txoff())));
     }
 
     /**
@@ -57,13 +56,17 @@ final class ComplaintBuilder {
     Optional<Raised> forInputs(BlockNode block, TxWithProof mine, InputVerdict v) {
         Tx tx = mine.tx();
         return switch (v.kind()) {
-            case BAD -> inputTx(block, tx.inputs().get(v.input())).map(in ->
-                    new Raised(block, new ComplainTxBadInputPacket(v.input(), mine, in)));
-            case BAD_AMOUNT -> allInputTxs(tx, in -> inputTx(block, in))
-                    .map(inputs -> new Raised(block, new ComplainTxBadAmountPacket(mine, inputs)));
-            case CLAIM_BAD -> store.findInChain(block, tx.inputs().get(0).txid()).map(KnownTx::slot)
-                    .flatMap(this::proven)
-                    .map(reward -> new Raised(block, new ComplainClaimInputInvalidPacket(mine, reward)));
+            case BAD ->
+                inputTx(block, tx.inputs().get(v.input()))
+                        .map(in -> new Raised(block, new ComplainTxBadInputPacket(v.input(), mine, in)));
+            case BAD_AMOUNT ->
+                allInputTxs(tx, in -> inputTx(block, in))
+                        .map(inputs -> new Raised(block, new ComplainTxBadAmountPacket(mine, inputs)));
+            case CLAIM_BAD ->
+                store.findInChain(block, tx.inputs().get(0).txid())
+                        .map(KnownTx::slot)
+                        .flatMap(this::proven)
+                        .map(reward -> new Raised(block, new ComplainClaimInputInvalidPacket(mine, reward)));
             case DOUBLESPEND -> {
                 TxSlot other = v.conflict().orElseThrow();
                 yield proven(other).map(theirs -> doubleSpend(block, mine, v.input(), other, theirs));
@@ -114,8 +117,9 @@ final class ComplaintBuilder {
         List<Raised> out = new ArrayList<>();
         if (notice instanceof TxNotice.BadInput b) {
             for (TxSlot s : fullSlotsOf(b.txid())) {
-                proven(s).ifPresent(p -> out.add(new Raised(s.block(),
-                        new ComplainTxBadInputPacket(b.inputNum(), p, b.input()))));
+                proven(s)
+                        .ifPresent(p -> out.add(
+                                new Raised(s.block(), new ComplainTxBadInputPacket(b.inputNum(), p, b.input()))));
             }
         } else if (notice instanceof TxNotice.BadAmount b) {
             for (TxSlot s : fullSlotsOf(b.txid())) {
@@ -138,8 +142,9 @@ final class ComplaintBuilder {
                 Optional<TxWithProof> pe = proven(e);
                 Optional<TxWithProof> pl = proven(l);
                 if (pe.isPresent() && pl.isPresent()) {
-                    out.add(new Raised(l.block(), new ComplainDoublespendPacket(earlier.inputNum(),
-                            later.inputNum(), pe.get(), pl.get())));
+                    out.add(new Raised(
+                            l.block(),
+                            new ComplainDoublespendPacket(earlier.inputNum(), later.inputNum(), pe.get(), pl.get())));
                 }
             }
         }

@@ -18,8 +18,13 @@ import org.pettycoin.protocol.Position;
  * @param wantedTxs txids to fetch (unknown inputs)
  * @param wantedSlots slots whose tx to fetch ({@code GET_TX_IN_BLOCK})
  */
-public record ContentResult(Outcome outcome, ErrorCode error, Optional<ComplaintPacket> complaint,
-                            Optional<Hash256> wantedBlock, List<Hash256> wantedTxs, List<Position> wantedSlots) {
+public record ContentResult(
+        Outcome outcome,
+        ErrorCode error,
+        Optional<ComplaintPacket> complaint,
+        Optional<Hash256> wantedBlock,
+        List<Hash256> wantedTxs,
+        List<Position> wantedSlots) {
     /** The kinds of result. */
     public enum Outcome {
         /** New contents stored (some may still be wanted). */
@@ -41,7 +46,7 @@ public record ContentResult(Outcome outcome, ErrorCode error, Optional<Complaint
     }
 
     public static ContentResult unknownBlock(Hash256 block) {
-        return new ContentResult(Outcome.UNKNOWN_BLOCK, ErrorCode.NONE, Optional.empty(), Optional.of(block),
-                List.of(), List.of());
+        return new ContentResult(
+                Outcome.UNKNOWN_BLOCK, ErrorCode.NONE, Optional.empty(), Optional.of(block), List.of(), List.of());
     }
 }

@@ -59,8 +59,9 @@ public final class DetachedBlockPool {
         EVICTED_AT_ONCE
     }
 
-    private static final Comparator<Entry> EVICTION_ORDER = Comparator
-            .comparingLong((Entry e) -> e.block().height()).reversed()
+    private static final Comparator<Entry> EVICTION_ORDER = Comparator.comparingLong(
+                    (Entry e) -> e.block().height())
+            .reversed()
             .thenComparing(Comparator.comparingLong(Entry::sequence).reversed());
 
     private final Limits limits;

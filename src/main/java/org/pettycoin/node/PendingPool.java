@@ -31,11 +31,11 @@ import org.pettycoin.protocol.Tx;
 public final class PendingPool {
     /** At most this many txs per shard of a block (num_txs is a u8). */
     public static final int MAX_PER_SHARD = 255;
+
     private static final int SHARDS = 1 << Protocol.INITIAL_SHARD_ORDER;
 
     /** A tx ready for the next block, with its refs relative to that block. */
-    public record Ready(Hash256 txid, Tx tx, List<InputRef> refs) {
-    }
+    public record Ready(Hash256 txid, Tx tx, List<InputRef> refs) {}
 
     /**
      * Most txs kept waiting (unknown inputs and the like). C keeps them without limit ("FIXME: time
@@ -70,16 +70,15 @@ public final class PendingPool {
      * @param pendingConflict for a double spend against another pending tx: that tx and its input
      * @param tooOld refused because an input's block expires within the hour ({@code too_old})
      */
-    public record Admission(Status status, InputVerdict verdict, Optional<PendingSpend> pendingConflict,
-                            boolean tooOld) {
+    public record Admission(
+            Status status, InputVerdict verdict, Optional<PendingSpend> pendingConflict, boolean tooOld) {
         public boolean kept() {
             return status == Status.READY || status == Status.WAITING;
         }
     }
 
     /** A pending tx spending the same output as the refused one, through its input {@code input}. */
-    public record PendingSpend(Tx tx, int input) {
-    }
+    public record PendingSpend(Tx tx, int input) {}
 
     private final TxStore store;
     private final Supplier<BlockNode> miningHead;
@@ -95,8 +94,7 @@ public final class PendingPool {
         this(store, miningHead, nowSeconds, policy, MAX_WAITING);
     }
 
-    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy,
-                int maxWaiting) {
+    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy, int maxWaiting) {
         this.maxWaiting = maxWaiting;
         this.store = store;
         this.miningHead = miningHead;
@@ -247,7 +245,8 @@ public final class PendingPool {
             return false;
         }
         if (waiting.remove(txid) == null) {
-            ready.get(TxShards.shardOf(tx, Protocol.INITIAL_SHARD_ORDER)).removeIf(r -> r.txid().equals(txid));
+            ready.get(TxShards.shardOf(tx, Protocol.INITIAL_SHARD_ORDER))
+                    .removeIf(r -> r.txid().equals(txid));
         }
         store.removePendingCopy(txid);
         return true;

@@ -43,9 +43,15 @@ final class TxPlacement {
     private final LongSupplier nowSeconds;
     private final Publisher publisher;
 
-    TxPlacement(BlockTree tree, TxStore store, ComplaintBuilder complaints, PendingPool pending,
-                PrevTxhashChecks prevTxhashes, ChainState.Listener listener, LongSupplier nowSeconds,
-                Publisher publisher) {
+    TxPlacement(
+            BlockTree tree,
+            TxStore store,
+            ComplaintBuilder complaints,
+            PendingPool pending,
+            PrevTxhashChecks prevTxhashes,
+            ChainState.Listener listener,
+            LongSupplier nowSeconds,
+            Publisher publisher) {
         this.tree = tree;
         this.store = store;
         this.complaints = complaints;
@@ -82,13 +88,14 @@ final class TxPlacement {
      * received tx, so a bad block is caught whichever way its txs arrive.
      */
     boolean tryResolve(TxSlot slot, Wants wants) {
-        TxRefHash hash = store.shard(slot.block(), slot.shard()).hash(slot.txoff()).orElseThrow();
+        TxRefHash hash =
+                store.shard(slot.block(), slot.shard()).hash(slot.txoff()).orElseThrow();
         Optional<Tx> tx = store.anyFullCopy(hash.txid());
         if (tx.isEmpty()) {
             return false;
         }
-        Optional<List<InputRef>> refs = InputChecks.createRefs(store, slot.block(), tx.get(), 0,
-                nowSeconds.getAsLong());
+        Optional<List<InputRef>> refs =
+                InputChecks.createRefs(store, slot.block(), tx.get(), 0, nowSeconds.getAsLong());
         if (refs.isEmpty() || !TxHashes.refhash(refs.get()).equals(hash.refhash())) {
             return false;
         }
@@ -139,10 +146,13 @@ final class TxPlacement {
         Optional<Integer> below = slots.fullBelow(slot.txoff());
         Optional<Integer> above = slots.fullAbove(slot.txoff());
         if (TxOrdering.misordered(below.flatMap(slots::tx), p.tx(), above.flatMap(slots::tx))) {
-            boolean belowBad = below.flatMap(slots::tx).map(t -> TxOrdering.misordered(Optional.of(t), p.tx(),
-                    Optional.empty())).orElse(false);
+            boolean belowBad = below.flatMap(slots::tx)
+                    .map(t -> TxOrdering.misordered(Optional.of(t), p.tx(), Optional.empty()))
+                    .orElse(false);
             int neighbour = belowBad ? below.get() : above.orElseThrow();
-            complaints.forMisorder(b, p, new TxSlot(b, slot.shard(), neighbour)).ifPresent(c -> publisher.publish(c, wants));
+            complaints
+                    .forMisorder(b, p, new TxSlot(b, slot.shard(), neighbour))
+                    .ifPresent(c -> publisher.publish(c, wants));
             return;
         }
         putTxInShard(slot, p, hash, wants);
@@ -206,7 +216,8 @@ final class TxPlacement {
         if (proven.isEmpty()) {
             return;
         }
-        InputVerdict v = InputChecks.check(store, s.block(), Optional.of(s), proven.get().tx());
+        InputVerdict v =
+                InputChecks.check(store, s.block(), Optional.of(s), proven.get().tx());
         if (v.refused()) {
             complaints.forInputs(s.block(), proven.get(), v).ifPresent(c -> publisher.publish(c, wants));
         }

@@ -1,7 +1,5 @@
 package org.pettycoin.node;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.InputVerdict;
@@ -21,17 +19,17 @@ import org.pettycoin.protocol.TxInBlockPacket;
  * when we cannot prove it.
  */
 final class TxReplies {
-    private TxReplies() {
-    }
+    private TxReplies() {}
 
-    static Optional<Packet> forRefusal(TxStore store, BlockNode head, Tx tx, PendingPool.Admission a,
-                                       ComplaintBuilder complaints) {
+    static Optional<Packet> forRefusal(
+            TxStore store, BlockNode head, Tx tx, PendingPool.Admission a, ComplaintBuilder complaints) {
         InputVerdict v = a.verdict();
         return switch (v.kind()) {
-            case BAD -> inputTx(store, head, tx.inputs().get(v.input()))
-                    .map(in -> new TxBadInputPacket(v.input(), tx, in));
-            case BAD_AMOUNT -> ComplaintBuilder.allInputTxs(tx, in -> inputTx(store, head, in))
-                    .map(inputs -> new TxBadAmountPacket(tx, inputs));
+            case BAD ->
+                inputTx(store, head, tx.inputs().get(v.input())).map(in -> new TxBadInputPacket(v.input(), tx, in));
+            case BAD_AMOUNT ->
+                ComplaintBuilder.allInputTxs(tx, in -> inputTx(store, head, in))
+                        .map(inputs -> new TxBadAmountPacket(tx, inputs));
             case DOUBLESPEND -> {
                 if (a.pendingConflict().isPresent()) {
                     PendingPool.PendingSpend other = a.pendingConflict().get();
@@ -39,11 +37,14 @@ final class TxReplies {
                 }
                 TxSlot slot = v.conflict().orElseThrow();
                 Input spent = tx.inputs().get(v.input());
-                yield store.txAt(slot).map(other -> new TxDoublespendPacket(spendingInput(other, spent), v.input(),
-                        other, tx));
+                yield store.txAt(slot)
+                        .map(other -> new TxDoublespendPacket(spendingInput(other, spent), v.input(), other, tx));
             }
-            case CLAIM_BAD -> store.findInChain(head, tx.inputs().get(0).txid()).map(KnownTx::slot)
-                    .flatMap(complaints::proven).map(TxInBlockPacket::new);
+            case CLAIM_BAD ->
+                store.findInChain(head, tx.inputs().get(0).txid())
+                        .map(KnownTx::slot)
+                        .flatMap(complaints::proven)
+                        .map(TxInBlockPacket::new);
             default -> Optional.empty();
         };
     }

@@ -31,6 +31,7 @@ final class TxStore implements TxView {
     private final Map<Hash256, List<TxSlot>> slotsByTxid = new HashMap<>();
     /** One full copy of each tx held anywhere, and how many copies there are. */
     private final Map<Hash256, Tx> fullTxs = new HashMap<>();
+
     private final Map<Hash256, Integer> fullCopies = new HashMap<>();
     private final Map<Outpoint, List<Hash256>> spenders = new HashMap<>();
 
@@ -90,7 +91,8 @@ final class TxStore implements TxView {
         if (fullCopies.merge(txid, 1, Integer::sum) == 1) {
             fullTxs.put(txid, tx);
             for (Input in : tx.inputs()) {
-                spenders.computeIfAbsent(Outpoint.of(in), k -> new ArrayList<>(1)).add(txid);
+                spenders.computeIfAbsent(Outpoint.of(in), k -> new ArrayList<>(1))
+                        .add(txid);
             }
         }
     }
@@ -205,7 +207,8 @@ final class TxStore implements TxView {
     public Optional<KnownTx> findInChain(BlockNode block, Hash256 txid) {
         TxSlot best = null;
         for (TxSlot s : slotsOf(txid)) {
-            if (s.block().precedes(block) && (best == null || s.block().height() > best.block().height())) {
+            if (s.block().precedes(block)
+                    && (best == null || s.block().height() > best.block().height())) {
                 best = s;
             }
         }

@@ -7,8 +7,7 @@ import java.util.List;
  * {@code prev_txhashes} bytes and the tailer. Whether it is valid is for {@code consensus}; this only
  * guarantees the parts have consistent sizes, as unmarshalling does.
  */
-public record Block(BlockHeader header, Bytes numTxs, List<Hash256> merkles, Bytes prevTxhashes,
-                    BlockTailer tailer) {
+public record Block(BlockHeader header, Bytes numTxs, List<Hash256> merkles, Bytes prevTxhashes, BlockTailer tailer) {
     public Block {
         merkles = List.copyOf(merkles);
         int shards = header.numShards();
@@ -17,8 +16,8 @@ public record Block(BlockHeader header, Bytes numTxs, List<Hash256> merkles, Byt
                     + numTxs.size() + ") and merkles (" + merkles.size() + ")");
         }
         if (prevTxhashes.size() != header.numPrevTxhashes()) {
-            throw new IllegalArgumentException("num_prev_txhashes " + header.numPrevTxhashes()
-                    + " but " + prevTxhashes.size() + " bytes");
+            throw new IllegalArgumentException(
+                    "num_prev_txhashes " + header.numPrevTxhashes() + " but " + prevTxhashes.size() + " bytes");
         }
     }
 

@@ -6,12 +6,13 @@ public final class BlockCodec {
     private static final int SHARD_ORDER_OFFSET = 2;
     private static final int NUM_PREV_TXHASHES_OFFSET = 16;
 
-    private BlockCodec() {
-    }
+    private BlockCodec() {}
 
     /** Marshalled length: 696 + 33·N + P. */
     public static int length(Block b) {
-        return BlockHeader.LENGTH + b.numShards() * (1 + Hash256.LENGTH) + b.prevTxhashes().size()
+        return BlockHeader.LENGTH
+                + b.numShards() * (1 + Hash256.LENGTH)
+                + b.prevTxhashes().size()
                 + BlockTailer.LENGTH;
     }
 
@@ -34,8 +35,14 @@ public final class BlockCodec {
     }
 
     public static void encodeHeader(BlockHeader h, ByteWriter w) {
-        w.u8(Protocol.VERSION).u8(h.featuresVote()).u8(h.shardOrder()).bytes(h.nonce2())
-                .u32(h.numPrevTxhashes()).u32(h.height()).bytes(h.feesTo()).hashes(h.prevs());
+        w.u8(Protocol.VERSION)
+                .u8(h.featuresVote())
+                .u8(h.shardOrder())
+                .bytes(h.nonce2())
+                .u32(h.numPrevTxhashes())
+                .u32(h.height())
+                .bytes(h.feesTo())
+                .hashes(h.prevs());
     }
 
     public static byte[] encodeTailer(BlockTailer t) {
@@ -66,17 +73,25 @@ public final class BlockCodec {
         if (shardOrder > Protocol.MAX_SHARD_ORDER) {
             throw new ProtocolException(ErrorCode.BAD_SHARD_ORDER, "shard order " + shardOrder);
         }
-        long expected = BlockHeader.LENGTH + (1L << shardOrder) * (1 + Hash256.LENGTH)
-                + r.peekU32(NUM_PREV_TXHASHES_OFFSET) + BlockTailer.LENGTH;
+        long expected = BlockHeader.LENGTH
+                + (1L << shardOrder) * (1 + Hash256.LENGTH)
+                + r.peekU32(NUM_PREV_TXHASHES_OFFSET)
+                + BlockTailer.LENGTH;
         if (size != expected) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
-                    "block is " + size + " bytes, its header implies " + expected);
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN, "block is " + size + " bytes, its header implies " + expected);
         }
         r.skip(1);
         int featuresVote = r.u8();
         r.skip(1);
-        BlockHeader header = new BlockHeader(featuresVote, shardOrder, r.byteString(BlockHeader.NONCE2_LENGTH),
-                r.u32(), r.u32(), r.address(), r.hashes(Protocol.NUM_PREV_IDS));
+        BlockHeader header = new BlockHeader(
+                featuresVote,
+                shardOrder,
+                r.byteString(BlockHeader.NONCE2_LENGTH),
+                r.u32(),
+                r.u32(),
+                r.address(),
+                r.hashes(Protocol.NUM_PREV_IDS));
         int shards = header.numShards();
         Bytes numTxs = r.byteString(shards);
         var merkles = r.hashes(shards);

@@ -7,8 +7,14 @@ import java.util.List;
  * decodes). {@code prevs} holds the 20 ids at distances 1, 2, 4, … 2^19; {@code prevs.get(0)} is the
  * parent.
  */
-public record BlockHeader(int featuresVote, int shardOrder, Bytes nonce2, long numPrevTxhashes, long height,
-                          Address feesTo, List<Hash256> prevs) {
+public record BlockHeader(
+        int featuresVote,
+        int shardOrder,
+        Bytes nonce2,
+        long numPrevTxhashes,
+        long height,
+        Address feesTo,
+        List<Hash256> prevs) {
     public static final int LENGTH = 684;
     public static final int NONCE2_LENGTH = 13;
 

@@ -42,8 +42,8 @@ public final class ByteReader {
     /** Fails with {@code INVALID_LEN} unless at least {@code n} bytes remain. */
     public void require(long n, String what) throws ProtocolException {
         if (n < 0 || n > remaining()) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
-                    what + " needs " + n + " bytes, " + remaining() + " left");
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN, what + " needs " + n + " bytes, " + remaining() + " left");
         }
     }
 

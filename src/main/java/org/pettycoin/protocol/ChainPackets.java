@@ -10,8 +10,7 @@ import java.util.List;
  * holds whatever the block is.
  */
 final class ChainPackets {
-    private ChainPackets() {
-    }
+    private ChainPackets() {}
 
     static void addWriters(BodyWriters writers) {
         writers.add(GetChildrenPacket.class, (p, w) -> w.bytes(p.block()))
@@ -25,15 +24,25 @@ final class ChainPackets {
                     w.u32(ErrorCode.NONE.code());
                     BlockCodec.encode(p.block(), w);
                 })
-                .add(BlockUnknownPacket.class, (p, w) -> w.u32(ErrorCode.UNKNOWN_BLOCK.code()).bytes(p.block()))
-                .add(GetShardPacket.class, (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.unused()))
+                .add(
+                        BlockUnknownPacket.class,
+                        (p, w) -> w.u32(ErrorCode.UNKNOWN_BLOCK.code()).bytes(p.block()))
+                .add(
+                        GetShardPacket.class,
+                        (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.unused()))
                 .add(ShardPacket.class, (p, w) -> {
                     w.bytes(p.block()).u16(p.shard()).u16(ErrorCode.NONE.code());
                     p.hashes().forEach(h -> StructCodec.encodeTxRefHash(h, w));
                 })
-                .add(ShardErrorPacket.class, (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.err()))
-                .add(GetTxMapPacket.class, (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.unused()))
-                .add(TxMapPacket.class, (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.err()).bytes(p.bitmap()));
+                .add(
+                        ShardErrorPacket.class,
+                        (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.err()))
+                .add(
+                        GetTxMapPacket.class,
+                        (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.unused()))
+                .add(
+                        TxMapPacket.class,
+                        (p, w) -> w.bytes(p.block()).u16(p.shard()).u16(p.err()).bytes(p.bitmap()));
     }
 
     /**
@@ -51,7 +60,8 @@ final class ChainPackets {
             return new ChildrenUnknownPacket(block);
         }
         if (body.remaining() % ChildBlock.LENGTH != 0) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN,
                     "CHILDREN has " + body.remaining() + " bytes of childblocks, not a multiple of 64");
         }
         List<ChildBlock> children = new ArrayList<>(body.remaining() / ChildBlock.LENGTH);
@@ -86,8 +96,8 @@ final class ChainPackets {
             return new ShardErrorPacket(block, shard, err);
         }
         if (body.remaining() % TxRefHash.LENGTH != 0) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
-                    "SHARD has " + body.remaining() + " bytes of hashes, not a multiple of 64");
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN, "SHARD has " + body.remaining() + " bytes of hashes, not a multiple of 64");
         }
         List<TxRefHash> hashes = new ArrayList<>(body.remaining() / TxRefHash.LENGTH);
         while (body.hasRemaining()) {

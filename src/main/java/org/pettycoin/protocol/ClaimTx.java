@@ -3,8 +3,8 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /** TX_CLAIM: claims a block fee reward, naming the reward tx in its single {@code input} (C's protocol.h). */
-public record ClaimTx(boolean paysFee, int features, PublicKey inputKey, long amount, Input input,
-                      Signature signature) implements Tx {
+public record ClaimTx(boolean paysFee, int features, PublicKey inputKey, long amount, Input input, Signature signature)
+        implements Tx {
     public static final int LENGTH = 140;
     public static final int SIGNATURE_OFFSET = 76;
 

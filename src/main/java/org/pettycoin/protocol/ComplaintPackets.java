@@ -7,36 +7,41 @@ package org.pettycoin.protocol;
  * complaint but COMPLAIN_TX_INVALID. Whether a complaint proves anything is for {@code consensus}.
  */
 final class ComplaintPackets {
-    private ComplaintPackets() {
-    }
+    private ComplaintPackets() {}
 
     static void addWriters(BodyWriters writers) {
         writers.add(ComplainTxMisorderPacket.class, (p, w) -> {
-            StructCodec.encodeTxWithProof(p.tx1(), w);
-            StructCodec.encodeTxWithProof(p.tx2(), w);
-        }).add(ComplainTxInvalidPacket.class, (p, w) -> {
-            w.u32(p.error()).u32(p.tx().size());
-            StructCodec.encodeProof(p.proof(), w);
-            w.bytes(p.tx()).bytes(p.refs());
-        }).add(ComplainTxBadInputPacket.class, (p, w) -> {
-            w.u32(p.inputNum());
-            StructCodec.encodeTxWithProof(p.proven(), w);
-            TxCodec.encode(p.input(), w);
-        }).add(ComplainDoublespendPacket.class, (p, w) -> {
-            w.u32(p.input1()).u32(p.input2());
-            StructCodec.encodeTxWithProof(p.tx1(), w);
-            StructCodec.encodeTxWithProof(p.tx2(), w);
-        }).add(ComplainBadInputRefPacket.class, (p, w) -> {
-            w.u32(p.inputNum());
-            StructCodec.encodeTxWithProof(p.proven(), w);
-            StructCodec.encodeTxWithProof(p.input(), w);
-        }).add(ComplainTxBadAmountPacket.class, (p, w) -> {
-            StructCodec.encodeTxWithProof(p.proven(), w);
-            p.inputs().forEach(in -> TxCodec.encode(in, w));
-        }).add(ComplainClaimInputInvalidPacket.class, (p, w) -> {
-            StructCodec.encodeTxWithProof(p.claim(), w);
-            StructCodec.encodeTxWithProof(p.reward(), w);
-        });
+                    StructCodec.encodeTxWithProof(p.tx1(), w);
+                    StructCodec.encodeTxWithProof(p.tx2(), w);
+                })
+                .add(ComplainTxInvalidPacket.class, (p, w) -> {
+                    w.u32(p.error()).u32(p.tx().size());
+                    StructCodec.encodeProof(p.proof(), w);
+                    w.bytes(p.tx()).bytes(p.refs());
+                })
+                .add(ComplainTxBadInputPacket.class, (p, w) -> {
+                    w.u32(p.inputNum());
+                    StructCodec.encodeTxWithProof(p.proven(), w);
+                    TxCodec.encode(p.input(), w);
+                })
+                .add(ComplainDoublespendPacket.class, (p, w) -> {
+                    w.u32(p.input1()).u32(p.input2());
+                    StructCodec.encodeTxWithProof(p.tx1(), w);
+                    StructCodec.encodeTxWithProof(p.tx2(), w);
+                })
+                .add(ComplainBadInputRefPacket.class, (p, w) -> {
+                    w.u32(p.inputNum());
+                    StructCodec.encodeTxWithProof(p.proven(), w);
+                    StructCodec.encodeTxWithProof(p.input(), w);
+                })
+                .add(ComplainTxBadAmountPacket.class, (p, w) -> {
+                    StructCodec.encodeTxWithProof(p.proven(), w);
+                    p.inputs().forEach(in -> TxCodec.encode(in, w));
+                })
+                .add(ComplainClaimInputInvalidPacket.class, (p, w) -> {
+                    StructCodec.encodeTxWithProof(p.claim(), w);
+                    StructCodec.encodeTxWithProof(p.reward(), w);
+                });
     }
 
     static ComplainTxMisorderPacket txMisorder(ByteReader body) throws ProtocolException {
@@ -62,13 +67,13 @@ final class ComplaintPackets {
     }
 
     static ComplainDoublespendPacket doublespend(ByteReader body) throws ProtocolException {
-        return new ComplainDoublespendPacket(body.u32(), body.u32(), StructCodec.decodeTxWithProof(body),
-                StructCodec.decodeTxWithProof(body));
+        return new ComplainDoublespendPacket(
+                body.u32(), body.u32(), StructCodec.decodeTxWithProof(body), StructCodec.decodeTxWithProof(body));
     }
 
     static ComplainBadInputRefPacket badInputRef(ByteReader body) throws ProtocolException {
-        return new ComplainBadInputRefPacket(body.u32(), StructCodec.decodeTxWithProof(body),
-                StructCodec.decodeTxWithProof(body));
+        return new ComplainBadInputRefPacket(
+                body.u32(), StructCodec.decodeTxWithProof(body), StructCodec.decodeTxWithProof(body));
     }
 
     /** The proven tx, then as many plain txs as it has inputs. */
@@ -78,7 +83,7 @@ final class ComplaintPackets {
     }
 
     static ComplainClaimInputInvalidPacket claimInputInvalid(ByteReader body) throws ProtocolException {
-        return new ComplainClaimInputInvalidPacket(StructCodec.decodeTxWithProof(body),
-                StructCodec.decodeTxWithProof(body));
+        return new ComplainClaimInputInvalidPacket(
+                StructCodec.decodeTxWithProof(body), StructCodec.decodeTxWithProof(body));
     }
 }

@@ -13,8 +13,7 @@ public final class Framing {
     /** Bytes of the {@code len} field that starts every frame. */
     public static final int LENGTH_FIELD_LENGTH = 4;
 
-    private Framing() {
-    }
+    private Framing() {}
 
     /**
      * Checks a frame's {@code len} as C's packet reader does: above {@link Protocol#MAX_PACKET_LEN}
@@ -24,7 +23,8 @@ public final class Framing {
      */
     public static int checkLength(long len) throws ProtocolException {
         if (len > Protocol.MAX_PACKET_LEN || len < Protocol.PACKET_HEADER_LEN) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN,
                     "frame length " + len + " outside " + Protocol.PACKET_HEADER_LEN + ".." + Protocol.MAX_PACKET_LEN);
         }
         return (int) len;

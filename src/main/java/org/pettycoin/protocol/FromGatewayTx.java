@@ -3,8 +3,14 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /** TX_FROM_GATEWAY: a gateway injects bitcoin-backed funds to one or more outputs (C's protocol.h). */
-public record FromGatewayTx(boolean paysFee, int features, PublicKey gatewayKey, int unused,
-                            Signature signature, List<GatewayPayment> outputs) implements Tx {
+public record FromGatewayTx(
+        boolean paysFee,
+        int features,
+        PublicKey gatewayKey,
+        int unused,
+        Signature signature,
+        List<GatewayPayment> outputs)
+        implements Tx {
     public static final int FIXED_LENGTH = 104;
     public static final int SIGNATURE_OFFSET = 40;
 

@@ -4,8 +4,7 @@ package org.pettycoin.protocol;
 public final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String encode(byte[] bytes) {
         return encode(bytes, 0, bytes.length);
@@ -36,8 +35,7 @@ public final class Hex {
     /** Decodes hex that must encode exactly {@code length} bytes. */
     public static byte[] decode(CharSequence hex, int length) {
         if (hex.length() != 2 * length) {
-            throw new IllegalArgumentException(
-                    "expected " + 2 * length + " hex digits, got " + hex.length());
+            throw new IllegalArgumentException("expected " + 2 * length + " hex digits, got " + hex.length());
         }
         return decode(hex);
     }

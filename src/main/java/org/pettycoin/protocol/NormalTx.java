@@ -3,8 +3,15 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /** TX_NORMAL: pays {@code sendAmount} to {@code outputAddr}, change back to the input key's address. */
-public record NormalTx(boolean paysFee, int features, PublicKey inputKey, Address outputAddr,
-                       long sendAmount, long changeAmount, Signature signature, List<Input> inputs)
+public record NormalTx(
+        boolean paysFee,
+        int features,
+        PublicKey inputKey,
+        Address outputAddr,
+        long sendAmount,
+        long changeAmount,
+        Signature signature,
+        List<Input> inputs)
         implements TransferTx {
     public NormalTx {
         Unsigned.requireU8(features, "features");

@@ -10,10 +10,34 @@ package org.pettycoin.protocol;
  * <p>Java 17 has no pattern switch over sealed types: dispatch on {@link #type()} and cast, or use
  * {@code instanceof} patterns.
  */
-public sealed interface Packet permits ErrPacket, WelcomePacket, GetChildrenPacket, ChildrenPacket,
-        ChildrenUnknownPacket, GetBlockPacket, BlockPacket, BlockUnknownPacket, GetShardPacket, ShardPacket,
-        ShardErrorPacket, GetTxPacket, TxPacket, TxUnknownPacket, HashesInBlockPacket, GetTxInBlockPacket,
-        TxInBlockPacket, TxInBlockUnknownPacket, GetTxMapPacket, TxMapPacket, SetFilterPacket, GetPeersPacket,
-        PeersPacket, TxBadInputPacket, TxBadAmountPacket, TxDoublespendPacket, ComplaintPacket, PiggybackPacket {
+public sealed interface Packet
+        permits ErrPacket,
+                WelcomePacket,
+                GetChildrenPacket,
+                ChildrenPacket,
+                ChildrenUnknownPacket,
+                GetBlockPacket,
+                BlockPacket,
+                BlockUnknownPacket,
+                GetShardPacket,
+                ShardPacket,
+                ShardErrorPacket,
+                GetTxPacket,
+                TxPacket,
+                TxUnknownPacket,
+                HashesInBlockPacket,
+                GetTxInBlockPacket,
+                TxInBlockPacket,
+                TxInBlockUnknownPacket,
+                GetTxMapPacket,
+                TxMapPacket,
+                SetFilterPacket,
+                GetPeersPacket,
+                PeersPacket,
+                TxBadInputPacket,
+                TxBadAmountPacket,
+                TxDoublespendPacket,
+                ComplaintPacket,
+                PiggybackPacket {
     PacketType type();
 }

@@ -19,8 +19,7 @@ package org.pettycoin.protocol;
 public final class PacketCodec {
     private static final BodyWriters WRITERS = writers();
 
-    private PacketCodec() {
-    }
+    private PacketCodec() {}
 
     /** The whole frame. A packet over {@link Protocol#MAX_PACKET_LEN} cannot be sent: the C writer asserts. */
     public static byte[] encode(Packet p) {
@@ -38,8 +37,7 @@ public final class PacketCodec {
         ByteReader r = new ByteReader(frame);
         long len = Framing.checkLength(r.u32());
         if (len != frame.length) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
-                    "frame says " + len + " bytes but has " + frame.length);
+            throw new ProtocolException(ErrorCode.INVALID_LEN, "frame says " + len + " bytes but has " + frame.length);
         }
         return decodeBody(r.u32(), r);
     }

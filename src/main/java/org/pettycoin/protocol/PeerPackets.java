@@ -6,14 +6,13 @@ import java.util.Optional;
 
 /** Bodies of the connection-level packets: ERR, WELCOME, SET_FILTER, GET_PEERS, PEERS, PIGGYBACK. */
 final class PeerPackets {
-    private PeerPackets() {
-    }
+    private PeerPackets() {}
 
     static void addWriters(BodyWriters writers) {
         writers.add(ErrPacket.class, (p, w) -> w.bytes(p.body()))
                 .add(WelcomePacket.class, PeerPackets::writeWelcome)
                 .add(SetFilterPacket.class, (p, w) -> w.u64(p.filter()).u64(p.offset()))
-                .add(GetPeersPacket.class, (p, w) -> { })
+                .add(GetPeersPacket.class, (p, w) -> {})
                 .add(PeersPacket.class, (p, w) -> p.peers().forEach(a -> StructCodec.encodeNetAddress(a, w)))
                 .add(PiggybackPacket.class, (p, w) -> w.bytes(p.body()));
     }
@@ -50,7 +49,8 @@ final class PeerPackets {
     /** Whole addresses only; zero of them is accepted (C rejects that, but also sends it). */
     static PeersPacket peers(ByteReader body) throws ProtocolException {
         if (body.remaining() % NetAddress.LENGTH != 0) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN,
                     "PEERS body of " + body.remaining() + " bytes is not a whole number of addresses");
         }
         List<NetAddress> peers = new ArrayList<>(body.remaining() / NetAddress.LENGTH);

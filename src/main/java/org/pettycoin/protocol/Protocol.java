@@ -2,8 +2,7 @@ package org.pettycoin.protocol;
 
 /** Protocol constants shared by every part of the node (C's protocol.h, protocol_net.h). */
 public final class Protocol {
-    private Protocol() {
-    }
+    private Protocol() {}
 
     /** Block, transaction and welcome version; anything else is rejected (version.h). */
     public static final int VERSION = 1;

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Marshals the small fixed structures that packets and blockfile records embed (C's protocol.h, protocol_net.h). */
 public final class StructCodec {
-    private StructCodec() {
-    }
+    private StructCodec() {}
 
     public static void encodePosition(Position p, ByteWriter w) {
         w.bytes(p.block()).u16(p.shard()).u8(p.txoff()).u8(p.unused());

@@ -3,8 +3,15 @@ package org.pettycoin.protocol;
 import java.util.List;
 
 /** TX_TO_GATEWAY: sends {@code sendAmount} back to bitcoin through the gateway at {@code toGatewayAddr}. */
-public record ToGatewayTx(boolean paysFee, int features, PublicKey inputKey, Address toGatewayAddr,
-                          long sendAmount, long changeAmount, Signature signature, List<Input> inputs)
+public record ToGatewayTx(
+        boolean paysFee,
+        int features,
+        PublicKey inputKey,
+        Address toGatewayAddr,
+        long sendAmount,
+        long changeAmount,
+        Signature signature,
+        List<Input> inputs)
         implements TransferTx {
     public ToGatewayTx {
         Unsigned.requireU8(features, "features");

@@ -12,8 +12,7 @@ public final class TxCodec {
     private static final int NUM_INPUTS_OFFSET = 64;
     private static final int NUM_OUTPUTS_OFFSET = 36;
 
-    private TxCodec() {
-    }
+    private TxCodec() {}
 
     /** Marshalled length of {@code tx} ({@code tx_len}). */
     public static int length(Tx tx) {
@@ -21,7 +20,8 @@ public final class TxCodec {
             return TransferTx.FIXED_LENGTH + Input.LENGTH * t.inputs().size();
         }
         if (tx instanceof FromGatewayTx g) {
-            return FromGatewayTx.FIXED_LENGTH + GatewayPayment.LENGTH * g.outputs().size();
+            return FromGatewayTx.FIXED_LENGTH
+                    + GatewayPayment.LENGTH * g.outputs().size();
         }
         return ClaimTx.LENGTH;
     }
@@ -43,8 +43,12 @@ public final class TxCodec {
     public static void encode(Tx tx, ByteWriter w) {
         w.u8(Protocol.VERSION).u8(tx.typeByte()).u8(tx.features());
         if (tx instanceof TransferTx t) {
-            w.bytes(t.inputKey()).bytes(t.destination()).u32(t.sendAmount()).u32(t.changeAmount())
-                    .u32(t.inputs().size()).bytes(t.signature());
+            w.bytes(t.inputKey())
+                    .bytes(t.destination())
+                    .u32(t.sendAmount())
+                    .u32(t.changeAmount())
+                    .u32(t.inputs().size())
+                    .bytes(t.signature());
             t.inputs().forEach(in -> encodeInput(in, w));
         } else if (tx instanceof FromGatewayTx g) {
             w.bytes(g.gatewayKey()).u16(g.outputs().size()).u16(g.unused()).bytes(g.signature());
@@ -76,8 +80,9 @@ public final class TxCodec {
             throw new ProtocolException(ErrorCode.TX_HIGH_VERSION, "transaction version " + r.peekU8(0));
         }
         int typeByte = r.peekU8(1);
-        TxType kind = TxType.fromTypeByte(typeByte).orElseThrow(() -> new ProtocolException(
-                ErrorCode.TX_TYPE_UNKNOWN, "transaction type " + (typeByte & 0x7f)));
+        TxType kind = TxType.fromTypeByte(typeByte)
+                .orElseThrow(() ->
+                        new ProtocolException(ErrorCode.TX_TYPE_UNKNOWN, "transaction type " + (typeByte & 0x7f)));
         ByteReader body = r.slice(declaredLength(r, kind));
         body.skip(2);
         boolean paysFee = (typeByte & Protocol.FEE_TYPE) != 0;
@@ -95,8 +100,8 @@ public final class TxCodec {
                 }
                 yield new FromGatewayTx(paysFee, features, key, unused, sig, outputs);
             }
-            case CLAIM -> new ClaimTx(paysFee, features, body.publicKey(), body.u32(), decodeInput(body),
-                    body.signature());
+            case CLAIM ->
+                new ClaimTx(paysFee, features, body.publicKey(), body.u32(), decodeInput(body), body.signature());
         };
     }
 
@@ -114,7 +119,8 @@ public final class TxCodec {
             case CLAIM -> ClaimTx.LENGTH;
         };
         if (r.remaining() < len) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN,
                     kind + " transaction claims " + len + " bytes, " + r.remaining() + " present");
         }
         return len;
@@ -122,8 +128,8 @@ public final class TxCodec {
 
     private static void requireFixed(ByteReader r, int fixed) throws ProtocolException {
         if (r.remaining() < fixed) {
-            throw new ProtocolException(ErrorCode.INVALID_LEN,
-                    "transaction shorter than its " + fixed + "-byte fixed part");
+            throw new ProtocolException(
+                    ErrorCode.INVALID_LEN, "transaction shorter than its " + fixed + "-byte fixed part");
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
  * receiver's.
  */
 final class TxPackets {
-    private TxPackets() {
-    }
+    private TxPackets() {}
 
     static void addWriters(BodyWriters writers) {
         writers.add(GetTxPacket.class, (p, w) -> w.bytes(p.txid()))
@@ -19,7 +18,9 @@ final class TxPackets {
                     w.u32(ErrorCode.NONE.code());
                     TxCodec.encode(p.tx(), w);
                 })
-                .add(TxUnknownPacket.class, (p, w) -> w.u32(ErrorCode.UNKNOWN_TX.code()).bytes(p.txid()))
+                .add(
+                        TxUnknownPacket.class,
+                        (p, w) -> w.u32(ErrorCode.UNKNOWN_TX.code()).bytes(p.txid()))
                 .add(HashesInBlockPacket.class, (p, w) -> {
                     StructCodec.encodeProof(p.proof(), w);
                     StructCodec.encodeTxRefHash(p.hashes(), w);

@@ -2,8 +2,7 @@ package org.pettycoin.protocol;
 
 /** Range checks for the unsigned wire fields that records hold in wider Java types. */
 final class Unsigned {
-    private Unsigned() {
-    }
+    private Unsigned() {}
 
     static void requireU16(int v, String what) {
         if (v < 0 || v > 0xffff) {

@@ -12,10 +12,18 @@ import java.util.Optional;
  * <p>Nothing here is judged: the version, the interests and the uuid are the handshake's business
  * (C checks them in {@code check_welcome}, after the length).
  */
-public record WelcomePacket(long version, Bytes moniker, int listenPort, NodeUuid uuid, NetAddress you,
-                            Bytes interests, Optional<Block> bestBlock) implements Packet {
+public record WelcomePacket(
+        long version,
+        Bytes moniker,
+        int listenPort,
+        NodeUuid uuid,
+        NetAddress you,
+        Bytes interests,
+        Optional<Block> bestBlock)
+        implements Packet {
     /** {@code sizeof(struct protocol_pkt_welcome)}, its 8-byte header included. */
     public static final int FIXED_LENGTH = 8296;
+
     public static final int MONIKER_LENGTH = 34;
     public static final int INTERESTS_LENGTH = Protocol.INTEREST_BITS / 8;
     /** Interest in every shard: what C always sends, and what a node that serves all shards sends. */

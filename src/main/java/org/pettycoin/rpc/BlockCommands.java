@@ -34,14 +34,21 @@ final class BlockCommands {
     }
 
     RpcCommand submitblock() {
-        return RpcCommand.of("submitblock", "Inject a block", "Takes marshalled block in hex, returns block",
-                List.of("block"), this::submit);
+        return RpcCommand.of(
+                "submitblock",
+                "Inject a block",
+                "Takes marshalled block in hex, returns block",
+                List.of("block"),
+                this::submit);
     }
 
     RpcCommand generate() {
-        return RpcCommand.of("generate", "Mine blocks now (regtest only)",
+        return RpcCommand.of(
+                "generate",
+                "Mine blocks now (regtest only)",
                 "Takes <nblocks>, mines that many blocks on the best block with the pending txs, returns their ids",
-                List.of("nblocks"), this::generate);
+                List.of("nblocks"),
+                this::generate);
     }
 
     /**
@@ -65,7 +72,8 @@ final class BlockCommands {
             switch (in.status()) {
                 case INVALID -> throw new RpcException(in.error().cName() + ": the block was refused");
                 case DETACHED -> {
-                    node.network().want(in.missing().stream().map(Request::block).toList());
+                    node.network()
+                            .want(in.missing().stream().map(Request::block).toList());
                     throw unknownParent(block, "kept until it arrives");
                 }
                 case ALREADY_DETACHED -> throw unknownParent(block, "the block was already waiting for it");
@@ -86,8 +94,8 @@ final class BlockCommands {
     }
 
     private static RpcException unknownParent(Block block, String what) {
-        return new RpcException(ErrorCode.PRIV_UNKNOWN_PREV.cName() + ": parent " + block.header().parent().hex()
-                + " is unknown; " + what);
+        return new RpcException(ErrorCode.PRIV_UNKNOWN_PREV.cName() + ": parent "
+                + block.header().parent().hex() + " is unknown; " + what);
     }
 
     private JsonNode generate(Params p) throws IOException {
@@ -97,8 +105,10 @@ final class BlockCommands {
         }
         BlockGenerator g = generator.orElseThrow(() -> new RpcException("this node has no block generator"));
         JsonNode param = p.get("nblocks").orElseThrow(() -> new RpcException("Need nblocks param"));
-        long n = Params.number(param).filter(x -> x >= 1 && x <= MAX_GENERATE).orElseThrow(() ->
-                new RpcException("nblocks must be a number from 1 to " + MAX_GENERATE + ", not " + Params.shown(param)));
+        long n = Params.number(param)
+                .filter(x -> x >= 1 && x <= MAX_GENERATE)
+                .orElseThrow(() -> new RpcException(
+                        "nblocks must be a number from 1 to " + MAX_GENERATE + ", not " + Params.shown(param)));
         List<Hash256> ids;
         try {
             ids = g.generate((int) n);

@@ -21,14 +21,12 @@ final class CJsonFormat {
      * A value C renders on its own, at indent 0, and pastes in as a literal: listtransactions
      * builds each tx that way, so its elements carry no leading newline (see the vector).
      */
-    record Separate(JsonNode node) {
-    }
+    record Separate(JsonNode node) {}
 
     private final StringBuilder out = new StringBuilder();
     private int indent;
 
-    private CJsonFormat() {
-    }
+    private CJsonFormat() {}
 
     /** {@code node} as C's {@code json_result_string} would give it. */
     static String format(JsonNode node) {

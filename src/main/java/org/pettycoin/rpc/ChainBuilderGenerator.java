@@ -35,9 +35,10 @@ public final class ChainBuilderGenerator implements BlockGenerator {
     /** One child of the mining head, timestamped now (or just after its parent if the clock lags). */
     private Hash256 mineOne() {
         BlockNode tip = node.state().miningHead();
-        long timestamp = Math.max(tip.block().tailer().timestamp() + 1, node.options().clock().unixSeconds());
-        BlockNode mined = ChainBuilder.on(node.state(), rewardTo).mine(tip, timestamp,
-                ChainBuilder.pendingContents(node.state().pending()));
+        long timestamp = Math.max(
+                tip.block().tailer().timestamp() + 1, node.options().clock().unixSeconds());
+        BlockNode mined = ChainBuilder.on(node.state(), rewardTo)
+                .mine(tip, timestamp, ChainBuilder.pendingContents(node.state().pending()));
         node.network().announce(mined);
         return mined.id();
     }

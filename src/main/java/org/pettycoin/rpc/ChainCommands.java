@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.DetachedBlockPool;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.PeerNetwork;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.DetachedBlockPool;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
@@ -28,26 +28,40 @@ final class ChainCommands {
     }
 
     RpcCommand getinfo() {
-        return RpcCommand.of("getinfo", "get miscellaneous information",
+        return RpcCommand.of(
+                "getinfo",
+                "get miscellaneous information",
                 "Return test_net, longest[], longest_knowns[], preferred_chain, num_todos, num_pending",
-                List.of(), p -> info());
+                List.of(),
+                p -> info());
     }
 
     RpcCommand getblock() {
-        return RpcCommand.of("getblock", "Get a description of a given block",
+        return RpcCommand.of(
+                "getblock",
+                "Get a description of a given block",
                 "hash, version, features_vote, shard_order, nonce1, nonce2, height, fees_to, timestamp, "
                         + "difficulty, prev, next[], merkles[], shards[ [{tx,refs[]}|{}|{txhash,refhash} ] ]",
-                List.of("block"), this::getblock);
+                List.of("block"),
+                this::getblock);
     }
 
     RpcCommand getblockhash() {
-        return RpcCommand.of("getblockhash", "Get a hashes of blocks at a given height",
-                "Takes 'height', returns hash[]", List.of("height"), this::getblockhash);
+        return RpcCommand.of(
+                "getblockhash",
+                "Get a hashes of blocks at a given height",
+                "Takes 'height', returns hash[]",
+                List.of("height"),
+                this::getblockhash);
     }
 
     RpcCommand detachedBlocks() {
-        return RpcCommand.of("dev-detachedblocks", "Get all detached blocks",
-                "Returns height, sha and prev for each detached block", List.of(), p -> detached());
+        return RpcCommand.of(
+                "dev-detachedblocks",
+                "Get all detached blocks",
+                "Returns height, sha and prev for each detached block",
+                List.of(),
+                p -> detached());
     }
 
     /**
@@ -79,7 +93,9 @@ final class ChainCommands {
         JsonNode param = p.get("block").orElseThrow(() -> new RpcException("Need block param"));
         Hash256 id = hash(param).orElseThrow(() -> new RpcException("Invalid block hex " + Params.shown(param)));
         return node.call(() -> {
-            BlockNode b = node.state().tree().find(id)
+            BlockNode b = node.state()
+                    .tree()
+                    .find(id)
                     .orElseThrow(() -> new RpcException("Unknown block " + Params.shown(param)));
             return blockJson(node.state(), b);
         });
@@ -117,15 +133,21 @@ final class ChainCommands {
     /** A slot: {@code {tx, refs}} when we hold the tx, {@code {txhash, refhash}} for a hash only, else {}. */
     private static ObjectNode slot(ChainState state, BlockNode b, int shard, int txoff) {
         ObjectNode o = RpcJson.object();
-        state.provenAt(b, shard, txoff).ifPresentOrElse(proven -> {
-            o.put("tx", TxHashes.txid(proven.tx()).hex());
-            ArrayNode refs = o.putArray("refs");
-            proven.refs().forEach(r -> refs.addObject().put("blocks_ago", r.blocksAgo()).put("shard", r.shard())
-                    .put("txoff", r.txoff()));
-        }, () -> state.hashAt(b, shard, txoff).ifPresent(h -> {
-            o.put("txhash", h.txid().hex());
-            o.put("refhash", h.refhash().hex());
-        }));
+        state.provenAt(b, shard, txoff)
+                .ifPresentOrElse(
+                        proven -> {
+                            o.put("tx", TxHashes.txid(proven.tx()).hex());
+                            ArrayNode refs = o.putArray("refs");
+                            proven.refs()
+                                    .forEach(r -> refs.addObject()
+                                            .put("blocks_ago", r.blocksAgo())
+                                            .put("shard", r.shard())
+                                            .put("txoff", r.txoff()));
+                        },
+                        () -> state.hashAt(b, shard, txoff).ifPresent(h -> {
+                            o.put("txhash", h.txid().hex());
+                            o.put("refhash", h.refhash().hex());
+                        }));
         return o;
     }
 
@@ -144,7 +166,9 @@ final class ChainCommands {
         return node.call(() -> {
             ArrayNode out = RpcJson.array();
             for (DetachedBlockPool.Entry e : node.state().detached().entries()) {
-                out.addObject().put("height", e.block().height()).put("sha", e.id().hex())
+                out.addObject()
+                        .put("height", e.block().height())
+                        .put("sha", e.id().hex())
                         .put("prev", e.block().header().parent().hex());
             }
             return out;

@@ -47,6 +47,7 @@ final class JsmnReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A JSON integer as Jackson would print it back: no leading zero, no "-0". */
     private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]*");
+
     private static final int MIN_PRINTABLE = 32;
     private static final int MAX_PRINTABLE = 126;
     private static final int HEX_DIGITS = 4;
@@ -67,20 +68,25 @@ final class JsmnReader {
         }
     }
 
-    private enum State { BETWEEN, STRING, ESCAPE, UNICODE, PRIMITIVE }
+    private enum State {
+        BETWEEN,
+        STRING,
+        ESCAPE,
+        UNICODE,
+        PRIMITIVE
+    }
 
     /** A token inside a container; {@code escaped} only for strings that had an escape. */
-    private record Child(JsonNode node, boolean escaped) {
-    }
+    private record Child(JsonNode node, boolean escaped) {}
 
     /** An open container and its tokens so far. */
-    private record Frame(boolean object, List<Child> children) {
-    }
+    private record Frame(boolean object, List<Child> children) {}
 
     private final long maxBytes;
     private final Deque<Frame> open = new ArrayDeque<>();
     /** Raw bytes of the current primitive, or of the current string since its last escape. */
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+
     private final StringBuilder text = new StringBuilder();
     private State state = State.BETWEEN;
     private boolean escaped;

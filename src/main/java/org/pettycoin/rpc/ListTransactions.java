@@ -40,16 +40,21 @@ final class ListTransactions {
     }
 
     RpcCommand command() {
-        return RpcCommand.of("listtransactions", "show transactions to/from a given address",
+        return RpcCommand.of(
+                "listtransactions",
+                "show transactions to/from a given address",
                 "<address> <minconf> - list all the transactions to/from a specific address as they appear in a "
                         + "block on the preferred chain, if they are >= <minconf> confirmations.  minconf defaults "
-                        + "to 1; if 0, shows pending transactions.", PARAMS, this::run);
+                        + "to 1; if 0, shows pending transactions.",
+                PARAMS,
+                this::run);
     }
 
     private JsonNode run(Params p) throws IOException {
         JsonNode param = p.get("address").orElseThrow(() -> new RpcException("Needs 'address'"));
         String shown = Params.shown(param);
-        AddressCodec.Decoded decoded = Optional.of(param).filter(JsonNode::isTextual)
+        AddressCodec.Decoded decoded = Optional.of(param)
+                .filter(JsonNode::isTextual)
                 .flatMap(v -> AddressCodec.decode(v.textValue()))
                 .orElseThrow(() -> new RpcException("address " + shown + " not valid"));
         if (!decoded.style().testNet()) {
@@ -68,7 +73,8 @@ final class ListTransactions {
 
     private static ArrayNode list(ChainState state, Address address, boolean pendingToo, long now) {
         List<BlockNode> window = new ArrayList<>();
-        for (Optional<BlockNode> b = Optional.of(state.tree().heads().preferred()); b.isPresent();
+        for (Optional<BlockNode> b = Optional.of(state.tree().heads().preferred());
+                b.isPresent();
                 b = b.get().parent()) {
             if (Horizon.expiredBy(Horizon.expiry(b.get().block()), now)) {
                 break; // past the horizon its outputs can no longer be spent
@@ -77,7 +83,8 @@ final class ListTransactions {
         }
         // Every spender of an output in the window is in the window too: it came later.
         Set<Input> spent = new HashSet<>();
-        forEachTx(state, window, (tx, block) -> tx.inputs().forEach(in -> spent.add(new Input(in.txid(), in.output()))));
+        forEachTx(
+                state, window, (tx, block) -> tx.inputs().forEach(in -> spent.add(new Input(in.txid(), in.output()))));
         // C collects tip first, slots in order, then emits the whole list backwards.
         List<JsonNode> found = new ArrayList<>();
         for (int depth = 1; depth <= window.size(); depth++) {
@@ -119,7 +126,9 @@ final class ListTransactions {
             if (spent.contains(new Input(txid, k))) {
                 continue;
             }
-            if (TxOutputs.findOutput(tx, k).map(o -> o.address().equals(address)).orElse(false)) {
+            if (TxOutputs.findOutput(tx, k)
+                    .map(o -> o.address().equals(address))
+                    .orElse(false)) {
                 return true;
             }
         }

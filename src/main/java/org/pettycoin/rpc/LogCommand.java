@@ -1,9 +1,9 @@
 package org.pettycoin.rpc;
 
-import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,8 +23,12 @@ final class LogCommand {
     }
 
     RpcCommand command() {
-        return RpcCommand.of("getlog", "Get logs, with optional level: [io|debug|info|unusual]", "Returns log array",
-                List.of("level"), this::run);
+        return RpcCommand.of(
+                "getlog",
+                "Get logs, with optional level: [io|debug|info|unusual]",
+                "Returns log array",
+                List.of("level"),
+                this::run);
     }
 
     private JsonNode run(Params p) {
@@ -48,8 +52,11 @@ final class LogCommand {
                 log.addObject().put("type", "SKIPPED").put("num_skipped", skipped);
                 skipped = 0;
             }
-            log.addObject().put("type", e.level().name()).put("time", LogRing.sinceCreation(e.nanosSinceCreation()))
-                    .put("source", e.source()).put("log", e.text());
+            log.addObject()
+                    .put("type", e.level().name())
+                    .put("time", LogRing.sinceCreation(e.nanosSinceCreation()))
+                    .put("source", e.source())
+                    .put("log", e.text());
         }
         return o;
     }

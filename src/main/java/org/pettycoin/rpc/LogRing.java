@@ -27,12 +27,17 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
     static final int ENTRY_OVERHEAD_BYTES = 96;
     /** After pruning, use at most this share of the limit, so pruning is rare. */
     private static final double PRUNE_TO = 0.75;
+
     private static final String APPENDER_NAME = "pettycoin-getlog";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** C's levels, least severe first ({@code enum log_level}). */
     public enum LogLevel {
-        IO, DEBUG, INFO, UNUSUAL, BROKEN;
+        IO,
+        DEBUG,
+        INFO,
+        UNUSUAL,
+        BROKEN;
 
         static LogLevel of(Level level) {
             if (level.isGreaterOrEqual(Level.ERROR)) {
@@ -54,8 +59,7 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
     }
 
     /** What {@link #snapshot} returns: when the ring began, its size and limit, and its entries. */
-    public record Snapshot(Instant created, long bytesUsed, long bytesMax, List<Entry> entries) {
-    }
+    public record Snapshot(Instant created, long bytesUsed, long bytesMax, List<Entry> entries) {}
 
     private static LogRing installed;
 
@@ -65,6 +69,7 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
     // Pruning removes and rewrites entries in the middle while walking them: a list iterator's job.
     @SuppressWarnings("JdkObsolete")
     private final LinkedList<Entry> entries = new LinkedList<>();
+
     private long bytes;
 
     LogRing(long maxBytes) {
@@ -122,8 +127,8 @@ public final class LogRing extends AppenderBase<ILoggingEvent> {
                     bytes -= e.cost();
                     skipped += 1 + e.skippedBefore();
                 } else if (skipped > 0) {
-                    it.set(new Entry(e.nanosSinceCreation(), e.level(), e.source(), e.text(),
-                            e.skippedBefore() + skipped));
+                    it.set(new Entry(
+                            e.nanosSinceCreation(), e.level(), e.source(), e.text(), e.skippedBefore() + skipped));
                     skipped = 0;
                 }
             }

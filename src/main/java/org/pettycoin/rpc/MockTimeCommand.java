@@ -20,9 +20,13 @@ final class MockTimeCommand {
     }
 
     RpcCommand command() {
-        return RpcCommand.of("setmocktime", "Set the node's clock (regtest only)",
+        return RpcCommand.of(
+                "setmocktime",
+                "Set the node's clock (regtest only)",
                 "Takes <timestamp>, Unix seconds: the clock runs on from there; 0 goes back to the system's time. "
-                        + "Returns mocktime and the node's time", List.of("timestamp"), this::run);
+                        + "Returns mocktime and the node's time",
+                List.of("timestamp"),
+                this::run);
     }
 
     private JsonNode run(Params p) throws IOException {
@@ -34,8 +38,9 @@ final class MockTimeCommand {
             throw new RpcException("this node's clock cannot be set");
         }
         JsonNode param = p.get("timestamp").orElseThrow(() -> new RpcException("Need timestamp param"));
-        long t = Params.number(param).filter(x -> x <= MockTimeClock.MAX_SECONDS).orElseThrow(() ->
-                new RpcException("timestamp must be a whole number of Unix seconds from 0 to "
+        long t = Params.number(param)
+                .filter(x -> x <= MockTimeClock.MAX_SECONDS)
+                .orElseThrow(() -> new RpcException("timestamp must be a whole number of Unix seconds from 0 to "
                         + MockTimeClock.MAX_SECONDS + " (0: the system's time), not " + Params.shown(param)));
         // On the node thread, so that nothing there sees the time change in the middle of a task.
         return node.call(() -> {

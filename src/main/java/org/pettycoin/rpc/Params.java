@@ -15,6 +15,7 @@ import java.util.Optional;
 final class Params {
     /** Largest value C's {@code json_tok_number} gives: an unsigned int. */
     static final long MAX_NUMBER = 0xffffffffL;
+
     private static final int DECIMAL_RADIX = 10;
     private static final int HEX_RADIX = 16;
     private static final int OCTAL_RADIX = 8;
@@ -94,6 +95,7 @@ final class Params {
 
     private static Optional<Long> inRange(BigInteger n) {
         return n.signum() >= 0 && n.compareTo(BigInteger.valueOf(MAX_NUMBER)) <= 0
-                ? Optional.of(n.longValue()) : Optional.empty();
+                ? Optional.of(n.longValue())
+                : Optional.empty();
     }
 }

@@ -23,6 +23,7 @@ final class PeerCommands {
     static final String UNKNOWN_ADDRESS = "UNKNOWN";
     /** C's prefix for an IPv4 address, which it keeps as IPv4-mapped IPv6. */
     private static final String V4_MAPPED = "::ffff:";
+
     private static final long MILLIS_PER_SECOND = 1000;
 
     private final Node node;
@@ -32,13 +33,17 @@ final class PeerCommands {
     }
 
     RpcCommand getpeerinfo() {
-        return RpcCommand.of("getpeerinfo", "Get information about our peers", "Returns an array of peers", List.of(),
-                p -> peers());
+        return RpcCommand.of(
+                "getpeerinfo", "Get information about our peers", "Returns an array of peers", List.of(), p -> peers());
     }
 
     RpcCommand listtodo() {
-        return RpcCommand.of("dev-listtodo", "List all outstanding TODO requests",
-                "Returns how many items are wanted, and the requests out to each peer", List.of(), p -> todo());
+        return RpcCommand.of(
+                "dev-listtodo",
+                "List all outstanding TODO requests",
+                "Returns how many items are wanted, and the requests out to each peer",
+                List.of(),
+                p -> todo());
     }
 
     private JsonNode peers() throws IOException {
@@ -79,7 +84,9 @@ final class PeerCommands {
             o.put("num_todos", net.outstandingRequests());
             ArrayNode forPeers = o.putArray("for_peers");
             for (PeerInfo p : net.peerInfo()) {
-                forPeers.addObject().put("peer_num", p.peerNum()).put("requests_in_flight", p.requestsInFlight())
+                forPeers.addObject()
+                        .put("peer_num", p.peerNum())
+                        .put("requests_in_flight", p.requestsInFlight())
                         .put("request_window", p.requestWindow());
             }
             return o;

@@ -78,8 +78,8 @@ public final class RpcClient implements AutoCloseable {
             throw new IOException("not a JSON-RPC response: " + r);
         }
         JsonNode error = r.get("error");
-        return new Response(r.get("result"), error.isNull() ? Optional.empty() : Optional.of(error.asText()),
-                r.path("id"));
+        return new Response(
+                r.get("result"), error.isNull() ? Optional.empty() : Optional.of(error.asText()), r.path("id"));
     }
 
     @Override

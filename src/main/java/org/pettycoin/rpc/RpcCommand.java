@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param stopsNode after its response is written the node is asked to shut down ({@code stop})
  */
-record RpcCommand(String name, String description, String details, List<String> paramNames, Handler handler,
-                  boolean stopsNode) {
+record RpcCommand(
+        String name, String description, String details, List<String> paramNames, Handler handler, boolean stopsNode) {
     RpcCommand {
         paramNames = List.copyOf(paramNames);
     }

@@ -26,8 +26,7 @@ final class RpcCommands {
     private static final Logger LOG = LoggerFactory.getLogger(RpcCommands.class);
 
     /** What handling a request gave: the response line, and whether the node is now to stop. */
-    record Outcome(String response, boolean stop) {
-    }
+    record Outcome(String response, boolean stop) {}
 
     private final Map<String, RpcCommand> byName = new LinkedHashMap<>();
 
@@ -37,12 +36,21 @@ final class RpcCommands {
         BlockCommands blocks = new BlockCommands(node, generator);
         PeerCommands peers = new PeerCommands(node);
         List<RpcCommand> all = new ArrayList<>();
-        all.add(RpcCommand.of("help", "describe commands",
-                "[<command>] if specified gives details about a single command.", List.of("command"), this::help));
+        all.add(RpcCommand.of(
+                "help",
+                "describe commands",
+                "[<command>] if specified gives details about a single command.",
+                List.of("command"),
+                this::help));
         all.add(chain.getinfo());
         all.add(txs.sendrawtransaction());
-        all.add(new RpcCommand("stop", "Shutdown the pettycoin process", "What part of shutdown wasn't clear?",
-                List.of(), p -> TextNode.valueOf("Shutting down"), true));
+        all.add(new RpcCommand(
+                "stop",
+                "Shutdown the pettycoin process",
+                "What part of shutdown wasn't clear?",
+                List.of(),
+                p -> TextNode.valueOf("Shutting down"),
+                true));
         all.add(new ListTransactions(node).command());
         all.add(chain.getblock());
         all.add(chain.getblockhash());
@@ -52,8 +60,8 @@ final class RpcCommands {
         all.add(new LogCommand(log).command());
         all.add(blocks.generate());
         all.add(new MockTimeCommand(node).command());
-        all.add(RpcCommand.of("dev-echo", "echo parameters", "Simple echo test for developers", List.of(),
-                RpcCommands::echo));
+        all.add(RpcCommand.of(
+                "dev-echo", "echo parameters", "Simple echo test for developers", List.of(), RpcCommands::echo));
         all.add(peers.listtodo());
         all.add(chain.detachedBlocks());
         all.forEach(c -> byName.put(c.name(), c));
@@ -62,7 +70,8 @@ final class RpcCommands {
     /** Handles one request value from the stream. */
     Outcome handle(JsonNode request) {
         if (!request.isObject()) {
-            return failed("a request must be a JSON object with \"method\", \"params\" and \"id\"", NullNode.getInstance());
+            return failed(
+                    "a request must be a JSON object with \"method\", \"params\" and \"id\"", NullNode.getInstance());
         }
         JsonNode id = Optional.ofNullable(request.get("id")).orElse(NullNode.getInstance());
         if (id.isContainerNode()) {
@@ -76,7 +85,8 @@ final class RpcCommands {
         if (command == null) {
             return failed("Unknown command '" + method.textValue() + "'", id);
         }
-        JsonNode params = Optional.ofNullable(request.get("params")).filter(p -> !p.isNull())
+        JsonNode params = Optional.ofNullable(request.get("params"))
+                .filter(p -> !p.isNull())
                 .orElse(RpcJson.array());
         if (!params.isArray() && !params.isObject()) {
             return failed("\"params\" must be an array or an object", id);

@@ -28,8 +28,7 @@ import org.pettycoin.protocol.Tx;
 final class RpcJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RpcJson() {
-    }
+    private RpcJson() {}
 
     static ObjectNode object() {
         return NODES.objectNode();

@@ -41,6 +41,7 @@ public final class RpcServer implements AutoCloseable {
     static final int MAX_SOCKET_PATH_BYTES = 107;
     /** Owner read/write only, as C's umask 0177 gave (setup_jsonrpc): the socket runs the node. */
     private static final String SOCKET_MODE = "rw-------";
+
     private static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final Path socket;
@@ -148,8 +149,8 @@ public final class RpcServer implements AutoCloseable {
 
     private static void refuse(SocketChannel c) {
         try (c) {
-            String line = CJsonFormat.failure("too many JSON-RPC clients: at most " + MAX_CLIENTS + " at once",
-                    NullNode.getInstance());
+            String line = CJsonFormat.failure(
+                    "too many JSON-RPC clients: at most " + MAX_CLIENTS + " at once", NullNode.getInstance());
             c.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             LOG.debug("refusing a client: {}", e.toString());

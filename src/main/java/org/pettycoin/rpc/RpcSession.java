@@ -27,6 +27,7 @@ final class RpcSession implements Runnable {
      * room for the envelope. A client may send nothing bigger; the node holds at most this per client.
      */
     static final long MAX_REQUEST_BYTES = 2L * Protocol.MAX_PACKET_LEN + 64 * 1024;
+
     private static final int READ_CHUNK = 64 * 1024;
 
     private final SocketChannel channel;
@@ -84,8 +85,11 @@ final class RpcSession implements Runnable {
 
     private static void refuse(SocketChannel c, JsmnReader.JsmnException e) throws IOException {
         LOG.info("JSON-RPC client refused: {}", e.getMessage());
-        write(c, CJsonFormat.failure(e.invalidJson() ? "invalid JSON, closing: " + e.getMessage()
-                : e.getMessage() + ", closing", NullNode.getInstance()));
+        write(
+                c,
+                CJsonFormat.failure(
+                        e.invalidJson() ? "invalid JSON, closing: " + e.getMessage() : e.getMessage() + ", closing",
+                        NullNode.getInstance()));
     }
 
     private static void write(SocketChannel c, String line) throws IOException {

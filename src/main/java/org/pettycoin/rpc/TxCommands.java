@@ -33,8 +33,12 @@ final class TxCommands {
     }
 
     RpcCommand sendrawtransaction() {
-        return RpcCommand.of("sendrawtransaction", "Send a transaction to the network",
-                "The transaction is a hex string.", List.of("tx"), this::send);
+        return RpcCommand.of(
+                "sendrawtransaction",
+                "Send a transaction to the network",
+                "The transaction is a hex string.",
+                List.of("tx"),
+                this::send);
     }
 
     RpcCommand gettransaction() {
@@ -79,7 +83,9 @@ final class TxCommands {
             // A tx the fee policy dropped is reported as sent, as C's add_pending_tx reports it.
             if (a.verdict().kind() == InputVerdict.Kind.UNKNOWN && a.status() != PendingPool.Status.POLICY_DROPPED) {
                 Hash256 input = tx.inputs().get(a.verdict().input()).txid();
-                o.putObject("unknown_input").put("input_num", a.verdict().input()).put("tx", input.hex());
+                o.putObject("unknown_input")
+                        .put("input_num", a.verdict().input())
+                        .put("tx", input.hex());
             }
             node.network().want(s.wantedTxs().stream().map(Request::tx).toList());
             node.network().announce(tx);
@@ -128,12 +134,15 @@ final class TxCommands {
         }
         Optional<Tx> tx = known.flatMap(KnownTx::tx).or(() -> state.anyTx(txid));
         if (tx.isEmpty()) {
-            throw new RpcException(known.isPresent()
-                    ? "Unknown tx " + shown + ": block " + known.get().slot().block().id().hex() + " holds only its hash"
-                    : "Unknown tx " + shown);
+            throw new RpcException(
+                    known.isPresent()
+                            ? "Unknown tx " + shown + ": block "
+                                    + known.get().slot().block().id().hex() + " holds only its hash"
+                            : "Unknown tx " + shown);
         }
         Optional<BlockNode> block = known.map(k -> k.slot().block());
-        long confirmations = block.filter(b -> b.precedes(preferred)).map(b -> preferred.height() - b.height())
+        long confirmations = block.filter(b -> b.precedes(preferred))
+                .map(b -> preferred.height() - b.height())
                 .orElse(0L);
         return RpcJson.tx(tx.get(), block, confirmations);
     }

@@ -29,8 +29,7 @@ public final class AddressesFile {
     /** Name of the file in the data directory. */
     public static final String FILE_NAME = "addresses";
 
-    private AddressesFile() {
-    }
+    private AddressesFile() {}
 
     /** Every record; the file must exist and be a non-empty multiple of 40 bytes, as C requires. */
     public static List<NetAddress> read(Path path) throws IOException {
@@ -61,7 +60,8 @@ public final class AddressesFile {
         ByteWriter w = new ByteWriter(NetAddress.LENGTH);
         StructCodec.encodeNetAddress(address, w);
         ByteBuffer buf = ByteBuffer.wrap(w.toByteArray());
-        try (SeekableByteChannel ch = Files.newByteChannel(path,
+        try (SeekableByteChannel ch = Files.newByteChannel(
+                path,
                 Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
                 PosixFilePermissions.asFileAttribute(
                         Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {

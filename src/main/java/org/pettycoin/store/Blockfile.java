@@ -47,8 +47,10 @@ public final class Blockfile implements Closeable {
     /** Opens (creating, mode 0600) a blockfile for replay and then appending. */
     public static Blockfile open(Path path) throws IOException {
         if (!Files.exists(path)) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(
-                    Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            Files.createFile(
+                    path,
+                    PosixFilePermissions.asFileAttribute(Set.of(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
         }
         return new Blockfile(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE), false);
@@ -127,7 +129,9 @@ public final class Blockfile implements Closeable {
         if (!readFully(in, lenBytes)) {
             throw new TornRecordException("torn length field");
         }
-        long len = (lenBytes[0] & 0xffL) | (lenBytes[1] & 0xffL) << 8 | (lenBytes[2] & 0xffL) << 16
+        long len = (lenBytes[0] & 0xffL)
+                | (lenBytes[1] & 0xffL) << 8
+                | (lenBytes[2] & 0xffL) << 16
                 | (lenBytes[3] & 0xffL) << 24;
         // A zero length is how a C node's hole after its lseek bug looks: it ends the replay, as in C.
         if (len < Protocol.PACKET_HEADER_LEN || len > Protocol.MAX_PACKET_LEN) {

@@ -31,11 +31,11 @@ public final class ConfigFile {
 
     /** A long option name as our commands spell them. */
     private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     private static final String COMMENT = "#";
     private static final String LONG_OPTION_PREFIX = "--";
 
-    private ConfigFile() {
-    }
+    private ConfigFile() {}
 
     /** The arguments the file at {@code path} stands for; none if there is no such file. */
     public static List<String> arguments(Path path) throws IOException {
@@ -47,8 +47,12 @@ public final class ConfigFile {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IOException(path + " is not UTF-8 text", e);
         }

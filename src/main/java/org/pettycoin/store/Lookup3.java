@@ -15,8 +15,7 @@ public final class Lookup3 {
     /** lookup3 consumes its key in blocks of three 32-bit words. */
     private static final int BLOCK_BYTES = 12;
 
-    private Lookup3() {
-    }
+    private Lookup3() {}
 
     /** {@code hashlittle(key, key.length, initval)}: the 32-bit "c" result. */
     public static int hashLittle(byte[] key, int initval) {
@@ -56,12 +55,24 @@ public final class Lookup3 {
             b += le32(key, k + 4, 4);
             c += le32(key, k + 8, 4);
             // mix(a,b,c)
-            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 4);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 6);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 8);
+            b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 16);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 19);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 4);
+            b += a;
             k += BLOCK_BYTES;
             left -= BLOCK_BYTES;
         }
@@ -70,13 +81,20 @@ public final class Lookup3 {
         b += le32(key, k + 4, Math.max(0, Math.min(left - 4, 4)));
         c += le32(key, k + 8, Math.max(0, left - 8));
         // final(a,b,c)
-        c ^= b; c -= Integer.rotateLeft(b, 14);
-        a ^= c; a -= Integer.rotateLeft(c, 11);
-        b ^= a; b -= Integer.rotateLeft(a, 25);
-        c ^= b; c -= Integer.rotateLeft(b, 16);
-        a ^= c; a -= Integer.rotateLeft(c, 4);
-        b ^= a; b -= Integer.rotateLeft(a, 14);
-        c ^= b; c -= Integer.rotateLeft(b, 24);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 14);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 11);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 25);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 16);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 4);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 14);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 24);
         return pack(b, c);
     }
 

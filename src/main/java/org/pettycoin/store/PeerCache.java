@@ -47,7 +47,11 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
     static final NetAddress EMPTY = new NetAddress(0, Bytes.of(new byte[NetAddress.ADDR_LENGTH]), 0, 0, NodeUuid.ZERO);
 
     /** How the file was found at open. */
-    public enum Origin { CREATED, LOADED, RECREATED }
+    public enum Origin {
+        CREATED,
+        LOADED,
+        RECREATED
+    }
 
     /** What {@link #add} did, for the caller's log. */
     public enum AddResult {
@@ -72,7 +76,12 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
     private final Optional<String> discardedBecause;
     private boolean closed;
 
-    private PeerCache(PeerCacheFile file, long randBytes, NetAddress[] slots, Settings settings, Origin origin,
+    private PeerCache(
+            PeerCacheFile file,
+            long randBytes,
+            NetAddress[] slots,
+            Settings settings,
+            Origin origin,
             Optional<String> discardedBecause) {
         this.file = file;
         this.hash = new PeerSlotHash(randBytes);
@@ -85,8 +94,7 @@ public final class PeerCache implements Closeable, Iterable<NetAddress> {
     }
 
     /** What a cache needs besides its file: who we are, the clock, the coin, and a new file's key. */
-    record Settings(NodeUuid self, LongSupplier nowSeconds, Random coin, LongSupplier newKey) {
-    }
+    record Settings(NodeUuid self, LongSupplier nowSeconds, Random coin, LongSupplier newKey) {}
 
     /**
      * Opens, locks and checks {@code path}, creating it if missing and recreating it if it is short,

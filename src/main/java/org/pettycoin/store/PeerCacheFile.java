@@ -62,7 +62,8 @@ final class PeerCacheFile implements AutoCloseable {
     void reset(long randBytes) throws IOException {
         FileChannel channel = lock.channel();
         channel.truncate(0);
-        ByteBuffer buf = ByteBuffer.allocate(FILE_LENGTH).order(ByteOrder.LITTLE_ENDIAN).putLong(0, randBytes);
+        ByteBuffer buf =
+                ByteBuffer.allocate(FILE_LENGTH).order(ByteOrder.LITTLE_ENDIAN).putLong(0, randBytes);
         writeFully(buf, 0);
         channel.force(true);
     }

@@ -41,7 +41,8 @@ final class PeerCacheLock implements AutoCloseable {
             throw busy(dir);
         }
         try {
-            FileChannel channel = FileChannel.open(file,
+            FileChannel channel = FileChannel.open(
+                    file,
                     Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE),
                     PosixFilePermissions.asFileAttribute(
                             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));

@@ -12,6 +12,7 @@ import org.pettycoin.protocol.NetAddress;
 public record PeerSlotHash(long randBytes) {
     /** {@code PEER_HASH_BITS} (C's peer_cache.c): 4096 slots, one possible slot per address, no chaining. */
     public static final int SLOT_BITS = 12;
+
     public static final int SLOTS = 1 << SLOT_BITS;
 
     /**

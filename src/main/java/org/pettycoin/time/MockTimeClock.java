@@ -16,8 +16,7 @@ public final class MockTimeClock implements NodeClock {
     public static final long MAX_SECONDS = 0xffffffffL;
 
     /** Wall time {@code unixMillis} at the real clock's monotonic reading {@code atNanos}. */
-    private record Setting(long unixSeconds, long unixMillis, long atNanos) {
-    }
+    private record Setting(long unixSeconds, long unixMillis, long atNanos) {}
 
     private final NodeClock real;
     private volatile Optional<Setting> setting = Optional.empty();
@@ -49,7 +48,8 @@ public final class MockTimeClock implements NodeClock {
         if (unixSeconds < 0 || unixSeconds > MAX_SECONDS) {
             throw new IllegalArgumentException("mock time must be 0.." + MAX_SECONDS + ", not " + unixSeconds);
         }
-        setting = unixSeconds == 0 ? Optional.empty()
+        setting = unixSeconds == 0
+                ? Optional.empty()
                 : Optional.of(new Setting(unixSeconds, unixSeconds * MILLIS_PER_SECOND, real.monotonicNanos()));
     }
 
@@ -64,7 +64,8 @@ public final class MockTimeClock implements NodeClock {
         if (s.isEmpty()) {
             return real.unixMillis();
         }
-        return s.get().unixMillis() + Math.floorDiv(real.monotonicNanos() - s.get().atNanos(), NANOS_PER_MILLI);
+        return s.get().unixMillis()
+                + Math.floorDiv(real.monotonicNanos() - s.get().atNanos(), NANOS_PER_MILLI);
     }
 
     @Override

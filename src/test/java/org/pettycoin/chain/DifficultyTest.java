@@ -25,7 +25,8 @@ class DifficultyTest {
 
     @Test
     void targetAndWork() {
-        assertThat(Difficulty.target(GENESIS)).isEqualTo(BigInteger.valueOf(0x3bffc4).shiftLeft(8 * 26));
+        assertThat(Difficulty.target(GENESIS))
+                .isEqualTo(BigInteger.valueOf(0x3bffc4).shiftLeft(8 * 26));
         BigInteger twoTo256 = BigInteger.ONE.shiftLeft(256);
         assertThat(Difficulty.work(GENESIS))
                 .isEqualTo(twoTo256.divide(Difficulty.target(GENESIS).add(BigInteger.ONE)));
@@ -48,8 +49,9 @@ class DifficultyTest {
     }
 
     @Property
-    void encodeInvertsTargetForNormalisedDifficulties(@ForAll @IntRange(min = 4, max = 31) int exp,
-                                                       @ForAll @IntRange(min = 0x800000, max = 0xffffff) int mantissa) {
+    void encodeInvertsTargetForNormalisedDifficulties(
+            @ForAll @IntRange(min = 4, max = 31) int exp,
+            @ForAll @IntRange(min = 0x800000, max = 0xffffff) int mantissa) {
         long d = (long) exp << 24 | mantissa;
         assertThat(Difficulty.encode(Difficulty.target(d))).isEqualTo(d);
     }
@@ -57,10 +59,14 @@ class DifficultyTest {
     @Test
     void compareOrdersByHardness() {
         assertThat(Difficulty.compare(GENESIS, GENESIS)).isZero();
-        assertThat(Difficulty.compare(0x1d3bffc3L, GENESIS)).as("smaller target is harder").isPositive();
+        assertThat(Difficulty.compare(0x1d3bffc3L, GENESIS))
+                .as("smaller target is harder")
+                .isPositive();
         assertThat(Difficulty.compare(0x1e3bffc4L, GENESIS)).isNegative();
         assertThat(Difficulty.compare(0x1a3bffc4L, GENESIS)).isPositive();
-        assertThat(Difficulty.compare(0x1c3bffc4L, 0x1d003bffL)).as("one byte apart, equal target").isZero();
+        assertThat(Difficulty.compare(0x1c3bffc4L, 0x1d003bffL))
+                .as("one byte apart, equal target")
+                .isZero();
     }
 
     @Test
@@ -76,7 +82,8 @@ class DifficultyTest {
                 .isEqualTo(Difficulty.retarget(harder, IDEAL / 4, IDEAL, GENESIS));
         // Slow: easier, but never easier than genesis.
         assertThat(Difficulty.retarget(GENESIS, IDEAL * 2, IDEAL, GENESIS)).isEqualTo(GENESIS);
-        assertThat(Difficulty.compare(Difficulty.retarget(harder, IDEAL * 2, IDEAL, GENESIS), harder)).isNegative();
+        assertThat(Difficulty.compare(Difficulty.retarget(harder, IDEAL * 2, IDEAL, GENESIS), harder))
+                .isNegative();
         // A negative span is huge when compared unsigned, as in C: it clamps to four times easier.
         assertThat(Difficulty.retarget(harder, -5, IDEAL, GENESIS))
                 .isEqualTo(Difficulty.retarget(harder, IDEAL * 4, IDEAL, GENESIS));

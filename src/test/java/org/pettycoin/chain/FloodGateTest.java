@@ -23,6 +23,8 @@ class FloodGateTest {
         assertThat(FloodGate.minDifficulty(tree, 0xffffffffL)).isEqualTo(genesis);
         assertThat(FloodGate.admits(tree, 5, genesis)).isTrue();
         assertThat(FloodGate.admits(tree, 5, 0x1c3bffc4L)).as("harder is fine").isTrue();
-        assertThat(FloodGate.admits(tree, 5, 0x1e00ffffL)).as("easier than genesis").isFalse();
+        assertThat(FloodGate.admits(tree, 5, 0x1e00ffffL))
+                .as("easier than genesis")
+                .isFalse();
     }
 }

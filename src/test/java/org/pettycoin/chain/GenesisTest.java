@@ -1,9 +1,9 @@
 package org.pettycoin.chain;
 
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.crypto.Sha256;
@@ -29,11 +29,18 @@ class GenesisTest {
     @Test
     void genesisIdsInTheVectorFileAgree() {
         Vectors.Section p = Vectors.sections("genesis.txt").get("");
-        assertThat(p.get("genesis_id_compiled")).isEqualTo(Network.TESTNET.genesisId().hex());
-        assertThat(p.get("genesis_id_recomputed")).isEqualTo(Network.TESTNET.genesisId().hex());
+        assertThat(p.get("genesis_id_compiled"))
+                .isEqualTo(Network.TESTNET.genesisId().hex());
+        assertThat(p.get("genesis_id_recomputed"))
+                .isEqualTo(Network.TESTNET.genesisId().hex());
         // The whole BLOCK packet: le32 len, le32 type 8, le32 err 0, then the block.
         byte[] block = BlockCodec.encode(Network.TESTNET.genesis());
-        byte[] pkt = new ByteWriter().u32(12 + block.length).u32(8).u32(0).bytes(block).toByteArray();
+        byte[] pkt = new ByteWriter()
+                .u32(12 + block.length)
+                .u32(8)
+                .u32(0)
+                .bytes(block)
+                .toByteArray();
         assertThat(Hex.encode(pkt)).isEqualTo(p.get("genesis_pkt_block"));
         assertThat(pkt).isEqualTo(Vectors.bytes("genesis_pkt_block.bin"));
     }
@@ -50,7 +57,9 @@ class GenesisTest {
         assertThat(Sha256.doubleSha256(new byte[0]).hex())
                 .isEqualTo("5df6e0e2761359d30a8275058e299fcc0381534545f55cf43e41983f5d4c9456");
         // Genesis is canned: it does not meet its own target.
-        assertThat(Difficulty.beatsTarget(Network.TESTNET.genesisId(), g.tailer().difficulty())).isFalse();
+        assertThat(Difficulty.beatsTarget(
+                        Network.TESTNET.genesisId(), g.tailer().difficulty()))
+                .isFalse();
     }
 
     @Test
@@ -58,16 +67,19 @@ class GenesisTest {
         Block g = Network.REGTEST.genesis();
         assertThat(g).isEqualTo(Genesis.make(0x1fffffffL, 1764000000L, "PettycoinRegtest!"));
         assertThat(g.tailer().difficulty()).isEqualTo(0x1fffffffL);
-        assertThat(g.header().nonce2().hex()).isEqualTo(Hex.encode("ycoinRegtest!".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(g.header().nonce2().hex())
+                .isEqualTo(Hex.encode("ycoinRegtest!".getBytes(StandardCharsets.US_ASCII)));
         assertThat(Network.REGTEST.genesisId()).isEqualTo(BlockIds.id(g)).isNotEqualTo(Hash256.fromHex(TESTNET_ID));
         assertThat(Network.REGTEST.genesisId().hex())
-                .isEqualTo(BlockIds.id(Genesis.make(0x1fffffffL, 1764000000L, "PettycoinRegtest!")).hex());
+                .isEqualTo(BlockIds.id(Genesis.make(0x1fffffffL, 1764000000L, "PettycoinRegtest!"))
+                        .hex());
     }
 
     @Test
     void nonceMustBeSeventeenBytes() {
         assertThatThrownBy(() -> Genesis.make(0x1d3bffc4L, 0, "short"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("17 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("17 bytes");
     }
 
     @Test

@@ -45,7 +45,9 @@ class MainChainTest {
         for (MainChainVectors.Entry e : chain) {
             long d = e.block().tailer().difficulty();
             assertThat(Difficulty.isValid(d)).isTrue();
-            assertThat(Difficulty.beatsTarget(e.id(), d)).as("height %d", e.height()).isTrue();
+            assertThat(Difficulty.beatsTarget(e.id(), d))
+                    .as("height %d", e.height())
+                    .isTrue();
             // Any id above the target fails: flip a byte above the exponent.
             byte[] worse = e.id().toByteArray();
             worse[31] = 1;

@@ -30,9 +30,14 @@ class PreferredChainPropertyTest {
         Random random = new Random(seed);
         BlockTree tree = new BlockTree(Network.REGTEST);
         ChainBuilder builder = new ChainBuilder(tree, MINER);
-        Tx tx = new TxSigning().fromGateway(PrivateKey.of(new byte[] {
-            9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}),
-                List.of(new GatewayPayment(5, MINER)), false);
+        Tx tx = new TxSigning()
+                .fromGateway(
+                        PrivateKey.of(new byte[] {
+                            9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+                            9
+                        }),
+                        List.of(new GatewayPayment(5, MINER)),
+                        false);
         List<BlockNode> blocks = new ArrayList<>(List.of(tree.genesis()));
         List<BlockNode> unknown = new ArrayList<>();
         long stamp = Network.REGTEST.genesisTimestamp();
@@ -41,7 +46,8 @@ class PreferredChainPropertyTest {
                 tree.markAllKnown(unknown.remove(random.nextInt(unknown.size())));
             } else {
                 // Mostly extend recent blocks, sometimes fork from anywhere.
-                int pick = random.nextInt(4) == 0 ? random.nextInt(blocks.size())
+                int pick = random.nextInt(4) == 0
+                        ? random.nextInt(blocks.size())
                         : Math.max(0, blocks.size() - 1 - random.nextInt(3));
                 BlockNode parent = blocks.get(pick);
                 boolean withTx = random.nextInt(3) == 0;

@@ -27,7 +27,8 @@ class PrevTxhashesTest {
                 5L, Map.of(1, Hex.decode(tx.get("TX1").get("hex"))),
                 6L, Map.of(1, Hex.decode(tx.get("TX2").get("hex") + "0100000001000000")),
                 7L, Map.of(2, Hex.decode(tx.get("TX3").get("hex") + "0100000001000000")));
-        byHeight.forEach((h, b) -> assertThat(b.totalTxs() > 0).as("height %d", h).isEqualTo(contents.containsKey(h)));
+        byHeight.forEach(
+                (h, b) -> assertThat(b.totalTxs() > 0).as("height %d", h).isEqualTo(contents.containsKey(h)));
 
         int checkedNonEmpty = 0;
         for (MainChainVectors.Entry e : chain) {
@@ -55,5 +56,4 @@ class PrevTxhashesTest {
         Address feesTo = Address.fromHex("9ec388bb23fed48385b953b313bdd499b508c583");
         assertThat(PrevTxhashes.byteFor(feesTo, List.of())).isEqualTo(0x2a);
     }
-
 }

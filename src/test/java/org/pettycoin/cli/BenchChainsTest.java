@@ -18,7 +18,7 @@ class BenchChainsTest {
 
     private BlockfileLoader.Summary load(Path file, long now) throws IOException {
         try (Blockfile f = Blockfile.openReadOnly(file)) {
-            return new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> { }, now).load(f);
+            return new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> {}, now).load(f);
         }
     }
 

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.List;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
@@ -41,7 +41,8 @@ class BlockfileCommandTest {
 
     @Test
     void checksTheCNodesFile() throws Exception {
-        CliRunner.Result r = CliRunner.run("blockfile", "check", Vectors.dir().resolve("blockfile_A.bin").toString());
+        CliRunner.Result r = CliRunner.run(
+                "blockfile", "check", Vectors.dir().resolve("blockfile_A.bin").toString());
         assertThat(r.exitCode()).isZero();
         JsonNode j = MAPPER.readTree(r.out());
         assertThat(j.get("records").asLong()).isEqualTo(194);
@@ -59,13 +60,18 @@ class BlockfileCommandTest {
     @Test
     void reportsABlockWhoseContentsAreADoubleSpend() throws Exception {
         long[] now = {Network.REGTEST.genesisTimestamp() + 3600};
-        ChainState state = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now[0],
-                () -> now[0] * 1000, new ChainState.Listener() { });
+        ChainState state = new ChainState(
+                Network.REGTEST,
+                ChainState.Config.DEFAULT,
+                () -> now[0],
+                () -> now[0] * 1000,
+                new ChainState.Listener() {});
         ChainBuilder builder = ChainBuilder.on(state, Address.fromHex("77".repeat(20)));
         TxSigning signing = new TxSigning();
         PrivateKey alice = PrivateKey.of(new byte[] {
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
-            29, 30, 31, 32});
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
         Address aliceAddr = Hash160.addressOf(Secp256k1.get().publicKeyOf(alice));
         FromGatewayTx funding = signing.fromGateway(alice, List.of(new GatewayPayment(100, aliceAddr)), false);
         Input coin = new Input(TxHashes.txid(funding), 0);
@@ -73,7 +79,8 @@ class BlockfileCommandTest {
         Tx first = signing.normal(alice, Address.fromHex("01".repeat(20)), 100, 0, List.of(coin), false);
         BlockNode b2 = builder.mine(b1, now[0] - 20, List.of(builder.withRefs(b1, first)));
         Tx second = signing.normal(alice, Address.fromHex("02".repeat(20)), 100, 0, List.of(coin), false);
-        MinedBlock b3 = builder.build(b2, now[0] - 10, ChainBuilder.placeByShard(List.of(builder.withRefs(b2, second))));
+        MinedBlock b3 =
+                builder.build(b2, now[0] - 10, ChainBuilder.placeByShard(List.of(builder.withRefs(b2, second))));
         Path file = dir.resolve("blockfile");
         builder.writeBlockfile(file);
         try (Blockfile f = Blockfile.open(file)) {
@@ -89,8 +96,10 @@ class BlockfileCommandTest {
         assertThat(j.get("tip").get("id").asText()).isEqualTo(b2.id().hex());
         assertThat(j.get("known_tip").get("id").asText()).isEqualTo(b2.id().hex());
         assertThat(j.get("invalid_blocks")).hasSize(1);
-        assertThat(j.get("invalid_blocks").get(0).get("id").asText()).isEqualTo(b3.id().hex());
-        assertThat(j.get("invalid_blocks").get(0).get("complaint").asText()).isEqualTo("PROTOCOL_PKT_COMPLAIN_DOUBLESPEND");
+        assertThat(j.get("invalid_blocks").get(0).get("id").asText())
+                .isEqualTo(b3.id().hex());
+        assertThat(j.get("invalid_blocks").get(0).get("complaint").asText())
+                .isEqualTo("PROTOCOL_PKT_COMPLAIN_DOUBLESPEND");
     }
 
     @Test
@@ -104,12 +113,14 @@ class BlockfileCommandTest {
         JsonNode j = MAPPER.readTree(r.out());
         assertThat(j.get("complete").asBoolean()).isFalse();
         assertThat(j.get("stopped").get("reason").asText()).contains("only");
-        assertThat(j.get("stopped").get("offset").asLong()).isEqualTo(j.get("valid_bytes").asLong()).isLessThan(content.length);
+        assertThat(j.get("stopped").get("offset").asLong())
+                .isEqualTo(j.get("valid_bytes").asLong())
+                .isLessThan(content.length);
         assertThat(Files.readAllBytes(torn)).isEqualTo(content);
 
         // On the wrong network the first block's parent is unknown: stops at offset 0 with the reason.
-        CliRunner.Result wrong = CliRunner.run("blockfile", "check", Vectors.dir().resolve("blockfile_A.bin").toString(),
-                "--network", "regtest");
+        CliRunner.Result wrong = CliRunner.run(
+                "blockfile", "check", Vectors.dir().resolve("blockfile_A.bin").toString(), "--network", "regtest");
         assertThat(wrong.exitCode()).isEqualTo(1);
         JsonNode w = MAPPER.readTree(wrong.out());
         assertThat(w.get("stopped").get("offset").asLong()).isZero();
@@ -131,8 +142,8 @@ class BlockfileCommandTest {
         assertThat(today.exitCode()).as(today.err()).isZero();
         assertThat(MAPPER.readTree(today.out()).get("blocks").asLong()).isEqualTo(3);
 
-        CliRunner.Result then = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime", "1764078950",
-                file.toString());
+        CliRunner.Result then = CliRunner.run(
+                "blockfile", "check", "--network", "regtest", "--mocktime", "1764078950", file.toString());
         assertThat(then.exitCode()).isEqualTo(1);
         JsonNode j = MAPPER.readTree(then.out());
         assertThat(j.get("complete").asBoolean()).isFalse();
@@ -146,7 +157,8 @@ class BlockfileCommandTest {
 
     @Test
     void missingFileIsAOneLineError() {
-        CliRunner.Result r = CliRunner.run("blockfile", "check", dir.resolve("nope").toString());
+        CliRunner.Result r =
+                CliRunner.run("blockfile", "check", dir.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().strip()).doesNotContain("\n").contains("no such file");
     }

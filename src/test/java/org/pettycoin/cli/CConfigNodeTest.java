@@ -33,6 +33,7 @@ class CConfigNodeTest {
 
     @TempDir
     Path dir;
+
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -41,10 +42,17 @@ class CConfigNodeTest {
     }
 
     private Process node(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "node"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(p);
         return p;
     }
@@ -98,19 +106,22 @@ class CConfigNodeTest {
         Files.createDirectories(data);
         int port = freePort();
         Path elsewhere = dir.resolve("elsewhere");
-        Files.writeString(data.resolve("config"), String.join("\n",
-                "# pettycoin config, as the C node reads it",
-                "log-level=debug",
-                "log-prefix=cnode: ",
-                "port=" + port,
-                "seeding",
-                "generator=/usr/local/bin/pettycoin-generate",
-                "reward-address=",
-                "require-fees",
-                "require-gateway-fees",
-                "rpc-file=pettycoin-rpc",
-                "pettycoin-dir=" + elsewhere,
-                ""));
+        Files.writeString(
+                data.resolve("config"),
+                String.join(
+                        "\n",
+                        "# pettycoin config, as the C node reads it",
+                        "log-level=debug",
+                        "log-prefix=cnode: ",
+                        "port=" + port,
+                        "seeding",
+                        "generator=/usr/local/bin/pettycoin-generate",
+                        "reward-address=",
+                        "require-fees",
+                        "require-gateway-fees",
+                        "rpc-file=pettycoin-rpc",
+                        "pettycoin-dir=" + elsewhere,
+                        ""));
         Path log = dir.resolve("c.log");
         Process p = node(log, "--pettycoin-dir", data.toString());
         String out = awaitLog(log, "JSON-RPC on", Duration.ofSeconds(30));
@@ -136,17 +147,27 @@ class CConfigNodeTest {
     void withoutTheFeeOptionsFeelessTxsAreKeptAndATerminalRpcFileFallsBackToTheSocket() throws Exception {
         Path data = dir.resolve("d");
         Files.createDirectories(data);
-        Files.writeString(data.resolve("config"), String.join("\r\n",
-                "# C's one-session terminal mode", "rpc-file=/dev/tty", "developer-test", "seeding", ""));
+        Files.writeString(
+                data.resolve("config"),
+                String.join(
+                        "\r\n",
+                        "# C's one-session terminal mode",
+                        "rpc-file=/dev/tty",
+                        "developer-test",
+                        "seeding",
+                        ""));
         Path log = dir.resolve("d.log");
         Process p = node(log, "--pettycoin-dir", data.toString(), "--port", "0");
         String out = awaitLog(log, "JSON-RPC on", Duration.ofSeconds(30));
         assertThat(out).contains("JSON-RPC on the terminal is not supported");
         Path socket = data.resolve(DataDir.RPC_FILE_NAME);
         assertThat(rpc(socket, "sendrawtransaction", tx("--no-fee", "from-gateway", GATEWAY_KEY, ADDR, "7"))
-                .error()).isEmpty();
+                        .error())
+                .isEmpty();
         assertThat(pending(socket)).isEqualTo(1);
-        assertThat(data.resolve("addresses")).as("--developer-test from the config").exists();
+        assertThat(data.resolve("addresses"))
+                .as("--developer-test from the config")
+                .exists();
         stop(p, log);
     }
 }

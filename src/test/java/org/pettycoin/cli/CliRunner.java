@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Runs the {@code pettycoin} command in-process and captures what it prints. */
 final class CliRunner {
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
-    private CliRunner() {
-    }
+    private CliRunner() {}
 
     static synchronized Result run(String... args) {
         PrintStream oldOut = System.out;

@@ -56,6 +56,7 @@ class ConnectionFloodTest {
     private static final Duration HOLD = Duration.ofSeconds(1);
     /** Longest the node may take to show its hand (a welcome, or a close) on a new connection. */
     private static final Duration VERDICT = Duration.ofSeconds(5);
+
     private static final String HEAP = "-Xmx192m";
     private static final long MAX_RSS_KIB = 512 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,10 +82,16 @@ class ConnectionFloodTest {
         Path honestDir = BenchChains.install(chain.blockfile(), dir.resolve("honest"));
         Path syncing = dir.resolve("syncing");
         try (Node honest = Node.start(Node.Options.of(Network.REGTEST, honestDir, 0, List.of())
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
-             NodeProcess node = NodeProcess.start(dir.resolve("syncing.log"), List.of(HEAP),
-                     "--network", "regtest", "--pettycoin-dir", syncing.toString(),
-                     "--connect", "127.0.0.1:" + honest.port())) {
+                        .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+                NodeProcess node = NodeProcess.start(
+                        dir.resolve("syncing.log"),
+                        List.of(HEAP),
+                        "--network",
+                        "regtest",
+                        "--pettycoin-dir",
+                        syncing.toString(),
+                        "--connect",
+                        "127.0.0.1:" + honest.port())) {
             // It dials the honest node as soon as it listens: the flood starts with the sync.
             int port = node.port();
             long syncStart = System.nanoTime();
@@ -106,26 +113,49 @@ class ConnectionFloodTest {
             long rssAfter = node.peakRssKib();
             double floodSecs = (floodEnd - floodStart) / 1e9;
 
-            System.out.printf("flood: %d connections in %.1f s, at most %d at once: %d admitted (at most %d at once), "
+            System.out.printf(
+                    "flood: %d connections in %.1f s, at most %d at once: %d admitted (at most %d at once), "
                             + "%d refused (closed within %d ms at worst), %d not accepted by TCP, %d silent%n",
-                    f.opened.get(), floodSecs, CONCURRENT, f.admitted.get(), f.maxAdmitted.get(), f.refused.get(),
-                    f.slowestRefusalMillis.get(), f.connectFailed.get(), f.silent.get());
-            System.out.printf("flood: sync of %d blocks %s (the flood ran from %.1f to %.1f s of it); JSON-RPC "
+                    f.opened.get(),
+                    floodSecs,
+                    CONCURRENT,
+                    f.admitted.get(),
+                    f.maxAdmitted.get(),
+                    f.refused.get(),
+                    f.slowestRefusalMillis.get(),
+                    f.connectFailed.get(),
+                    f.silent.get());
+            System.out.printf(
+                    "flood: sync of %d blocks %s (the flood ran from %.1f to %.1f s of it); JSON-RPC "
                             + "answered %d of %d getinfo calls (%d during the flood), slowest %d ms, most connections "
                             + "seen %d; peak RSS %d MiB before the flood, %d MiB after (%s)%n",
-                    blocks, syncSecs.map(s -> String.format("done in %.1f s", s)).orElse("NOT DONE"),
-                    (floodStart - syncStart) / 1e9, (floodEnd - syncStart) / 1e9, rpc.answered.get(), rpc.asked.get(),
-                    rpc.answeredInFlood.get(), rpc.slowestMillis.get(), rpc.mostConnections.get(),
-                    rssBefore / 1024, rssAfter / 1024, HEAP);
+                    blocks,
+                    syncSecs.map(s -> String.format("done in %.1f s", s)).orElse("NOT DONE"),
+                    (floodStart - syncStart) / 1e9,
+                    (floodEnd - syncStart) / 1e9,
+                    rpc.answered.get(),
+                    rpc.asked.get(),
+                    rpc.answeredInFlood.get(),
+                    rpc.slowestMillis.get(),
+                    rpc.mostConnections.get(),
+                    rssBefore / 1024,
+                    rssAfter / 1024,
+                    HEAP);
 
             assertThat(syncSecs).as("sync finished").isPresent();
             assertThat(f.opened.get() + f.connectFailed.get()).isEqualTo(connections);
             assertThat(f.refused.get()).as("connections refused").isPositive();
             assertThat(f.admitted.get()).as("connections served").isPositive();
             assertThat(rpc.mostConnections.get()).isLessThanOrEqualTo(PeerLimits.MAX_PEERS);
-            assertThat(f.silent.get()).as("connections neither served nor closed within " + VERDICT).isZero();
-            assertThat(rpc.failed.get()).as("getinfo calls that failed or took over 10 s").isZero();
-            assertThat(rpc.answeredInFlood.get()).as("getinfo answers during the flood").isPositive();
+            assertThat(f.silent.get())
+                    .as("connections neither served nor closed within " + VERDICT)
+                    .isZero();
+            assertThat(rpc.failed.get())
+                    .as("getinfo calls that failed or took over 10 s")
+                    .isZero();
+            assertThat(rpc.answeredInFlood.get())
+                    .as("getinfo answers during the flood")
+                    .isPositive();
             assertThat(rssAfter).as("peak RSS in KiB").isLessThan(MAX_RSS_KIB);
             assertThat(node.isAlive()).isTrue();
             assertThat(node.output()).contains("refused inbound connection from");
@@ -184,9 +214,11 @@ class ConnectionFloodTest {
                     long t = System.nanoTime();
                     asked.incrementAndGet();
                     try {
-                        JsonNode info = CompletableFuture.supplyAsync(this::getinfo, calls).get(10, TimeUnit.SECONDS);
+                        JsonNode info = CompletableFuture.supplyAsync(this::getinfo, calls)
+                                .get(10, TimeUnit.SECONDS);
                         String sha = info.path("preferred_chain").path("sha").asText();
-                        mostConnections.accumulateAndGet(info.path("connections").asInt(), Math::max);
+                        mostConnections.accumulateAndGet(
+                                info.path("connections").asInt(), Math::max);
                         if (!sha.equals(preferred)) {
                             preferred = sha;
                             preferredAtNanos = System.nanoTime();
@@ -240,8 +272,14 @@ class ConnectionFloodTest {
             this.port = port;
             this.total = total;
             NetAddress you = new NetAddress(0, Bytes.of(new byte[16]), port, 0, NodeUuid.ZERO);
-            WelcomePacket w = new WelcomePacket(1, WelcomePacket.moniker("flood"), 0, NodeUuid.of(new byte[16]),
-                    you, WelcomePacket.ALL_INTERESTS, Optional.<Block>empty());
+            WelcomePacket w = new WelcomePacket(
+                    1,
+                    WelcomePacket.moniker("flood"),
+                    0,
+                    NodeUuid.of(new byte[16]),
+                    you,
+                    WelcomePacket.ALL_INTERESTS,
+                    Optional.<Block>empty());
             welcomeStart = Arrays.copyOf(PacketCodec.encode(w), 200);
         }
 
@@ -289,7 +327,7 @@ class ConnectionFloodTest {
                             s.getOutputStream().write(junk);
                         }
                         case 1 -> s.getOutputStream().write(welcomeStart);
-                        default -> { }
+                        default -> {}
                     }
                 } catch (SocketException closedAlready) {
                     // refused before we wrote: the read below sees it

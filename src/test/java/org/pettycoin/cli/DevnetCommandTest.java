@@ -14,8 +14,18 @@ class DevnetCommandTest {
     @Timeout(180)
     void threeNodesReachACommonTipAboveHeightTwentyAndStopCleanly() throws Exception {
         Path dir = Files.createTempDirectory("dv"); // short: unix socket paths are limited
-        CliRunner.Result r = CliRunner.run("devnet", "--nodes", "3", "--dir", dir.toString(), "--block-pause", "1",
-                "--until-height", "21", "--timeout", "150");
+        CliRunner.Result r = CliRunner.run(
+                "devnet",
+                "--nodes",
+                "3",
+                "--dir",
+                dir.toString(),
+                "--block-pause",
+                "1",
+                "--until-height",
+                "21",
+                "--timeout",
+                "150");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("every node has block").contains("devnet: stopped");
         assertThat(r.out()).containsPattern("node3 +height +\\d+ .* peers 2");
@@ -30,17 +40,35 @@ class DevnetCommandTest {
     @Timeout(60)
     void withMocktimeTheNodesMineOnThatDay() throws Exception {
         Path dir = Files.createTempDirectory("dv");
-        CliRunner.Result r = CliRunner.run("devnet", "--nodes", "1", "--dir", dir.toString(), "--block-pause", "0",
-                "--until-height", "3", "--timeout", "40", "--mocktime", "1764078950");
+        CliRunner.Result r = CliRunner.run(
+                "devnet",
+                "--nodes",
+                "1",
+                "--dir",
+                dir.toString(),
+                "--block-pause",
+                "0",
+                "--until-height",
+                "3",
+                "--timeout",
+                "40",
+                "--mocktime",
+                "1764078950");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         String blockfile = dir.resolve("node1").resolve("blockfile").toString();
         // Checked as of that day, every block passes: none is stamped more than 2 hours later (today's would be).
-        CliRunner.Result thatDay = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime",
-                "1764078950", blockfile);
+        CliRunner.Result thatDay =
+                CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime", "1764078950", blockfile);
         assertThat(thatDay.exitCode()).as(thatDay.out()).isZero();
         // Nor much earlier: checked as of the genesis's time (22 hours before), the first block is too far ahead.
-        CliRunner.Result atGenesis = CliRunner.run("blockfile", "check", "--network", "regtest", "--mocktime",
-                String.valueOf(Network.REGTEST.genesisTimestamp()), blockfile);
+        CliRunner.Result atGenesis = CliRunner.run(
+                "blockfile",
+                "check",
+                "--network",
+                "regtest",
+                "--mocktime",
+                String.valueOf(Network.REGTEST.genesisTimestamp()),
+                blockfile);
         assertThat(atGenesis.exitCode()).isEqualTo(1);
     }
 

@@ -1,10 +1,10 @@
 package org.pettycoin.cli;
 
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.protocol.Vectors;
 
@@ -17,14 +17,16 @@ class GenesisCommandTest {
         assertThat(r.exitCode()).isZero();
         JsonNode j = MAPPER.readTree(r.out());
         assertThat(j.get("id").asText()).isEqualTo("963855efb11c344be0d146ea493878cb2647ea2a663acbbce9aa1b81d9ff2f7e");
-        assertThat(j.get("hex").asText()).isEqualTo(new String(Vectors.bytes("genesis_block.hex"), StandardCharsets.US_ASCII).trim());
+        assertThat(j.get("hex").asText())
+                .isEqualTo(new String(Vectors.bytes("genesis_block.hex"), StandardCharsets.US_ASCII).trim());
         assertThat(j.get("difficulty").asText()).isEqualTo("0x1d3bffc4");
         assertThat(j.get("network").asText()).isEqualTo("testnet");
     }
 
     @Test
     void explicitParametersGiveTheSameBlockAsThePreset() throws Exception {
-        JsonNode preset = MAPPER.readTree(CliRunner.run("genesis", "--network", "regtest").out());
+        JsonNode preset =
+                MAPPER.readTree(CliRunner.run("genesis", "--network", "regtest").out());
         CliRunner.Result r = CliRunner.run("genesis", "0x1fffffff", "1764000000", "PettycoinRegtest!");
         assertThat(r.exitCode()).isZero();
         JsonNode made = MAPPER.readTree(r.out());

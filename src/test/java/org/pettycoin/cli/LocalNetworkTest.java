@@ -59,7 +59,10 @@ class LocalNetworkTest {
         Arrays.fill(k, (byte) (name.hashCode() | 1));
         Address reward = org.pettycoin.crypto.Hash160.addressOf(
                 org.pettycoin.crypto.Secp256k1.get().publicKeyOf(PrivateKey.of(k)));
-        open.add(RpcServer.start(data.resolve(DataDir.RPC_FILE_NAME), n, () -> { },
+        open.add(RpcServer.start(
+                data.resolve(DataDir.RPC_FILE_NAME),
+                n,
+                () -> {},
                 MiningSetup.generator(n, Network.REGTEST, Optional.of(reward))));
         if (mining) {
             Miner m = MiningSetup.start(n, reward, 1, Duration.ofMillis(300));
@@ -91,9 +94,14 @@ class LocalNetworkTest {
         assertThat(r.error()).isEmpty();
         assertThat(r.result().path("tx").asText()).isEqualTo(txid.hex());
         for (Node n : List.of(a, b, c)) {
-            assertThat(await(Duration.ofSeconds(90), () -> n.call(() -> n.state()
-                    .findInChain(n.state().miningHead(), txid).map(k -> k.full()).orElse(false))))
-                    .as("in the chain of every node").isTrue();
+            assertThat(await(
+                            Duration.ofSeconds(90),
+                            () -> n.call(() -> n.state()
+                                    .findInChain(n.state().miningHead(), txid)
+                                    .map(k -> k.full())
+                                    .orElse(false))))
+                    .as("in the chain of every node")
+                    .isTrue();
         }
     }
 
@@ -115,7 +123,8 @@ class LocalNetworkTest {
 
         // Any key may act as a gateway on regtest: fund Alice with 100 bits.
         assertThat(rpc(data, "sendrawtransaction", Hex.encode(TxCodec.encode(deposit(aliceAddr, 10_000))))
-                .error()).isEmpty();
+                        .error())
+                .isEmpty();
         assertThat(balance(aliceDir)).isEqualTo("0.00 bits (100.00 bits unconfirmed)");
         assertThat(rpc(data, "generate", 3).error()).isEmpty();
         assertThat(balance(aliceDir)).isEqualTo("100.00 bits");

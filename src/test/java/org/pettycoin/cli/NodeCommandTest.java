@@ -43,6 +43,7 @@ class NodeCommandTest {
 
     @TempDir
     Path dir;
+
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -51,10 +52,17 @@ class NodeCommandTest {
     }
 
     private Process node(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "node"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(p);
         return p;
     }
@@ -76,8 +84,8 @@ class NodeCommandTest {
         Path data = dir.resolve("n1");
         Files.createDirectories(data);
         // Alone on regtest: without seeding it would exit for want of peers, as C does.
-        Files.writeString(data.resolve("config"),
-                "# an operator's config\nnetwork=regtest\nlog-prefix=N1 \nport=1\nseeding\n");
+        Files.writeString(
+                data.resolve("config"), "# an operator's config\nnetwork=regtest\nlog-prefix=N1 \nport=1\nseeding\n");
         Path log = dir.resolve("n1.log");
         // The command line wins over the config file's port.
         Process p = node(log, "--pettycoin-dir", data.toString(), "--port", "0");
@@ -101,8 +109,14 @@ class NodeCommandTest {
         Matcher m = PORT.matcher(awaitLog(la, "listening on port", Duration.ofSeconds(30)));
         assertThat(m.find()).isTrue();
         Path lb = dir.resolve("b.log");
-        node(lb, "--pettycoin-dir", dir.resolve("b").toString(), "--network", "regtest",
-                "--connect", "127.0.0.1:" + m.group(1));
+        node(
+                lb,
+                "--pettycoin-dir",
+                dir.resolve("b").toString(),
+                "--network",
+                "regtest",
+                "--connect",
+                "127.0.0.1:" + m.group(1));
         awaitLog(lb, "welcome from", Duration.ofSeconds(30));
         awaitLog(la, "welcome from", Duration.ofSeconds(30));
 
@@ -132,22 +146,33 @@ class NodeCommandTest {
         String payeeText = AddressCodec.encode(payee, AddressStyle.PETTYCOIN_TEST);
 
         // The node's clock starts on that day: the deposit is inside the 3-day horizon, so it is listed.
-        Process p = node(dir.resolve("mock.log"), "--pettycoin-dir", data.toString(), "--network", "regtest",
-                "--mocktime", String.valueOf(NOV_2025));
+        Process p = node(
+                dir.resolve("mock.log"),
+                "--pettycoin-dir",
+                data.toString(),
+                "--network",
+                "regtest",
+                "--mocktime",
+                String.valueOf(NOV_2025));
         awaitLog(dir.resolve("mock.log"), "pettycoin node on", Duration.ofSeconds(30));
-        assertThat(query(data, "getinfo").get("preferred_chain").get("height").asInt()).isEqualTo(6);
+        assertThat(query(data, "getinfo").get("preferred_chain").get("height").asInt())
+                .isEqualTo(6);
         assertThat(listed(data, payeeText)).containsExactly(deposit);
         // setmocktime 0 puts the same node on the system's clock (a year on): past the horizon.
         assertThat(query(data, "setmocktime", "0").get("mocktime").asLong()).isZero();
         assertThat(listed(data, payeeText)).isEmpty();
-        assertThat(query(data, "setmocktime", String.valueOf(NOV_2025)).get("mocktime").asLong()).isEqualTo(NOV_2025);
+        assertThat(query(data, "setmocktime", String.valueOf(NOV_2025))
+                        .get("mocktime")
+                        .asLong())
+                .isEqualTo(NOV_2025);
         assertThat(listed(data, payeeText)).containsExactly(deposit);
         stop(p);
 
         // Without --mocktime the same chain loads but is outside the horizon.
         p = node(dir.resolve("today.log"), "--pettycoin-dir", data.toString(), "--network", "regtest");
         awaitLog(dir.resolve("today.log"), "pettycoin node on", Duration.ofSeconds(30));
-        assertThat(query(data, "getinfo").get("preferred_chain").get("height").asInt()).isEqualTo(6);
+        assertThat(query(data, "getinfo").get("preferred_chain").get("height").asInt())
+                .isEqualTo(6);
         assertThat(listed(data, payeeText)).isEmpty();
         stop(p);
 
@@ -180,15 +205,15 @@ class NodeCommandTest {
 
     /** A regtest chain stamped in November 2025: a deposit to {@code payee} in block 1, five empty blocks on it. */
     private static String novemberChain(Path blockfile, Address payee) throws IOException {
-        ChainState state = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> NOV_2025, () -> 0L,
-                new ChainState.Listener() { });
+        ChainState state = new ChainState(
+                Network.REGTEST, ChainState.Config.DEFAULT, () -> NOV_2025, () -> 0L, new ChainState.Listener() {});
         ChainBuilder builder = ChainBuilder.on(state, Address.fromHex("77".repeat(20)));
         byte[] gateway = new byte[PrivateKey.LENGTH];
         Arrays.fill(gateway, (byte) 9);
-        FromGatewayTx deposit = new TxSigning().fromGateway(PrivateKey.of(gateway),
-                List.of(new GatewayPayment(100, payee)), false);
-        BlockNode b1 = builder.mine(state.tree().genesis(), NOV_2025 - 3600,
-                List.of(new TxAndRefs(deposit, List.of())));
+        FromGatewayTx deposit =
+                new TxSigning().fromGateway(PrivateKey.of(gateway), List.of(new GatewayPayment(100, payee)), false);
+        BlockNode b1 =
+                builder.mine(state.tree().genesis(), NOV_2025 - 3600, List.of(new TxAndRefs(deposit, List.of())));
         builder.extend(b1, 5);
         builder.writeBlockfile(blockfile);
         return TxHashes.txid(deposit).hex();
@@ -204,7 +229,8 @@ class NodeCommandTest {
 
     private static List<String> listed(Path data, String address) throws IOException {
         List<String> txids = new ArrayList<>();
-        query(data, "listtransactions", address).forEach(t -> txids.add(t.get("txid").asText()));
+        query(data, "listtransactions", address)
+                .forEach(t -> txids.add(t.get("txid").asText()));
         return txids;
     }
 

@@ -46,7 +46,10 @@ class OfflineToolsTest {
         assertThat(j.get("network").asText()).isEqualTo("test");
         JsonNode back = ok("addr", "qY2rAHgFAoHngu4YAo1NPXitGCXiwHT8zW");
         assertThat(back.get("converted").asText()).isEqualTo("P-muzRJJzenB7uKzokx21W2QGobfDEZfiH1u");
-        assertThat(ok("addr", "PnQF9LbojFdiMA8zbwgyMWJXyv3MW2XJnU").get("network").asText()).isEqualTo("main");
+        assertThat(ok("addr", "PnQF9LbojFdiMA8zbwgyMWJXyv3MW2XJnU")
+                        .get("network")
+                        .asText())
+                .isEqualTo("main");
     }
 
     @Test
@@ -60,10 +63,15 @@ class OfflineToolsTest {
     void keyNewMakesAConsistentKey() throws Exception {
         JsonNode j = ok("key", "new", "--shard", "3");
         assertThat(j.get("shard").asInt()).isEqualTo(3);
-        var key = PrivateKeyCodec.decode(j.get("private_key").asText()).orElseThrow().key();
-        assertThat(PrivateKeyCodec.decode(j.get("private_key_bitcoin_style").asText()).orElseThrow().key())
+        var key = PrivateKeyCodec.decode(j.get("private_key").asText())
+                .orElseThrow()
+                .key();
+        assertThat(PrivateKeyCodec.decode(j.get("private_key_bitcoin_style").asText())
+                        .orElseThrow()
+                        .key())
                 .isEqualTo(key);
-        var address = AddressCodec.decode(j.get("address").asText()).orElseThrow().address();
+        var address =
+                AddressCodec.decode(j.get("address").asText()).orElseThrow().address();
         assertThat(address.hex()).isEqualTo(j.get("address_raw").asText());
         assertThat(address.shard(2)).isEqualTo(3);
         failsWithOneLine("--shard", "key", "new", "--shard", "4");
@@ -81,14 +89,23 @@ class OfflineToolsTest {
         assertThat(gw.get("hex").asText().substring(0, 80)).isEqualTo(c.substring(0, 80));
         assertThat(gw.get("hex").asText().substring(208)).isEqualTo(c.substring(208));
 
-        JsonNode normal = ok("tx", "normal", "--no-fee", KEY2, ADDR2, "50", "50", "raw:" + gw.get("hex").asText());
+        JsonNode normal = ok(
+                "tx",
+                "normal",
+                "--no-fee",
+                KEY2,
+                ADDR2,
+                "50",
+                "50",
+                "raw:" + gw.get("hex").asText());
         NormalTx n = (NormalTx) TxCodec.decode(Hex.decode(normal.get("hex").asText()));
         assertThat(n.paysFee()).isFalse();
         assertThat(n.inputs()).hasSize(1);
         assertThat(n.inputs().get(0).txid()).isEqualTo(TxHashes.txid(g));
         assertThat(n.inputs().get(0).output()).isZero();
 
-        JsonNode toGw = ok("tx", "to-gateway", KEY2, ADDR1, "25", "24", normal.get("txid").asText() + "/1");
+        JsonNode toGw = ok(
+                "tx", "to-gateway", KEY2, ADDR1, "25", "24", normal.get("txid").asText() + "/1");
         Tx t = TxCodec.decode(Hex.decode(toGw.get("hex").asText()));
         assertThat(t.type()).isEqualTo(TxType.TO_GATEWAY);
         assertThat(t.inputs().get(0).output()).isEqualTo(1);
@@ -101,7 +118,8 @@ class OfflineToolsTest {
         for (Tx tx : new Tx[] {g, n, t, cl}) {
             assertThat(signing.verify(tx)).as(tx.type().name()).isTrue();
         }
-        CliRunner.Result hex = CliRunner.run("tx", "claim", "--hex", KEY2, "7", normal.get("txid").asText() + "/3");
+        CliRunner.Result hex = CliRunner.run(
+                "tx", "claim", "--hex", KEY2, "7", normal.get("txid").asText() + "/3");
         assertThat(hex.out().strip()).matches("[0-9a-f]{280}");
     }
 
@@ -110,13 +128,18 @@ class OfflineToolsTest {
         for (String[] args : new String[][] {
             {"tx", "--no-fee", "from-gateway", GATEWAY_KEY, ADDR1, "100"},
             {"tx", "from-gateway", "--no-fee", GATEWAY_KEY, ADDR1, "100"},
-            {"tx", "from-gateway", GATEWAY_KEY, ADDR1, "100", "--no-fee"}}) {
+            {"tx", "from-gateway", GATEWAY_KEY, ADDR1, "100", "--no-fee"}
+        }) {
             Tx tx = TxCodec.decode(Hex.decode(ok(args).get("hex").asText()));
             assertThat(tx.paysFee()).as(String.join(" ", args)).isFalse();
         }
-        assertThat(TxCodec.decode(Hex.decode(ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100").get("hex").asText()))
-                .paysFee()).isTrue();
-        String gw = ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100").get("hex").asText();
+        assertThat(TxCodec.decode(Hex.decode(ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100")
+                                .get("hex")
+                                .asText()))
+                        .paysFee())
+                .isTrue();
+        String gw =
+                ok("tx", "from-gateway", GATEWAY_KEY, ADDR1, "100").get("hex").asText();
         CliRunner.Result cOrder = CliRunner.run("tx", "--no-fee", "tx", KEY2, ADDR2, "50", "50", "raw:" + gw, "--hex");
         assertThat(cOrder.exitCode()).as(cOrder.err()).isZero();
         NormalTx n = (NormalTx) TxCodec.decode(Hex.decode(cOrder.out().strip()));
@@ -126,9 +149,15 @@ class OfflineToolsTest {
     @Test
     void txRefusesBadArguments() {
         failsWithOneLine("private key", "tx", "from-gateway", "nonsense", ADDR1, "100");
-        failsWithOneLine("not for the test network", "tx", "from-gateway",
-                PrivateKeyCodec.encode(PrivateKeyCodec.decode(GATEWAY_KEY).orElseThrow().key(),
-                        org.pettycoin.crypto.AddressStyle.PETTYCOIN_MAIN), ADDR1, "100");
+        failsWithOneLine(
+                "not for the test network",
+                "tx",
+                "from-gateway",
+                PrivateKeyCodec.encode(
+                        PrivateKeyCodec.decode(GATEWAY_KEY).orElseThrow().key(),
+                        org.pettycoin.crypto.AddressStyle.PETTYCOIN_MAIN),
+                ADDR1,
+                "100");
         failsWithOneLine("DEST", "tx", "from-gateway", GATEWAY_KEY, "qXXX", "100");
         failsWithOneLine("AMOUNT", "tx", "from-gateway", GATEWAY_KEY, ADDR1, "-1");
         failsWithOneLine("AMOUNT", "tx", "from-gateway", GATEWAY_KEY, ADDR1, "536870913");

@@ -28,12 +28,14 @@ class QueryCommandTest {
             CliRunner.Result hashes = CliRunner.run("query", "--pettycoin-dir", dir, "getblockhash", "0");
             assertThat(hashes.exitCode()).isZero();
             JsonNode ids = JSON.readTree(hashes.out());
-            assertThat(ids.get(0).asText()).isEqualTo(Network.REGTEST.genesisId().hex());
+            assertThat(ids.get(0).asText())
+                    .isEqualTo(Network.REGTEST.genesisId().hex());
 
             CliRunner.Result gen = CliRunner.run("query", "--pettycoin-dir", dir, "generate", "2");
             assertThat(JSON.readTree(gen.out())).hasSize(2);
             CliRunner.Result quoted = CliRunner.run("query", "--pettycoin-dir", dir, "getblockhash", "\"2\"");
-            assertThat(JSON.readTree(quoted.out()).get(0)).isEqualTo(JSON.readTree(gen.out()).get(1));
+            assertThat(JSON.readTree(quoted.out()).get(0))
+                    .isEqualTo(JSON.readTree(gen.out()).get(1));
 
             CliRunner.Result bad = CliRunner.run("query", "--pettycoin-dir", dir, "getblock", "nothex");
             assertThat(bad.exitCode()).isEqualTo(1);
@@ -52,8 +54,8 @@ class QueryCommandTest {
         try {
             CliRunner.Result r = CliRunner.run("query", "--pettycoin-dir", dir.toString(), "getinfo");
             assertThat(r.exitCode()).isEqualTo(1);
-            assertThat(r.err().strip()).isEqualTo("query: cannot reach the node at " + dir.resolve("pettycoin-rpc")
-                    + ": is it running?");
+            assertThat(r.err().strip())
+                    .isEqualTo("query: cannot reach the node at " + dir.resolve("pettycoin-rpc") + ": is it running?");
         } finally {
             Files.delete(dir);
         }

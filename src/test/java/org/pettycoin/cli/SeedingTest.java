@@ -43,8 +43,14 @@ class SeedingTest {
     @Test
     void aSeedNamedLocalhostLeadsAnEmptyCacheToALocalNode() throws Exception {
         try (Node a = peer("a", 0);
-             NodeProcess b = NodeProcess.start(dir.resolve("b.log"), "--network", "regtest",
-                     "--pettycoin-dir", dir.resolve("b").toString(), "--dns-seed", "localhost:" + a.port())) {
+                NodeProcess b = NodeProcess.start(
+                        dir.resolve("b.log"),
+                        "--network",
+                        "regtest",
+                        "--pettycoin-dir",
+                        dir.resolve("b").toString(),
+                        "--dns-seed",
+                        "localhost:" + a.port())) {
             b.await("welcome from", Duration.ofSeconds(30));
             assertThat(b.output()).contains("seed localhost:" + a.port() + " gave 1 addresses");
             assertThat(peers(a)).isEqualTo(1);
@@ -54,8 +60,14 @@ class SeedingTest {
 
     @Test
     void withNoSeedAndNoPeerItExitsWithTheCMessage() throws Exception {
-        try (NodeProcess n = NodeProcess.start(dir.resolve("n.log"), "--network", "regtest",
-                "--pettycoin-dir", dir.resolve("n").toString(), "--dns-seed", "none")) {
+        try (NodeProcess n = NodeProcess.start(
+                dir.resolve("n.log"),
+                "--network",
+                "regtest",
+                "--pettycoin-dir",
+                dir.resolve("n").toString(),
+                "--dns-seed",
+                "none")) {
             assertThat(n.exitWithin(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(n.output()).contains(Seeder.NO_PEERS);
         }
@@ -64,8 +76,15 @@ class SeedingTest {
     @Test
     void withSeedingItStaysUpAndConnectsOnceThePeerAppears() throws Exception {
         int port = freePort();
-        try (NodeProcess n = NodeProcess.start(dir.resolve("n.log"), "--network", "regtest",
-                "--pettycoin-dir", dir.resolve("n").toString(), "--seeding", "--dns-seed", "localhost:" + port)) {
+        try (NodeProcess n = NodeProcess.start(
+                dir.resolve("n.log"),
+                "--network",
+                "regtest",
+                "--pettycoin-dir",
+                dir.resolve("n").toString(),
+                "--seeding",
+                "--dns-seed",
+                "localhost:" + port)) {
             n.await("staying lonely", Duration.ofSeconds(30));
             assertThat(n.isAlive()).isTrue();
             try (Node late = peer("late", port)) {

@@ -43,7 +43,7 @@ class WalletRpcFileTest {
         node = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of())
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         socket = data.resolve("node-rpc");
-        rpc = RpcServer.start(socket, node, () -> { }, MiningSetup.generator(node, Network.REGTEST, Optional.empty()));
+        rpc = RpcServer.start(socket, node, () -> {}, MiningSetup.generator(node, Network.REGTEST, Optional.empty()));
     }
 
     @AfterEach
@@ -65,11 +65,18 @@ class WalletRpcFileTest {
     private void fund(String address, long satoshi) throws Exception {
         byte[] g = new byte[32];
         Arrays.fill(g, (byte) 9);
-        String hex = Hex.encode(TxCodec.encode(new TxSigning().fromGateway(PrivateKey.of(g),
-                List.of(new GatewayPayment(satoshi, AddressCodec.decode(address).orElseThrow().address())), false)));
+        String hex = Hex.encode(TxCodec.encode(new TxSigning()
+                .fromGateway(
+                        PrivateKey.of(g),
+                        List.of(new GatewayPayment(
+                                satoshi,
+                                AddressCodec.decode(address).orElseThrow().address())),
+                        false)));
         try (RpcClient c = RpcClient.connect(socket)) {
             ArrayNode params = JsonNodeFactory.instance.arrayNode().add(hex);
-            assertThat(c.call("sendrawtransaction", JsonNodeFactory.instance.numberNode(1), params).error()).isEmpty();
+            assertThat(c.call("sendrawtransaction", JsonNodeFactory.instance.numberNode(1), params)
+                            .error())
+                    .isEmpty();
         }
     }
 
@@ -89,10 +96,17 @@ class WalletRpcFileTest {
         assertThat(relative.exitCode()).as(relative.err()).isZero();
         assertThat(relative.out().strip()).isEqualTo("0.00 bits (100.00 bits unconfirmed)");
         CliRunner.Result after = wallet("--pettycoin-dir", w.toString(), "balance", "--rpc-file", socket.toString());
-        assertThat(after.out().strip()).as("after the subcommand, and absolute").isEqualTo(relative.out().strip());
+        assertThat(after.out().strip())
+                .as("after the subcommand, and absolute")
+                .isEqualTo(relative.out().strip());
 
-        CliRunner.Result sent = wallet("--pettycoin-dir", w.toString(), "--rpc-file=../n/node-rpc", "send",
-                "P-mopv7T2T7szaYdJNxm7jAF8x16dbMfGerN", "1.25");
+        CliRunner.Result sent = wallet(
+                "--pettycoin-dir",
+                w.toString(),
+                "--rpc-file=../n/node-rpc",
+                "send",
+                "P-mopv7T2T7szaYdJNxm7jAF8x16dbMfGerN",
+                "1.25");
         assertThat(sent.exitCode()).as(sent.err()).isZero();
         assertThat(sent.out().strip()).hasSize(64);
 

@@ -36,7 +36,9 @@ class BadAmountComplaintTest {
     static void build() {
         chain = new ComplaintChain();
         NormalTx spend1 = alicePays(500, 498, true, out(GA, 0));
-        q = chain.block(chain.a, 0,
+        q = chain.block(
+                chain.a,
+                0,
                 placed(alicePays(500, 499, false, out(GA, 0)), ref(1, 0)),
                 placed(alicePays(500, 500, true, out(GA, 0)), ref(1, 0)),
                 placed(spend1, ref(1, 0)),
@@ -58,16 +60,19 @@ class BadAmountComplaintTest {
     @Test
     void theFeeIsCounted() {
         assertThat(chain.verdict(badAmount(chain.proven(q, 1), GA)))
-                .as("fee bit set but no fee paid").isEqualTo(chain.proved(q));
+                .as("fee bit set but no fee paid")
+                .isEqualTo(chain.proved(q));
         assertThat(chain.refusal(badAmount(chain.proven(q, 2), GA)))
-                .as("a correctly fee-paying tx").isEqualTo(ErrorCode.COMPLAINT_INVALID);
+                .as("a correctly fee-paying tx")
+                .isEqualTo(ErrorCode.COMPLAINT_INVALID);
     }
 
     @Test
     void everyInputCounts() {
         assertThat(chain.refusal(badAmount(chain.proven(q, 3), GA2, GA))).isEqualTo(ErrorCode.COMPLAINT_INVALID);
         assertThat(chain.refusal(badAmount(chain.proven(q, 3), GA, GA2)))
-                .as("input txs out of order").isEqualTo(ErrorCode.BAD_INPUT);
+                .as("input txs out of order")
+                .isEqualTo(ErrorCode.BAD_INPUT);
     }
 
     @Test
@@ -80,7 +85,8 @@ class BadAmountComplaintTest {
     @Test
     void onlyTransfersCanPayAWrongAmount() {
         assertThat(chain.refusal(badAmount(chain.proven(chain.a, 0)))).isEqualTo(ErrorCode.BAD_INPUTNUM);
-        assertThat(chain.refusal(badAmount(chain.proven(q, 5), chain.proven(q, 2).tx())))
+        assertThat(chain.refusal(
+                        badAmount(chain.proven(q, 5), chain.proven(q, 2).tx())))
                 .isEqualTo(ErrorCode.BAD_INPUTNUM);
     }
 

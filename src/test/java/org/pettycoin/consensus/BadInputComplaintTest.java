@@ -35,7 +35,12 @@ class BadInputComplaintTest {
         NormalTx steal = alicePays(700, 0, false, out(GB, 0));
         NormalTx noOutput = alicePays(1000, 0, false, out(GA, 1));
         NormalTx spend1 = alicePays(500, 498, true, out(GA, 0));
-        i = chain.block(chain.a, 0, placed(steal, ref(1, 1)), placed(noOutput, ref(1, 0)), placed(spend1, ref(1, 0)),
+        i = chain.block(
+                chain.a,
+                0,
+                placed(steal, ref(1, 1)),
+                placed(noOutput, ref(1, 0)),
+                placed(spend1, ref(1, 0)),
                 placed(SIGNING.claim(ALICE, 5, out(spend1, 3), false), ref(0, 2)));
     }
 
@@ -63,9 +68,12 @@ class BadInputComplaintTest {
         assertThat(chain.refusal(badInput(1, chain.proven(i, 2), GA))).isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(chain.refusal(badInput(0xffffffffL, chain.proven(i, 2), GA))).isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(chain.refusal(badInput(0, chain.proven(chain.a, 0), GA)))
-                .as("a from-gateway tx has no inputs").isEqualTo(ErrorCode.BAD_INPUTNUM);
-        assertThat(chain.refusal(badInput(0, chain.proven(i, 3), chain.proven(i, 2).tx())))
-                .as("a claim's input names a reward tx").isEqualTo(ErrorCode.BAD_INPUTNUM);
+                .as("a from-gateway tx has no inputs")
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
+        assertThat(chain.refusal(
+                        badInput(0, chain.proven(i, 3), chain.proven(i, 2).tx())))
+                .as("a claim's input names a reward tx")
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(chain.refusal(badInput(0, chain.proven(i, 2), GB))).isEqualTo(ErrorCode.BAD_INPUT);
     }
 

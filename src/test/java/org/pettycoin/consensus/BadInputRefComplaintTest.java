@@ -28,9 +28,15 @@ class BadInputRefComplaintTest {
     @BeforeAll
     static void build() {
         chain = new ComplaintChain();
-        b = chain.block(chain.a, 0, placed(alicePays(500, 498, true, out(GA, 0)), ref(1, 0)),
+        b = chain.block(
+                chain.a,
+                0,
+                placed(alicePays(500, 498, true, out(GA, 0)), ref(1, 0)),
                 placed(alicePays(500, 0, false, out(GA2, 0)), ref(1, 2)));
-        r = chain.block(b, 0, placed(alicePays(500, 500, false, out(GA, 0)), ref(1, 0)),
+        r = chain.block(
+                b,
+                0,
+                placed(alicePays(500, 500, false, out(GA, 0)), ref(1, 0)),
                 placed(alicePays(400, 600, false, out(GA, 0)), ref(99, 0)));
     }
 
@@ -40,7 +46,8 @@ class BadInputRefComplaintTest {
 
     @Test
     void aRefToTheWrongTx() {
-        assertThat(chain.verdict(badRef(0, chain.proven(r, 0), chain.proven(b, 0)))).isEqualTo(chain.proved(r));
+        assertThat(chain.verdict(badRef(0, chain.proven(r, 0), chain.proven(b, 0))))
+                .isEqualTo(chain.proved(r));
     }
 
     @Test
@@ -52,16 +59,20 @@ class BadInputRefComplaintTest {
     @Test
     void theSecondProofMustBeWhereTheRefPoints() {
         assertThat(chain.refusal(badRef(0, chain.proven(r, 0), chain.proven(chain.a, 0))))
-                .as("another block").isEqualTo(ErrorCode.BAD_INPUT);
+                .as("another block")
+                .isEqualTo(ErrorCode.BAD_INPUT);
         assertThat(chain.refusal(badRef(0, chain.proven(r, 0), chain.proven(b, 1))))
-                .as("another txoff").isEqualTo(ErrorCode.BAD_INPUT);
+                .as("another txoff")
+                .isEqualTo(ErrorCode.BAD_INPUT);
         assertThat(chain.refusal(badRef(0, chain.proven(r, 1), chain.proven(b, 0))))
-                .as("a ref past genesis").isEqualTo(ErrorCode.BAD_INPUT);
+                .as("a ref past genesis")
+                .isEqualTo(ErrorCode.BAD_INPUT);
     }
 
     @Test
     void theInputMustExist() {
-        assertThat(chain.refusal(badRef(1, chain.proven(r, 0), chain.proven(b, 0)))).isEqualTo(ErrorCode.BAD_INPUTNUM);
+        assertThat(chain.refusal(badRef(1, chain.proven(r, 0), chain.proven(b, 0))))
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
     }
 
     @Test

@@ -51,7 +51,8 @@ class ClaimComplaintTest {
 
     @Test
     void unknownBlocksAreReported() {
-        assertThat(chain.verdict(new ComplainClaimInputInvalidPacket(chain.proven(k, 0),
-                inUnknownBlock(chain.proven(b, 0))))).isEqualTo(new ComplaintVerdict.UnknownBlock(ComplaintChain.NOWHERE));
+        assertThat(chain.verdict(
+                        new ComplainClaimInputInvalidPacket(chain.proven(k, 0), inUnknownBlock(chain.proven(b, 0)))))
+                .isEqualTo(new ComplaintVerdict.UnknownBlock(ComplaintChain.NOWHERE));
     }
 }

@@ -60,8 +60,7 @@ final class ComplaintChain {
         }
     }
 
-    private record Slot(Hash256 block, int shard, int txoff) {
-    }
+    private record Slot(Hash256 block, int shard, int txoff) {}
 
     final BlockTree tree = new BlockTree(Network.REGTEST);
     final BlockNode a;
@@ -105,7 +104,8 @@ final class ComplaintChain {
 
     BlockNode block(BlockNode parent, Map<Integer, List<Placed>> shards) {
         Map<Integer, List<TxRefHash>> hashes = new HashMap<>();
-        shards.forEach((shard, txs) -> hashes.put(shard, txs.stream().map(Placed::leaf).toList()));
+        shards.forEach(
+                (shard, txs) -> hashes.put(shard, txs.stream().map(Placed::leaf).toList()));
         BlockNode node = blockOfLeaves(parent, hashes);
         shards.forEach((shard, txs) -> {
             for (int i = 0; i < txs.size(); i++) {
@@ -117,15 +117,16 @@ final class ComplaintChain {
 
     /** A child of {@code parent} whose shards hold these leaves, which need not come from parseable txs. */
     BlockNode blockOfLeaves(BlockNode parent, Map<Integer, List<TxRefHash>> shards) {
-        Block template = builder.template(parent, parent.block().tailer().timestamp() + ChainBuilder.DEFAULT_SPACING_SECS);
+        Block template =
+                builder.template(parent, parent.block().tailer().timestamp() + ChainBuilder.DEFAULT_SPACING_SECS);
         byte[] counts = new byte[template.numShards()];
         List<Hash256> merkles = new ArrayList<>(template.merkles());
         shards.forEach((shard, txs) -> {
             counts[shard] = (byte) txs.size();
             merkles.set(shard, MerkleTree.root(txs));
         });
-        Block block = new Block(template.header(), Bytes.of(counts), merkles, template.prevTxhashes(),
-                template.tailer());
+        Block block =
+                new Block(template.header(), Bytes.of(counts), merkles, template.prevTxhashes(), template.tailer());
         BlockNode node = tree.add(block, BlockIds.id(block));
         leaves.put(node.id(), shards);
         return node;

@@ -50,19 +50,23 @@ class DoublespendComplaintTest {
 
     @Test
     void theLaterBlockIsProvedInvalid() {
-        assertThat(chain.verdict(ds(0, 0, chain.proven(b, 0), chain.proven(c, 0)))).isEqualTo(chain.proved(c));
+        assertThat(chain.verdict(ds(0, 0, chain.proven(b, 0), chain.proven(c, 0))))
+                .isEqualTo(chain.proved(c));
     }
 
     @Test
     void theInputNumbersNameTheSharedOutput() {
-        assertThat(chain.verdict(ds(0, 1, chain.proven(b, 0), chain.proven(c, 1)))).isEqualTo(chain.proved(c));
+        assertThat(chain.verdict(ds(0, 1, chain.proven(b, 0), chain.proven(c, 1))))
+                .isEqualTo(chain.proved(c));
         assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), chain.proven(c, 1))))
-                .as("pair's input 0 spends GA2").isEqualTo(ErrorCode.BAD_INPUT);
+                .as("pair's input 0 spends GA2")
+                .isEqualTo(ErrorCode.BAD_INPUT);
     }
 
     @Test
     void twoSlotsOfOneBlock() {
-        assertThat(chain.verdict(ds(0, 0, chain.proven(e, 0), chain.proven(e, 1)))).isEqualTo(chain.proved(e));
+        assertThat(chain.verdict(ds(0, 0, chain.proven(e, 0), chain.proven(e, 1))))
+                .isEqualTo(chain.proved(e));
     }
 
     @Test
@@ -70,15 +74,19 @@ class DoublespendComplaintTest {
         assertThat(chain.refusal(ds(0, 0, chain.proven(c, 0), chain.proven(b, 0))))
                 .isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
         assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), chain.proven(f, 0))))
-                .as("different forks").isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
+                .as("different forks")
+                .isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
     }
 
     @Test
     void inputNumbersMustExist() {
-        assertThat(chain.refusal(ds(1, 0, chain.proven(b, 0), chain.proven(c, 0)))).isEqualTo(ErrorCode.BAD_INPUTNUM);
-        assertThat(chain.refusal(ds(0, 2, chain.proven(b, 0), chain.proven(c, 1)))).isEqualTo(ErrorCode.BAD_INPUTNUM);
+        assertThat(chain.refusal(ds(1, 0, chain.proven(b, 0), chain.proven(c, 0))))
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
+        assertThat(chain.refusal(ds(0, 2, chain.proven(b, 0), chain.proven(c, 1))))
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(chain.refusal(ds(1, 0, chain.proven(b, 0), ComplaintChain.inUnknownBlock(chain.proven(c, 0)))))
-                .as("input1 is checked before tx2's block is looked up, as in C").isEqualTo(ErrorCode.BAD_INPUTNUM);
+                .as("input1 is checked before tx2's block is looked up, as in C")
+                .isEqualTo(ErrorCode.BAD_INPUTNUM);
     }
 
     /**
@@ -91,7 +99,8 @@ class DoublespendComplaintTest {
                 .isEqualTo(ErrorCode.COMPLAINT_INVALID);
         TxWithProof sameSlotOtherUnused = ComplaintChain.at(new Position(b.id(), 0, 0, 1), chain.proven(b, 0));
         assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), sameSlotOtherUnused)))
-                .as("the unused byte does not make another slot").isEqualTo(ErrorCode.COMPLAINT_INVALID);
+                .as("the unused byte does not make another slot")
+                .isEqualTo(ErrorCode.COMPLAINT_INVALID);
         assertThat(chain.refusal(ds(1, 1, chain.proven(c, 1), chain.proven(c, 1))))
                 .isEqualTo(ErrorCode.COMPLAINT_INVALID);
     }
@@ -106,9 +115,12 @@ class DoublespendComplaintTest {
 
     @Test
     void provenTxsMustBeValidAndProved() {
-        TxWithProof spend1AtC = new TxWithProof(chain.proof(c, 0, 0), chain.proven(b, 0).tx(),
+        TxWithProof spend1AtC = new TxWithProof(
+                chain.proof(c, 0, 0),
+                chain.proven(b, 0).tx(),
                 chain.proven(b, 0).refs());
         assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), spend1AtC))).isEqualTo(ErrorCode.BAD_PROOF);
-        assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), chain.proven(g, 0)))).isEqualTo(ErrorCode.TX_BAD_SIG);
+        assertThat(chain.refusal(ds(0, 0, chain.proven(b, 0), chain.proven(g, 0))))
+                .isEqualTo(ErrorCode.TX_BAD_SIG);
     }
 }

@@ -63,8 +63,8 @@ class HeaderValidatorTest {
     }
 
     private static Block withTailer(Block b, long timestamp, long difficulty) {
-        return new Block(b.header(), b.numTxs(), b.merkles(), b.prevTxhashes(),
-                new BlockTailer(timestamp, difficulty, 0));
+        return new Block(
+                b.header(), b.numTxs(), b.merkles(), b.prevTxhashes(), new BlockTailer(timestamp, difficulty, 0));
     }
 
     @Test
@@ -76,19 +76,22 @@ class HeaderValidatorTest {
     void malformedDifficulty() {
         Block b = withTailer(twin(), twin().tailer().timestamp(), 0x1f00ffffL);
         assertThatThrownBy(() -> HeaderValidator.checkWork(b, BlockIds.id(b)))
-                .extracting(e -> ((ProtocolException) e).code()).isEqualTo(ErrorCode.MALFORMED_DIFFICULTY);
+                .extracting(e -> ((ProtocolException) e).code())
+                .isEqualTo(ErrorCode.MALFORMED_DIFFICULTY);
     }
 
     @Test
     void insufficientWork() {
         Block solved = ChainBuilder.solve(twin());
         for (long nonce = 0; ; nonce++) {
-            BlockTailer t = new BlockTailer(solved.tailer().timestamp(), solved.tailer().difficulty(), nonce);
+            BlockTailer t =
+                    new BlockTailer(solved.tailer().timestamp(), solved.tailer().difficulty(), nonce);
             Block b = new Block(solved.header(), solved.numTxs(), solved.merkles(), solved.prevTxhashes(), t);
             Hash256 id = BlockIds.id(b);
             if (!Difficulty.beatsTarget(id, t.difficulty())) {
                 assertThatThrownBy(() -> HeaderValidator.checkReceived(tree, b, id, now))
-                        .extracting(e -> ((ProtocolException) e).code()).isEqualTo(ErrorCode.INSUFFICIENT_WORK);
+                        .extracting(e -> ((ProtocolException) e).code())
+                        .isEqualTo(ErrorCode.INSUFFICIENT_WORK);
                 return;
             }
         }
@@ -96,8 +99,13 @@ class HeaderValidatorTest {
 
     @Test
     void unknownParentIsTheInternalCode() {
-        assertThat(rejection(withHeader(twin(), h -> header(h, h.shardOrder(), h.height(),
-                replace(h.prevs(), 0, Hash256.fromHex("11".repeat(32)))))))
+        assertThat(rejection(withHeader(
+                        twin(),
+                        h -> header(
+                                h,
+                                h.shardOrder(),
+                                h.height(),
+                                replace(h.prevs(), 0, Hash256.fromHex("11".repeat(32)))))))
                 .isEqualTo(ErrorCode.PRIV_UNKNOWN_PREV);
     }
 
@@ -105,8 +113,12 @@ class HeaderValidatorTest {
     void badShardOrder() {
         Block t = twin();
         BlockHeader h = header(t.header(), 3, t.height(), t.header().prevs());
-        Block b = new Block(h, Bytes.of(new byte[8]), Collections.nCopies(8, MerkleTree.EMPTY_SHARD_ROOT),
-                t.prevTxhashes(), t.tailer());
+        Block b = new Block(
+                h,
+                Bytes.of(new byte[8]),
+                Collections.nCopies(8, MerkleTree.EMPTY_SHARD_ROOT),
+                t.prevTxhashes(),
+                t.tailer());
         assertThat(rejection(b)).isEqualTo(ErrorCode.BAD_SHARD_ORDER);
     }
 
@@ -121,26 +133,42 @@ class HeaderValidatorTest {
         long median = Timestamps.medianBefore(tip).orElseThrow();
         Block t = twin();
         assertThat(rejection(withTailer(t, median, t.tailer().difficulty()))).isEqualTo(ErrorCode.BAD_TIMESTAMP);
-        assertThat(rejection(withTailer(t, median + 1, t.tailer().difficulty()))).isEqualTo(ErrorCode.NONE);
-        assertThat(rejection(withTailer(t, now + Timestamps.MAX_FUTURE_SECS, t.tailer().difficulty())))
+        assertThat(rejection(withTailer(t, median + 1, t.tailer().difficulty())))
+                .isEqualTo(ErrorCode.NONE);
+        assertThat(rejection(withTailer(
+                        t, now + Timestamps.MAX_FUTURE_SECS, t.tailer().difficulty())))
                 .isEqualTo(ErrorCode.BAD_TIMESTAMP);
-        assertThat(rejection(withTailer(t, now + Timestamps.MAX_FUTURE_SECS - 1, t.tailer().difficulty())))
+        assertThat(rejection(withTailer(
+                        t, now + Timestamps.MAX_FUTURE_SECS - 1, t.tailer().difficulty())))
                 .isEqualTo(ErrorCode.NONE);
     }
 
     @Test
     void badDifficulty() {
         Block t = twin();
-        assertThat(rejection(withTailer(t, t.tailer().timestamp(), 0x1f7fffffL))).isEqualTo(ErrorCode.BAD_DIFFICULTY);
+        assertThat(rejection(withTailer(t, t.tailer().timestamp(), 0x1f7fffffL)))
+                .isEqualTo(ErrorCode.BAD_DIFFICULTY);
     }
 
     @Test
     void badPrevs() {
-        assertThat(rejection(withHeader(twin(), h -> header(h, h.shardOrder(), h.height(),
-                replace(h.prevs(), 3, h.prevs().get(4)))))).isEqualTo(ErrorCode.BAD_PREVS);
+        assertThat(rejection(withHeader(
+                        twin(),
+                        h -> header(
+                                h,
+                                h.shardOrder(),
+                                h.height(),
+                                replace(h.prevs(), 3, h.prevs().get(4))))))
+                .isEqualTo(ErrorCode.BAD_PREVS);
         // The zero fill is part of the rule too.
-        assertThat(rejection(withHeader(twin(), h -> header(h, h.shardOrder(), h.height(),
-                replace(h.prevs(), 19, Hash256.fromHex("01".repeat(32))))))).isEqualTo(ErrorCode.BAD_PREVS);
+        assertThat(rejection(withHeader(
+                        twin(),
+                        h -> header(
+                                h,
+                                h.shardOrder(),
+                                h.height(),
+                                replace(h.prevs(), 19, Hash256.fromHex("01".repeat(32)))))))
+                .isEqualTo(ErrorCode.BAD_PREVS);
     }
 
     @Test
@@ -148,12 +176,17 @@ class HeaderValidatorTest {
         Block t = twin();
         byte[] fewer = new byte[t.prevTxhashes().size() - 4];
         BlockHeader h = t.header();
-        Block b = ChainBuilder.solve(new Block(new BlockHeader(h.featuresVote(), h.shardOrder(), h.nonce2(),
-                fewer.length, h.height(), h.feesTo(), h.prevs()), t.numTxs(), t.merkles(), Bytes.of(fewer),
+        Block b = ChainBuilder.solve(new Block(
+                new BlockHeader(
+                        h.featuresVote(), h.shardOrder(), h.nonce2(), fewer.length, h.height(), h.feesTo(), h.prevs()),
+                t.numTxs(),
+                t.merkles(),
+                Bytes.of(fewer),
                 t.tailer()));
         assertThat(rejection(b)).isEqualTo(ErrorCode.BAD_PREV_TXHASHES);
         // The blockfile replay does not check the count (docs/c-differences.md #10).
-        assertThat(catching(() -> HeaderValidator.checkHeader(tree, b, BlockIds.id(b), now))).isEqualTo(ErrorCode.NONE);
+        assertThat(catching(() -> HeaderValidator.checkHeader(tree, b, BlockIds.id(b), now)))
+                .isEqualTo(ErrorCode.NONE);
     }
 
     @Test
@@ -181,7 +214,8 @@ class HeaderValidatorTest {
     }
 
     private static BlockHeader header(BlockHeader h, int shardOrder, long height, List<Hash256> prevs) {
-        return new BlockHeader(h.featuresVote(), shardOrder, h.nonce2(), h.numPrevTxhashes(), height, h.feesTo(), prevs);
+        return new BlockHeader(
+                h.featuresVote(), shardOrder, h.nonce2(), h.numPrevTxhashes(), height, h.feesTo(), prevs);
     }
 
     private static List<Hash256> replace(List<Hash256> list, int index, Hash256 value) {

@@ -44,7 +44,9 @@ class MerkleTreeTest {
         Hash256 id = Hash256.of(new byte[32]);
         for (int txoff = 0; txoff < n; txoff++) {
             Proof proof = MerkleTree.proof(id, 1, txs, txoff);
-            assertThat(MerkleTree.check(proof, txs.get(txoff), block)).as("txoff %d", txoff).isTrue();
+            assertThat(MerkleTree.check(proof, txs.get(txoff), block))
+                    .as("txoff %d", txoff)
+                    .isTrue();
             // The proof is for this tx only.
             TxRefHash other = txs.get((txoff + 1) % n);
             if (!other.equals(txs.get(txoff))) {
@@ -61,7 +63,9 @@ class MerkleTreeTest {
             Proof c = cStyleProof(txs, txoff);
             // docs/c-differences.md #14: C's create_proof uses subtree 0 when bit i is set and 2^i when
             // clear: right only below 2.
-            assertThat(MerkleTree.check(c, txs.get(txoff), block)).as("txoff %d", txoff).isEqualTo(txoff < 2);
+            assertThat(MerkleTree.check(c, txs.get(txoff), block))
+                    .as("txoff %d", txoff)
+                    .isEqualTo(txoff < 2);
         }
     }
 
@@ -82,11 +86,15 @@ class MerkleTreeTest {
     /** C's merkle_recurse.c merkle_recurse, written the same recursive way. */
     private static Hash256 recursive(List<TxRefHash> txs, int off, int num) {
         if (num == 1) {
-            return off >= txs.size() ? Hash256.ZERO
-                    : Sha256.doubleSha256(txs.get(off).txid().toByteArray(), txs.get(off).refhash().toByteArray());
+            return off >= txs.size()
+                    ? Hash256.ZERO
+                    : Sha256.doubleSha256(
+                            txs.get(off).txid().toByteArray(),
+                            txs.get(off).refhash().toByteArray());
         }
         int h = num / 2;
-        return Sha256.doubleSha256(recursive(txs, off, h).toByteArray(), recursive(txs, off + h, h).toByteArray());
+        return Sha256.doubleSha256(
+                recursive(txs, off, h).toByteArray(), recursive(txs, off + h, h).toByteArray());
     }
 
     /** The C node's create_proof, reproduced to show which of its proofs verify. */
@@ -114,11 +122,14 @@ class MerkleTreeTest {
     private static Block blockWithShard(int shard, List<TxRefHash> txs) {
         byte[] numTxs = new byte[4];
         numTxs[shard] = (byte) txs.size();
-        List<Hash256> merkles = new ArrayList<>(List.of(MerkleTree.EMPTY_SHARD_ROOT, MerkleTree.EMPTY_SHARD_ROOT,
-                MerkleTree.EMPTY_SHARD_ROOT, MerkleTree.EMPTY_SHARD_ROOT));
+        List<Hash256> merkles = new ArrayList<>(List.of(
+                MerkleTree.EMPTY_SHARD_ROOT,
+                MerkleTree.EMPTY_SHARD_ROOT,
+                MerkleTree.EMPTY_SHARD_ROOT,
+                MerkleTree.EMPTY_SHARD_ROOT));
         merkles.set(shard, MerkleTree.root(txs));
-        BlockHeader h = new BlockHeader(0, 2, Bytes.of(new byte[13]), 0, 1, Address.ZERO,
-                java.util.Collections.nCopies(20, Hash256.ZERO));
+        BlockHeader h = new BlockHeader(
+                0, 2, Bytes.of(new byte[13]), 0, 1, Address.ZERO, java.util.Collections.nCopies(20, Hash256.ZERO));
         return new Block(h, Bytes.of(numTxs), merkles, Bytes.EMPTY, new BlockTailer(0, 0x1fffffffL, 0));
     }
 }

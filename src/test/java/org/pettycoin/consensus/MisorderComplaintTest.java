@@ -50,14 +50,18 @@ class MisorderComplaintTest {
 
     @Test
     void aMisorderedPairProvesTheBlockInvalidWhicheverComesFirst() {
-        assertThat(chain.verdict(misorder(chain.proven(m, 1), chain.proven(m, 0)))).isEqualTo(chain.proved(m));
-        assertThat(chain.verdict(misorder(chain.proven(m, 0), chain.proven(m, 1)))).isEqualTo(chain.proved(m));
+        assertThat(chain.verdict(misorder(chain.proven(m, 1), chain.proven(m, 0))))
+                .isEqualTo(chain.proved(m));
+        assertThat(chain.verdict(misorder(chain.proven(m, 0), chain.proven(m, 1))))
+                .isEqualTo(chain.proved(m));
     }
 
     @Test
     void aTxTwiceInAShardIsMisordered() {
-        assertThat(chain.verdict(misorder(chain.proven(d, 1), chain.proven(d, 0)))).isEqualTo(chain.proved(d));
-        assertThat(chain.verdict(misorder(chain.proven(d, 0), chain.proven(d, 1)))).isEqualTo(chain.proved(d));
+        assertThat(chain.verdict(misorder(chain.proven(d, 1), chain.proven(d, 0))))
+                .isEqualTo(chain.proved(d));
+        assertThat(chain.verdict(misorder(chain.proven(d, 0), chain.proven(d, 1))))
+                .isEqualTo(chain.proved(d));
     }
 
     @Test
@@ -71,11 +75,14 @@ class MisorderComplaintTest {
     @Test
     void bothTxsMustShareBlockAndShardAndDifferInPosition() {
         assertThat(chain.refusal(misorder(chain.proven(s, 1, 0), chain.proven(s, 0, 0))))
-                .as("different shards").isEqualTo(ErrorCode.BAD_MISORDER_POS);
+                .as("different shards")
+                .isEqualTo(ErrorCode.BAD_MISORDER_POS);
         assertThat(chain.refusal(misorder(chain.proven(m, 1), chain.proven(n, 1))))
-                .as("different blocks").isEqualTo(ErrorCode.BAD_MISORDER_POS);
+                .as("different blocks")
+                .isEqualTo(ErrorCode.BAD_MISORDER_POS);
         assertThat(chain.refusal(misorder(chain.proven(m, 0), chain.proven(m, 0))))
-                .as("one position").isEqualTo(ErrorCode.BAD_MISORDER_POS);
+                .as("one position")
+                .isEqualTo(ErrorCode.BAD_MISORDER_POS);
     }
 
     @Test
@@ -83,6 +90,7 @@ class MisorderComplaintTest {
         assertThat(chain.verdict(misorder(inUnknownBlock(chain.proven(m, 1)), chain.proven(m, 0))))
                 .isEqualTo(new ComplaintVerdict.UnknownBlock(ComplaintChain.NOWHERE));
         assertThat(chain.refusal(misorder(chain.proven(m, 1), inUnknownBlock(chain.proven(m, 0)))))
-                .as("as C: the second should be in the block already found").isEqualTo(ErrorCode.UNKNOWN_BLOCK);
+                .as("as C: the second should be in the block already found")
+                .isEqualTo(ErrorCode.UNKNOWN_BLOCK);
     }
 }

@@ -46,8 +46,8 @@ class RefChecksTest {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = (byte) numTxs[i];
         }
-        Block block = new Block(template.header(), Bytes.of(counts), template.merkles(), template.prevTxhashes(),
-                template.tailer());
+        Block block = new Block(
+                template.header(), Bytes.of(counts), template.merkles(), template.prevTxhashes(), template.tailer());
         return tree.add(block, BlockIds.id(block));
     }
 
@@ -64,7 +64,9 @@ class RefChecksTest {
     void refsToExistingSlotsPass() {
         assertThat(codeOf(c, new InputRef(2, 0, 0), new InputRef(2, 0, 1), new InputRef(2, 2, 0)))
                 .isEqualTo(ErrorCode.NONE);
-        assertThat(codeOf(a, new InputRef(0, 0, 1))).as("a tx may spend from its own block").isEqualTo(ErrorCode.NONE);
+        assertThat(codeOf(a, new InputRef(0, 0, 1)))
+                .as("a tx may spend from its own block")
+                .isEqualTo(ErrorCode.NONE);
         assertThat(codeOf(d)).as("no refs").isEqualTo(ErrorCode.NONE);
     }
 
@@ -80,12 +82,14 @@ class RefChecksTest {
     void exactlyOnTheHorizonIsFineOneSecondPastIsNot() {
         assertThat(Horizon.expiry(a.block())).isEqualTo(c.block().tailer().timestamp());
         assertThat(codeOf(c, new InputRef(2, 0, 1))).isEqualTo(ErrorCode.NONE);
-        assertThat(codeOf(c, new InputRef(3, 0, 0))).as("genesis is 10 s older than A")
+        assertThat(codeOf(c, new InputRef(3, 0, 0)))
+                .as("genesis is 10 s older than A")
                 .isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
         assertThat(codeOf(d, new InputRef(3, 0, 1))).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
         // The horizon is checked before the shard.
         assertThat(codeOf(d, new InputRef(3, 9, 0))).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
-        assertThat(codeOf(d, new InputRef(2, 0, 0))).as("B is recent enough, but empty")
+        assertThat(codeOf(d, new InputRef(2, 0, 0)))
+                .as("B is recent enough, but empty")
                 .isEqualTo(ErrorCode.REF_BAD_TXOFF);
     }
 

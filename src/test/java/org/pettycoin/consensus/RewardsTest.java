@@ -37,6 +37,7 @@ class RewardsTest {
     private static final TxSigning SIGNING = new TxSigning();
     /** Fixed keys keep the chain, and so the selected slots, the same on every run. */
     private static final PrivateKey CLAIMER = key(0x11);
+
     private static final PrivateKey STRANGER = key(0x22);
     private static final Address MINER = Address.fromHex("1201212a5b494784a924f2e0249bf4c268af1d0e");
     private static BlockNode r;
@@ -52,12 +53,18 @@ class RewardsTest {
     static void buildChain() {
         BlockTree tree = new BlockTree(Network.REGTEST);
         ChainBuilder miner = new ChainBuilder(tree, MINER);
-        Address claimer = Hash160.addressOf(SIGNING.claim(CLAIMER, 0, new Input(Hash256.ZERO, 0), false).inputKey());
+        Address claimer = Hash160.addressOf(
+                SIGNING.claim(CLAIMER, 0, new Input(Hash256.ZERO, 0), false).inputKey());
         BlockNode h149 = miner.extend(tree.genesis(), 149);
         h120 = h149.ancestor(29).orElseThrow();
-        Block template = new ChainBuilder(tree, claimer).template(h149, h149.block().tailer().timestamp() + 10);
-        Block withTxs = new Block(template.header(), Bytes.of(new byte[] {3, 0, 2, 1}), template.merkles(),
-                template.prevTxhashes(), template.tailer());
+        Block template = new ChainBuilder(tree, claimer)
+                .template(h149, h149.block().tailer().timestamp() + 10);
+        Block withTxs = new Block(
+                template.header(),
+                Bytes.of(new byte[] {3, 0, 2, 1}),
+                template.merkles(),
+                template.prevTxhashes(),
+                template.tailer());
         r = tree.add(withTxs, BlockIds.id(withTxs));
         BlockNode h199 = miner.extend(r, 49);
         long t = h199.block().tailer().timestamp();
@@ -94,14 +101,23 @@ class RewardsTest {
         assertThat(Rewards.protocolReward(1000, 1)).isEqualTo(3);
         assertThat(Rewards.protocolReward(1000, 6)).isEqualTo(18);
         assertThat(Rewards.protocolReward(0, 100)).isZero();
-        assertThat(Rewards.protocolReward(0x20000000L, 1020)).isEqualTo(
-                BigInteger.valueOf(0x20000000L * 1020 * 3 + 1024).divide(BigInteger.valueOf(1027)).longValueExact()
+        assertThat(Rewards.protocolReward(0x20000000L, 1020))
+                .isEqualTo(BigInteger.valueOf(0x20000000L * 1020 * 3 + 1024)
+                                .divide(BigInteger.valueOf(1027))
+                                .longValueExact()
                         & 0xffffffffL);
         BigInteger two64 = BigInteger.ONE.shiftLeft(64);
         BigInteger big = BigInteger.valueOf(0xffffffffL);
-        long wrapped = big.multiply(big).multiply(BigInteger.valueOf(3)).add(BigInteger.valueOf(1024)).mod(two64)
-                .divide(BigInteger.valueOf(1027)).mod(BigInteger.ONE.shiftLeft(32)).longValueExact();
-        assertThat(Rewards.protocolReward(0xffffffffL, 0xffffffffL)).as("u64 wrap, then u32").isEqualTo(wrapped);
+        long wrapped = big.multiply(big)
+                .multiply(BigInteger.valueOf(3))
+                .add(BigInteger.valueOf(1024))
+                .mod(two64)
+                .divide(BigInteger.valueOf(1027))
+                .mod(BigInteger.ONE.shiftLeft(32))
+                .longValueExact();
+        assertThat(Rewards.protocolReward(0xffffffffL, 0xffffffffL))
+                .as("u64 wrap, then u32")
+                .isEqualTo(wrapped);
     }
 
     @Test
@@ -162,9 +178,13 @@ class RewardsTest {
 
     @Test
     void noRewardTxUntilDecidedOffChainOrForAnEmptyBlock() {
-        assertThat(Rewards.rewardTx(r, main200)).as("reward_end itself is too soon").isEmpty();
+        assertThat(Rewards.rewardTx(r, main200))
+                .as("reward_end itself is too soon")
+                .isEmpty();
         assertThat(Rewards.rewardTx(r, r)).isEmpty();
-        assertThat(Rewards.rewardTx(r, side201)).as("R is not on the claim's chain").isEmpty();
+        assertThat(Rewards.rewardTx(r, side201))
+                .as("R is not on the claim's chain")
+                .isEmpty();
         assertThat(Rewards.rewardTx(h120, main201)).as("empty block").isEmpty();
     }
 
@@ -172,9 +192,11 @@ class RewardsTest {
     void claimsFailLikeCEvenWhenTheyFollowTheIntendedRule() {
         Slot slot = Rewards.rewardTx(r, main201).orElseThrow();
         ClaimTx claim = claim(CLAIMER, 17, 3);
-        assertThat(Rewards.checkClaimInputIntended(claim, main201, r, slot, rewardTx)).contains(18L);
+        assertThat(Rewards.checkClaimInputIntended(claim, main201, r, slot, rewardTx))
+                .contains(18L);
         assertThat(TxAmounts.correctAmount(claim, 18)).as("17 + FEE(17)").isTrue();
-        assertThat(Rewards.checkClaimInputLikeC(claim, main201, r, slot, rewardTx)).isEmpty();
+        assertThat(Rewards.checkClaimInputLikeC(claim, main201, r, slot, rewardTx))
+                .isEmpty();
     }
 
     @Test
@@ -182,16 +204,21 @@ class RewardsTest {
         Slot slot = Rewards.rewardTx(r, main201).orElseThrow();
         Slot other = slot.equals(new Slot(3, 0)) ? new Slot(0, 0) : new Slot(3, 0);
         assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 2), main201, r, slot, rewardTx))
-                .as("num_outputs, as C's comment says, is not C's rule").isEmpty();
+                .as("num_outputs, as C's comment says, is not C's rule")
+                .isEmpty();
         assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 0), main201, r, slot, rewardTx))
-                .as("what create_claim_tx writes").isEmpty();
-        assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), main201, r, other, rewardTx)).isEmpty();
+                .as("what create_claim_tx writes")
+                .isEmpty();
+        assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), main201, r, other, rewardTx))
+                .isEmpty();
         assertThat(Rewards.checkClaimInputIntended(claim(STRANGER, 17, 3), main201, r, slot, rewardTx))
-                .as("only fees_to may claim").isEmpty();
+                .as("only fees_to may claim")
+                .isEmpty();
         assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), main200, r, slot, rewardTx))
-                .as("too soon").isEmpty();
+                .as("too soon")
+                .isEmpty();
         Optional<Slot> forkSlot = Rewards.rewardTx(r, fork201);
-        assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), fork201, r, forkSlot.orElseThrow(),
-                rewardTx)).contains(18L);
+        assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), fork201, r, forkSlot.orElseThrow(), rewardTx))
+                .contains(18L);
     }
 }

@@ -65,15 +65,19 @@ class RunBRpcVectorsTest {
     @Test
     void gettransactionFieldsMatchOurDecoding() throws Exception {
         NormalTx tx = (NormalTx) injected().get("TX2");
-        for (JsonNode j : List.of(Vectors.json("json_gettransaction.json"), Vectors.json("json_listtransactions.json").get(0))) {
+        for (JsonNode j : List.of(
+                Vectors.json("json_gettransaction.json"),
+                Vectors.json("json_listtransactions.json").get(0))) {
             assertThat(j.get("txid").asText()).isEqualTo(TxHashes.txid(tx).hex());
             assertThat(j.get("type").asText()).isEqualTo("TX_NORMAL");
             assertThat(j.get("input_key").asText()).isEqualTo(tx.inputKey().hex());
-            assertThat(j.get("output_addr").asText()).isEqualTo(AddressCodec.encode(tx.outputAddr(), AddressStyle.PETTYCOIN_TEST));
+            assertThat(j.get("output_addr").asText())
+                    .isEqualTo(AddressCodec.encode(tx.outputAddr(), AddressStyle.PETTYCOIN_TEST));
             assertThat(j.get("send_amount").asLong()).isEqualTo(tx.sendAmount());
             assertThat(j.get("change_amount").asLong()).isEqualTo(tx.changeAmount());
             assertThat(j.get("signature").asText()).isEqualTo(tx.signature().hex());
-            assertThat(j.get("vin").get(0).get("input").asText()).isEqualTo(tx.inputs().get(0).txid().hex());
+            assertThat(j.get("vin").get(0).get("input").asText())
+                    .isEqualTo(tx.inputs().get(0).txid().hex());
         }
     }
 
@@ -83,7 +87,8 @@ class RunBRpcVectorsTest {
         JsonNode j = Vectors.json("json_gettransaction_from_gateway.json");
         assertThat(j.get("txid").asText()).isEqualTo(TxHashes.txid(tx).hex());
         assertThat(j.get("gateway_key").asText()).isEqualTo(tx.gatewayKey().hex());
-        assertThat(j.get("vout").get(0).get("send_amount").asLong()).isEqualTo(tx.outputs().get(0).sendAmount());
+        assertThat(j.get("vout").get(0).get("send_amount").asLong())
+                .isEqualTo(tx.outputs().get(0).sendAmount());
         assertThat(j.get("vout").get(0).get("output_addr").asText())
                 .isEqualTo(AddressCodec.encode(tx.outputs().get(0).outputAddr(), AddressStyle.PETTYCOIN_TEST));
         // json_add_tx.c prints a normal tx's signature field (offset 68), i.e. 64 bytes from there.
@@ -102,7 +107,8 @@ class RunBRpcVectorsTest {
 
     private static void checkRebuilt(JsonNode j, Map<Long, Map<Integer, byte[]>> coveredContents) {
         long height = j.get("height").asLong();
-        Address feesTo = AddressCodec.decode(j.get("fees_to").asText()).orElseThrow().address();
+        Address feesTo =
+                AddressCodec.decode(j.get("fees_to").asText()).orElseThrow().address();
         List<Hash256> prevs = new ArrayList<>();
         j.get("prevs").forEach(p -> prevs.add(Hash256.fromHex(p.asText())));
         List<Hash256> merkles = new ArrayList<>();
@@ -114,8 +120,11 @@ class RunBRpcVectorsTest {
             List<TxRefHash> leaves = new ArrayList<>();
             for (JsonNode t : txs) {
                 List<InputRef> refs = new ArrayList<>();
-                t.get("refs").forEach(r -> refs.add(new InputRef(r.get("blocks_ago").asLong(), r.get("shard").asInt(),
-                        r.get("txoff").asInt())));
+                t.get("refs")
+                        .forEach(r -> refs.add(new InputRef(
+                                r.get("blocks_ago").asLong(),
+                                r.get("shard").asInt(),
+                                r.get("txoff").asInt())));
                 leaves.add(new TxRefHash(Hash256.fromHex(t.get("tx").asText()), TxHashes.refhash(refs)));
             }
             assertThat(MerkleTree.root(leaves)).as("merkle of shard %d", shard).isEqualTo(merkles.get(shard));
@@ -128,18 +137,33 @@ class RunBRpcVectorsTest {
                 prevTxhashes[i++] = (byte) PrevTxhashes.byteFor(feesTo, content == null ? List.of() : List.of(content));
             }
         }
-        BlockHeader h = new BlockHeader(j.get("features_vote").asInt(), j.get("shard_order").asInt(),
-                Bytes.fromHex(j.get("nonce2").asText()), prevTxhashes.length, height, feesTo, prevs);
-        Block b = new Block(h, Bytes.of(numTxs), merkles, Bytes.of(prevTxhashes), new BlockTailer(
-                j.get("timestamp").asLong(), j.get("difficulty").asLong(), j.get("nonce1").asLong()));
+        BlockHeader h = new BlockHeader(
+                j.get("features_vote").asInt(),
+                j.get("shard_order").asInt(),
+                Bytes.fromHex(j.get("nonce2").asText()),
+                prevTxhashes.length,
+                height,
+                feesTo,
+                prevs);
+        Block b = new Block(
+                h,
+                Bytes.of(numTxs),
+                merkles,
+                Bytes.of(prevTxhashes),
+                new BlockTailer(
+                        j.get("timestamp").asLong(),
+                        j.get("difficulty").asLong(),
+                        j.get("nonce1").asLong()));
         assertThat(BlockIds.id(b).hex()).isEqualTo(j.get("hash").asText());
-        assertThat(Difficulty.beatsTarget(BlockIds.id(b), b.tailer().difficulty())).isTrue();
+        assertThat(Difficulty.beatsTarget(BlockIds.id(b), b.tailer().difficulty()))
+                .isTrue();
     }
 
     @Test
     void getblockhashReturnsProofOfWorkIds() {
         JsonNode ids = Vectors.json("json_getblockhash_1.json");
         assertThat(ids.size()).as("every block at height 1, forks included").isEqualTo(2);
-        ids.forEach(id -> assertThat(Difficulty.beatsTarget(Hash256.fromHex(id.asText()), 0x1d3bffc4L)).isTrue());
+        ids.forEach(id -> assertThat(Difficulty.beatsTarget(Hash256.fromHex(id.asText()), 0x1d3bffc4L))
+                .isTrue());
     }
 }

@@ -23,7 +23,8 @@ import org.pettycoin.protocol.Tx;
 
 /** Fees and the balance rule of C's tx.c and check_tx.c correct_amount, with the C node's u32 arithmetic. */
 class TxAmountsTest {
-    private static final PublicKey KEY = PublicKey.fromHex("02" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
+    private static final PublicKey KEY =
+            PublicKey.fromHex("02" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
     private static final Address TO = Address.fromHex("3a00000000000000000000000000000000000001");
     private static final List<Input> ONE_INPUT = List.of(new Input(Hash256.fromHex("11".repeat(32)), 0));
 
@@ -32,7 +33,12 @@ class TxAmountsTest {
     }
 
     private static FromGatewayTx fromGateway(long... amounts) {
-        return new FromGatewayTx(true, 0, KEY, 0, Signature.ZERO,
+        return new FromGatewayTx(
+                true,
+                0,
+                KEY,
+                0,
+                Signature.ZERO,
                 Arrays.stream(amounts).mapToObj(a -> new GatewayPayment(a, TO)).toList());
     }
 
@@ -48,7 +54,9 @@ class TxAmountsTest {
         // run-10-doublespend.c: input 1000, send 500 with the fee bit, so change must be 498.
         assertThat(TxAmounts.correctAmount(normal(500, 498, true), 1000)).isTrue();
         assertThat(TxAmounts.correctAmount(normal(500, 499, true), 1000)).isFalse();
-        assertThat(TxAmounts.correctAmount(normal(500, 497, true), 1000)).as("no slack for the miner").isFalse();
+        assertThat(TxAmounts.correctAmount(normal(500, 497, true), 1000))
+                .as("no slack for the miner")
+                .isFalse();
         assertThat(TxAmounts.correctAmount(normal(500, 500, false), 1000)).isTrue();
         assertThat(TxAmounts.fee(normal(500, 498, true))).isEqualTo(2);
         assertThat(TxAmounts.fee(normal(500, 498, false))).isZero();
@@ -96,14 +104,17 @@ class TxAmountsTest {
     }
 
     @Property
-    void balancedExactlyWhenInputsPaySentPlusFee(@ForAll @LongRange(max = 0x20000000L) long send,
-                                                  @ForAll @LongRange(max = 0x20000000L) long change,
-                                                  @ForAll boolean fee) {
+    void balancedExactlyWhenInputsPaySentPlusFee(
+            @ForAll @LongRange(max = 0x20000000L) long send,
+            @ForAll @LongRange(max = 0x20000000L) long change,
+            @ForAll boolean fee) {
         Tx tx = normal(send, change, fee);
         long needed = send + change + (fee ? send * 3 / 1024 + 1 : 0);
         assertThat(TxAmounts.correctAmount(tx, needed)).isTrue();
         assertThat(TxAmounts.correctAmount(tx, needed + 1)).isFalse();
         assertThat(TxAmounts.correctAmount(tx, needed - 1)).isFalse();
-        assertThat(TxAmounts.correctAmount(tx, needed + (1L << 32))).as("inputs sum in a u32").isTrue();
+        assertThat(TxAmounts.correctAmount(tx, needed + (1L << 32)))
+                .as("inputs sum in a u32")
+                .isTrue();
     }
 }

@@ -38,6 +38,7 @@ class TxChecksTest {
     private static final Address SHARD0_TOO = Address.fromHex("0200000000000000000000000000000000000000");
     /** Shard 3 at order 2 (top bits 11). */
     private static final Address SHARD3 = Address.fromHex("c100000000000000000000000000000000000000");
+
     private static final long MAX = 0x20000000L;
 
     private static List<Input> inputs(int n) {
@@ -105,8 +106,15 @@ class TxChecksTest {
         assertThat(codeOf(normal(1, 0, 0))).as("C's ecode for no inputs").isEqualTo(ErrorCode.TX_TOO_MANY_INPUTS);
         assertThat(codeOf(normal(1, 0, 1).withSignature(Signature.ZERO))).isEqualTo(ErrorCode.TX_BAD_SIG);
         NormalTx good = normal(7, 3, 2);
-        NormalTx tampered = new NormalTx(good.paysFee(), good.features(), good.inputKey(), good.outputAddr(),
-                8, 3, good.signature(), good.inputs());
+        NormalTx tampered = new NormalTx(
+                good.paysFee(),
+                good.features(),
+                good.inputKey(),
+                good.outputAddr(),
+                8,
+                3,
+                good.signature(),
+                good.inputs());
         assertThat(codeOf(tampered)).isEqualTo(ErrorCode.TX_BAD_SIG);
     }
 
@@ -120,7 +128,8 @@ class TxChecksTest {
 
     @Test
     void toGatewayRules() {
-        Address alice = Hash160.addressOf(SIGNING.normal(ALICE, BOB, 1, 0, inputs(1), false).inputKey());
+        Address alice = Hash160.addressOf(
+                SIGNING.normal(ALICE, BOB, 1, 0, inputs(1), false).inputKey());
         assertThat(codeOf(toGateway(25, 24, 1))).isEqualTo(ErrorCode.NONE);
         assertThat(codeOf(toGateway(MAX + 1, 0, 1))).isEqualTo(ErrorCode.TX_TOO_LARGE);
         assertThat(codeOf(toGateway(0, MAX + 1, 1))).isEqualTo(ErrorCode.TX_TOO_LARGE);
@@ -178,7 +187,8 @@ class TxChecksTest {
         assertThat(codeOf(fromGateway(new GatewayPayment(0, SHARD0), new GatewayPayment(MAX + 1, SHARD0))))
                 .isEqualTo(ErrorCode.TX_TOO_SMALL);
         assertThat(codeOf(fromGateway(new GatewayPayment(1, SHARD0), new GatewayPayment(0, SHARD3))
-                .withSignature(Signature.ZERO))).isEqualTo(ErrorCode.TX_CROSS_SHARDS);
+                        .withSignature(Signature.ZERO)))
+                .isEqualTo(ErrorCode.TX_CROSS_SHARDS);
     }
 
     @Test
@@ -197,6 +207,7 @@ class TxChecksTest {
         assertThat(codeOf(nobody, claim(5), 2)).isEqualTo(ErrorCode.NONE);
         assertThat(codeOf(nobody, normal(5, 0, 1), 2)).isEqualTo(ErrorCode.NONE);
         assertThat(codeOf(nobody, toGateway(5, 0, 1), 2)).isEqualTo(ErrorCode.TX_BAD_GATEWAY);
-        assertThat(codeOf(nobody, fromGateway(new GatewayPayment(1, SHARD0)), 2)).isEqualTo(ErrorCode.TX_BAD_GATEWAY);
+        assertThat(codeOf(nobody, fromGateway(new GatewayPayment(1, SHARD0)), 2))
+                .isEqualTo(ErrorCode.TX_BAD_GATEWAY);
     }
 }

@@ -30,7 +30,8 @@ class TxHashesTest {
 
     @Test
     void sighashCutsOutTheSignature() throws ProtocolException {
-        byte[] bytes = Hex.decode(Vectors.sections("transactions.txt").get("TX2").get("hex"));
+        byte[] bytes =
+                Hex.decode(Vectors.sections("transactions.txt").get("TX2").get("hex"));
         Tx tx = TxCodec.decode(bytes);
         byte[] cut = new byte[bytes.length - 64];
         System.arraycopy(bytes, 0, cut, 0, 68);
@@ -48,5 +49,4 @@ class TxHashesTest {
         assertThat(TxHashes.refhash(List.of(new InputRef(1, 1, 0))))
                 .isEqualTo(Sha256.doubleSha256(Hex.decode("0100000001000000")));
     }
-
 }

@@ -28,7 +28,8 @@ import org.pettycoin.protocol.TxRefHash;
  * good tx with its refs.
  */
 class TxInvalidComplaintTest {
-    private static final Bytes UNSIGNED = blob(alicePays(500, 500, false, out(GA, 0)).withSignature(Signature.ZERO));
+    private static final Bytes UNSIGNED =
+            blob(alicePays(500, 500, false, out(GA, 0)).withSignature(Signature.ZERO));
     private static final Bytes VERSION_2 = Bytes.of((byte) 2, (byte) 0, (byte) 0);
     private static final Bytes GOOD = blob(alicePays(400, 600, false, out(GA, 0)));
     private static final Bytes TRAILING = Bytes.of(concat(GOOD.toByteArray(), new byte[] {7}));
@@ -39,8 +40,15 @@ class TxInvalidComplaintTest {
     @BeforeAll
     static void build() {
         chain = new ComplaintChain();
-        v = chain.blockOfLeaves(chain.a, Map.of(0, List.of(leaf(UNSIGNED, REFS), leaf(VERSION_2, Bytes.EMPTY),
-                leaf(TRAILING, Bytes.EMPTY), leaf(GOOD, REFS))));
+        v = chain.blockOfLeaves(
+                chain.a,
+                Map.of(
+                        0,
+                        List.of(
+                                leaf(UNSIGNED, REFS),
+                                leaf(VERSION_2, Bytes.EMPTY),
+                                leaf(TRAILING, Bytes.EMPTY),
+                                leaf(GOOD, REFS))));
     }
 
     private static Bytes blob(NormalTx tx) {
@@ -65,7 +73,8 @@ class TxInvalidComplaintTest {
     /** Refs are the bytes after the tx (docs/c-differences.md #23); C would want none and refuse this one. */
     @Test
     void aTxFailingCheckTxWithRefsProvesTheBlockInvalid() {
-        assertThat(chain.verdict(invalid(ErrorCode.TX_BAD_SIG, 0, UNSIGNED, REFS))).isEqualTo(chain.proved(v));
+        assertThat(chain.verdict(invalid(ErrorCode.TX_BAD_SIG, 0, UNSIGNED, REFS)))
+                .isEqualTo(chain.proved(v));
     }
 
     @Test
@@ -73,7 +82,8 @@ class TxInvalidComplaintTest {
         assertThat(chain.verdict(invalid(ErrorCode.TX_HIGH_VERSION, 1, VERSION_2, Bytes.EMPTY)))
                 .isEqualTo(chain.proved(v));
         assertThat(chain.verdict(invalid(ErrorCode.INVALID_LEN, 2, TRAILING, Bytes.EMPTY)))
-                .as("the blob must be exactly one tx").isEqualTo(chain.proved(v));
+                .as("the blob must be exactly one tx")
+                .isEqualTo(chain.proved(v));
     }
 
     @Test
@@ -90,16 +100,21 @@ class TxInvalidComplaintTest {
     @Test
     void theBlobsMustBeAtThePosition() {
         assertThat(chain.refusal(invalid(ErrorCode.TX_BAD_SIG, 0, UNSIGNED, Bytes.EMPTY)))
-                .as("refs left out").isEqualTo(ErrorCode.BAD_PROOF);
+                .as("refs left out")
+                .isEqualTo(ErrorCode.BAD_PROOF);
         assertThat(chain.refusal(invalid(ErrorCode.TX_HIGH_VERSION, 2, VERSION_2, Bytes.EMPTY)))
-                .as("another slot").isEqualTo(ErrorCode.BAD_PROOF);
+                .as("another slot")
+                .isEqualTo(ErrorCode.BAD_PROOF);
     }
 
     @Test
     void anUnknownBlockIsReported() {
         Proof proof = chain.proof(v, 0, 0);
-        ComplainTxInvalidPacket p = new ComplainTxInvalidPacket(ErrorCode.TX_BAD_SIG.code(),
-                new Proof(new Position(ComplaintChain.NOWHERE, 0, 0), proof.merkles()), UNSIGNED, REFS);
+        ComplainTxInvalidPacket p = new ComplainTxInvalidPacket(
+                ErrorCode.TX_BAD_SIG.code(),
+                new Proof(new Position(ComplaintChain.NOWHERE, 0, 0), proof.merkles()),
+                UNSIGNED,
+                REFS);
         assertThat(chain.verdict(p)).isEqualTo(new ComplaintVerdict.UnknownBlock(ComplaintChain.NOWHERE));
     }
 }

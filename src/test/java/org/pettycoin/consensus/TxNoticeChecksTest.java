@@ -48,10 +48,12 @@ class TxNoticeChecksTest {
                 .isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(refusal(() -> CHECKS.checkBadInput(new TxBadInputPacket(0, SPEND1, GB))))
                 .isEqualTo(ErrorCode.BAD_INPUT);
-        assertThat(refusal(() -> CHECKS.checkBadInput(new TxBadInputPacket(0, STEAL.withSignature(Signature.ZERO),
-                GB)))).isEqualTo(ErrorCode.TX_BAD_SIG);
-        assertThat(refusal(() -> CHECKS.checkBadInput(new TxBadInputPacket(0, STEAL,
-                GB.withSignature(Signature.ZERO))))).isEqualTo(ErrorCode.TX_BAD_SIG);
+        assertThat(refusal(
+                        () -> CHECKS.checkBadInput(new TxBadInputPacket(0, STEAL.withSignature(Signature.ZERO), GB))))
+                .isEqualTo(ErrorCode.TX_BAD_SIG);
+        assertThat(refusal(
+                        () -> CHECKS.checkBadInput(new TxBadInputPacket(0, STEAL, GB.withSignature(Signature.ZERO)))))
+                .isEqualTo(ErrorCode.TX_BAD_SIG);
     }
 
     @Test
@@ -59,7 +61,8 @@ class TxNoticeChecksTest {
         assertThat(CHECKS.checkBadAmount(new TxBadAmountPacket(SHORT, List.of(GA))))
                 .isEqualTo(new TxNotice.BadAmount(TxHashes.txid(SHORT), SHORT, List.of(GA)));
         assertThat(refusal(() -> CHECKS.checkBadAmount(new TxBadAmountPacket(SPEND1, List.of(GA)))))
-                .as("pays exactly send + change + fee").isEqualTo(ErrorCode.COMPLAINT_INVALID);
+                .as("pays exactly send + change + fee")
+                .isEqualTo(ErrorCode.COMPLAINT_INVALID);
         assertThat(refusal(() -> CHECKS.checkBadAmount(new TxBadAmountPacket(STEAL, List.of(GB)))))
                 .isEqualTo(ErrorCode.BAD_INPUT);
         assertThat(refusal(() -> CHECKS.checkBadAmount(new TxBadAmountPacket(GA, List.of()))))
@@ -68,8 +71,9 @@ class TxNoticeChecksTest {
 
     @Test
     void doublespendNamesBothSpends() throws ProtocolException {
-        assertThat(CHECKS.checkDoublespend(new TxDoublespendPacket(0, 1, SPEND1, PAIR))).isEqualTo(
-                new TxNotice.Doublespend(new TxNotice.Spend(TxHashes.txid(SPEND1), SPEND1, 0),
+        assertThat(CHECKS.checkDoublespend(new TxDoublespendPacket(0, 1, SPEND1, PAIR)))
+                .isEqualTo(new TxNotice.Doublespend(
+                        new TxNotice.Spend(TxHashes.txid(SPEND1), SPEND1, 0),
                         new TxNotice.Spend(TxHashes.txid(PAIR), PAIR, 1)));
     }
 
@@ -88,7 +92,8 @@ class TxNoticeChecksTest {
                 .isEqualTo(ErrorCode.BAD_INPUTNUM);
         assertThat(refusal(() -> CHECKS.checkDoublespend(new TxDoublespendPacket(0, 2, SPEND1, PAIR))))
                 .isEqualTo(ErrorCode.BAD_INPUTNUM);
-        assertThat(refusal(() -> CHECKS.checkDoublespend(new TxDoublespendPacket(0, 0, SPEND1,
-                SPEND2.withSignature(Signature.ZERO))))).isEqualTo(ErrorCode.TX_BAD_SIG);
+        assertThat(refusal(() -> CHECKS.checkDoublespend(
+                        new TxDoublespendPacket(0, 0, SPEND1, SPEND2.withSignature(Signature.ZERO)))))
+                .isEqualTo(ErrorCode.TX_BAD_SIG);
     }
 }

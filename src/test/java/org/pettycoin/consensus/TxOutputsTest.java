@@ -38,17 +38,18 @@ class TxOutputsTest {
         return new FromGatewayTx(true, 0, BOB_KEY, 0, Signature.ZERO, List.of(outs));
     }
 
-    private static final ClaimTx CLAIM = new ClaimTx(false, 0, ALICE_KEY, 77, new Input(Hash256.ZERO, 3),
-            Signature.ZERO);
-    private static final ToGatewayTx TO_GATEWAY = new ToGatewayTx(true, 0, ALICE_KEY, CAROL, 10, 5, Signature.ZERO,
-            ONE_INPUT);
+    private static final ClaimTx CLAIM =
+            new ClaimTx(false, 0, ALICE_KEY, 77, new Input(Hash256.ZERO, 3), Signature.ZERO);
+    private static final ToGatewayTx TO_GATEWAY =
+            new ToGatewayTx(true, 0, ALICE_KEY, CAROL, 10, 5, Signature.ZERO, ONE_INPUT);
 
     @Test
     void numOutputsPerKind() {
         assertThat(TxOutputs.numOutputs(normal(ALICE_KEY, BOB, 1, 2))).isEqualTo(2);
         assertThat(TxOutputs.numOutputs(fromGateway())).isZero();
-        assertThat(TxOutputs.numOutputs(fromGateway(new GatewayPayment(1, ALICE), new GatewayPayment(2, BOB),
-                new GatewayPayment(3, CAROL)))).isEqualTo(3);
+        assertThat(TxOutputs.numOutputs(fromGateway(
+                        new GatewayPayment(1, ALICE), new GatewayPayment(2, BOB), new GatewayPayment(3, CAROL))))
+                .isEqualTo(3);
         assertThat(TxOutputs.numOutputs(TO_GATEWAY)).isZero();
         assertThat(TxOutputs.numOutputs(CLAIM)).isEqualTo(1);
     }
@@ -77,7 +78,9 @@ class TxOutputsTest {
     void claimPaysItsClaimerAndToGatewayPaysNothingSpendable() {
         assertThat(TxOutputs.findOutput(CLAIM, 0)).contains(new Output(ALICE, 77));
         assertThat(TxOutputs.findOutput(CLAIM, 1)).isEmpty();
-        assertThat(TxOutputs.findOutput(CLAIM, 4)).as("the claim's own pseudo-output is not spendable").isEmpty();
+        assertThat(TxOutputs.findOutput(CLAIM, 4))
+                .as("the claim's own pseudo-output is not spendable")
+                .isEmpty();
         for (int k = 0; k < 3; k++) {
             assertThat(TxOutputs.findOutput(TO_GATEWAY, k)).isEmpty();
         }
@@ -90,8 +93,12 @@ class TxOutputsTest {
         NormalTx aliceSpends = normal(ALICE_KEY, CAROL, 1, 0);
         assertThat(TxOutputs.checkSimpleInput(bobSpends, aliceToBob, 0)).contains(new Output(BOB, 500));
         assertThat(TxOutputs.checkSimpleInput(aliceSpends, aliceToBob, 1)).contains(new Output(ALICE, 498));
-        assertThat(TxOutputs.checkSimpleInput(bobSpends, aliceToBob, 1)).as("Alice's change").isEmpty();
-        assertThat(TxOutputs.checkSimpleInput(aliceSpends, aliceToBob, 0)).as("Bob's payment").isEmpty();
+        assertThat(TxOutputs.checkSimpleInput(bobSpends, aliceToBob, 1))
+                .as("Alice's change")
+                .isEmpty();
+        assertThat(TxOutputs.checkSimpleInput(aliceSpends, aliceToBob, 0))
+                .as("Bob's payment")
+                .isEmpty();
         assertThat(TxOutputs.checkSimpleInput(bobSpends, aliceToBob, 2)).isEmpty();
     }
 
@@ -101,7 +108,9 @@ class TxOutputsTest {
         ToGatewayTx aliceOut = new ToGatewayTx(true, 0, ALICE_KEY, CAROL, 1, 0, Signature.ZERO, ONE_INPUT);
         assertThat(TxOutputs.checkSimpleInput(aliceOut, gw, 1)).contains(new Output(ALICE, 200));
         assertThat(TxOutputs.checkSimpleInput(aliceOut, gw, 0)).isEmpty();
-        assertThat(TxOutputs.checkSimpleInput(aliceOut, gw, 2)).as("C's off-by-one read").isEmpty();
+        assertThat(TxOutputs.checkSimpleInput(aliceOut, gw, 2))
+                .as("C's off-by-one read")
+                .isEmpty();
         assertThat(TxOutputs.checkSimpleInput(aliceOut, CLAIM, 0)).contains(new Output(ALICE, 77));
         assertThat(TxOutputs.checkSimpleInput(aliceOut, TO_GATEWAY, 0)).isEmpty();
     }

@@ -20,7 +20,8 @@ class Base58Test {
     void addressesRoundTripInEveryStyle(@ForAll @Size(20) byte[] raw) {
         Address a = Address.of(raw);
         for (AddressStyle style : AddressStyle.values()) {
-            AddressCodec.Decoded d = AddressCodec.decode(AddressCodec.encode(a, style)).orElseThrow();
+            AddressCodec.Decoded d =
+                    AddressCodec.decode(AddressCodec.encode(a, style)).orElseThrow();
             assertThat(d.address()).isEqualTo(a);
             assertThat(d.style()).isEqualTo(style);
         }
@@ -29,10 +30,11 @@ class Base58Test {
     @Property
     void keysRoundTripInEveryStyle(@ForAll @Size(32) byte[] raw) {
         raw[0] &= 0x7f; // below n
-        raw[31] |= 1;   // not zero
+        raw[31] |= 1; // not zero
         PrivateKey k = PrivateKey.of(raw);
         for (AddressStyle style : AddressStyle.values()) {
-            PrivateKeyCodec.Decoded d = PrivateKeyCodec.decode(PrivateKeyCodec.encode(k, style)).orElseThrow();
+            PrivateKeyCodec.Decoded d =
+                    PrivateKeyCodec.decode(PrivateKeyCodec.encode(k, style)).orElseThrow();
             assertThat(d.key()).isEqualTo(k);
             assertThat(d.style()).isEqualTo(style);
         }

@@ -19,7 +19,9 @@ class KeyVectorsTest {
         for (Vectors.Section s : KEYS.values()) {
             PrivateKey key = PrivateKey.of(Hex.decode(s.get("privkey_raw")));
             for (Secp256k1 impl : new Secp256k1[] {Secp256k1.get(), Secp256k1.bouncyCastle()}) {
-                assertThat(impl.publicKeyOf(key).hex()).as("%s %s", s.name(), impl.name()).isEqualTo(s.get("pubkey"));
+                assertThat(impl.publicKeyOf(key).hex())
+                        .as("%s %s", s.name(), impl.name())
+                        .isEqualTo(s.get("pubkey"));
             }
             Address address = Hash160.addressOf(PublicKey.fromHex(s.get("pubkey")));
             assertThat(address.hex()).isEqualTo(s.get("address_raw"));
@@ -54,8 +56,10 @@ class KeyVectorsTest {
         assertThat(a.shard(2)).isEqualTo(2);
         assertThat(a.shard(16)).isEqualTo(40643);
         Address ff = Address.fromHex("ff".repeat(20));
-        assertThat(AddressCodec.encode(ff, AddressStyle.PETTYCOIN_MAIN)).isEqualTo("PwGP8BzRUHQwchwwPuzAe9WqskgmTLNx8F");
-        assertThat(AddressCodec.encode(ff, AddressStyle.PETTYCOIN_TEST)).isEqualTo("qgtz994ruq51xSsUxmJZgAwCA3B8vJ2apQ");
+        assertThat(AddressCodec.encode(ff, AddressStyle.PETTYCOIN_MAIN))
+                .isEqualTo("PwGP8BzRUHQwchwwPuzAe9WqskgmTLNx8F");
+        assertThat(AddressCodec.encode(ff, AddressStyle.PETTYCOIN_TEST))
+                .isEqualTo("qgtz994ruq51xSsUxmJZgAwCA3B8vJ2apQ");
     }
 
     @Test
@@ -70,14 +74,17 @@ class KeyVectorsTest {
         assertThat(AddressCodec.decode("P-" + petty)).isEmpty();
         assertThat(AddressCodec.decode(btc.substring(2))).isEmpty();
         // Checksum, alphabet, length.
-        assertThat(AddressCodec.decode(petty.substring(0, petty.length() - 1) + "2")).isEmpty();
+        assertThat(AddressCodec.decode(petty.substring(0, petty.length() - 1) + "2"))
+                .isEmpty();
         assertThat(AddressCodec.decode("q0OIl")).isEmpty();
         assertThat(AddressCodec.decode("")).isEmpty();
         assertThat(AddressCodec.decode("P-")).isEmpty();
         assertThat(AddressCodec.decode("z".repeat(60))).isEmpty();
         // The bare bitcoin WIF of pettycoin-tx's comments is refused without "P-" (C's base58.c key_from_base58).
-        assertThat(PrivateKeyCodec.decode("cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR")).isEmpty();
-        assertThat(PrivateKeyCodec.decode("P-cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR")).isPresent();
+        assertThat(PrivateKeyCodec.decode("cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR"))
+                .isEmpty();
+        assertThat(PrivateKeyCodec.decode("P-cTQSBNmMkbCUdFetsnSfzdAiJcdngQsKLyYWVTKgm6fE9GLN74qR"))
+                .isPresent();
     }
 
     @Test

@@ -50,7 +50,9 @@ class SignatureTest {
             Signature sig = Signature.of(Arrays.copyOfRange(tx, sigOff, sigOff + 64));
             assertThat(Sha256.doubleSha256(tx).hex()).isEqualTo(s.get("txid"));
             for (Secp256k1 impl : BOTH) {
-                assertThat(impl.verify(key, digest, sig)).as("%s %s", s.name(), impl.name()).isTrue();
+                assertThat(impl.verify(key, digest, sig))
+                        .as("%s %s", s.name(), impl.name())
+                        .isTrue();
                 byte[] other = digest.toByteArray();
                 other[0] ^= 1;
                 assertThat(impl.verify(key, Hash256.of(other), sig)).isFalse();
@@ -70,14 +72,16 @@ class SignatureTest {
             Signature sig = signer.sign(key, digest);
             assertThat(sig.hasEvenS()).isTrue();
             for (Secp256k1 verifier : BOTH) {
-                assertThat(verifier.verify(pub, digest, sig)).as("%s by %s", verifier.name(), signer.name()).isTrue();
+                assertThat(verifier.verify(pub, digest, sig))
+                        .as("%s by %s", verifier.name(), signer.name())
+                        .isTrue();
             }
         }
     }
 
     @Property(tries = 200)
-    void garbageIsRejectedAlikeAndNeverThrows(@ForAll @Size(33) byte[] key, @ForAll @Size(64) byte[] sig,
-                                              @ForAll @Size(32) byte[] digest) {
+    void garbageIsRejectedAlikeAndNeverThrows(
+            @ForAll @Size(33) byte[] key, @ForAll @Size(64) byte[] sig, @ForAll @Size(32) byte[] digest) {
         boolean n = NATIVE.verify(PublicKey.of(key), Hash256.of(digest), Signature.of(sig));
         boolean b = BC.verify(PublicKey.of(key), Hash256.of(digest), Signature.of(sig));
         assertThat(n).isEqualTo(b).isFalse();
@@ -121,12 +125,14 @@ class SignatureTest {
         for (Secp256k1 impl : BOTH) {
             assertThat(impl.verify(pub, digest, Signature.of(zeroR))).isFalse();
             assertThat(impl.verify(pub, digest, Signature.of(sIsN))).isFalse();
-            assertThat(impl.verify(PublicKey.of(uncompressedPrefix), digest, Signature.of(sig))).isFalse();
+            assertThat(impl.verify(PublicKey.of(uncompressedPrefix), digest, Signature.of(sig)))
+                    .isFalse();
         }
     }
 
     private static PrivateKey keyFrom(byte[] seed) {
-        BigInteger k = new BigInteger(1, seed).mod(Curve.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        BigInteger k =
+                new BigInteger(1, seed).mod(Curve.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
         byte[] out = new byte[32];
         byte[] b = k.toByteArray();
         int len = Math.min(32, b.length);

@@ -43,16 +43,27 @@ class MinerOnNodesTest {
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
         ExecutorService relay = Executors.newSingleThreadExecutor();
-        try (Node a = start("a"); Node b = start("b", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
-             Miner miner = Miner.start(new Miner.Host(nodeThreadOf(a, relay), a.state(), blk -> a.network().announce(blk)),
-                     Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
-            assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 3
-                    && bestId(b).equals(bestId(a)))).as("our blocks reached the peer").isTrue();
+        try (Node a = start("a");
+                Node b = start("b", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
+                Miner miner = Miner.start(
+                        new Miner.Host(
+                                nodeThreadOf(a, relay),
+                                a.state(),
+                                blk -> a.network().announce(blk)),
+                        Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
+            assertThat(await(
+                            WAIT,
+                            () -> miner.stats().blocksMined() >= 3 && bestId(b).equals(bestId(a))))
+                    .as("our blocks reached the peer")
+                    .isTrue();
             Hash256 ours = bestId(a);
             assertThat(b.call(() -> {
-                BlockNode there = b.state().tree().find(ours).orElseThrow();
-                return there.allKnown() && !there.invalid() && there.block().header().feesTo().equals(REWARD);
-            })).isTrue();
+                        BlockNode there = b.state().tree().find(ours).orElseThrow();
+                        return there.allKnown()
+                                && !there.invalid()
+                                && there.block().header().feesTo().equals(REWARD);
+                    }))
+                    .isTrue();
 
             // The peer gets a heavier branch from elsewhere, forking below our head, and relays it.
             Hash256 tip = b.call(() -> {
@@ -64,11 +75,17 @@ class MinerOnNodesTest {
                 }
                 return t.id();
             });
-            assertThat(await(WAIT, () -> miner.miningOn().equals(Optional.of(tip)))).isTrue();
-            assertThat(await(WAIT, () -> a.call(() -> {
-                BlockNode head = a.state().miningHead();
-                return head.block().header().parent().equals(tip) && head.block().header().feesTo().equals(REWARD);
-            }))).as("our next block is on the peer's branch").isTrue();
+            assertThat(await(WAIT, () -> miner.miningOn().equals(Optional.of(tip))))
+                    .isTrue();
+            assertThat(await(
+                            WAIT,
+                            () -> a.call(() -> {
+                                BlockNode head = a.state().miningHead();
+                                return head.block().header().parent().equals(tip)
+                                        && head.block().header().feesTo().equals(REWARD);
+                            })))
+                    .as("our next block is on the peer's branch")
+                    .isTrue();
             assertThat(await(WAIT, () -> bestId(b).equals(bestId(a)))).isTrue();
             assertThat(miner.stats().refused()).isZero();
         } finally {

@@ -45,8 +45,9 @@ final class MinerRig implements AutoCloseable {
     });
     /** Seconds; starts an hour after regtest genesis, moves only when a test moves it. */
     final AtomicLong now = new AtomicLong(Network.REGTEST.genesisTimestamp() + 3600);
-    final ChainState state = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, now::get,
-            () -> now.get() * 1000, new ChainState.Listener() { });
+
+    final ChainState state = new ChainState(
+            Network.REGTEST, ChainState.Config.DEFAULT, now::get, () -> now.get() * 1000, new ChainState.Listener() {});
     final List<Announced> announced = new CopyOnWriteArrayList<>();
 
     Miner.Host host() {
@@ -103,8 +104,12 @@ final class MinerRig implements AutoCloseable {
      * peer would, and returns that state: it must take them all, fully known, with no complaint.
      */
     ChainState replayToAPeer() {
-        ChainState peer = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, now::get,
-                () -> now.get() * 1000, new ChainState.Listener() { });
+        ChainState peer = new ChainState(
+                Network.REGTEST,
+                ChainState.Config.DEFAULT,
+                now::get,
+                () -> now.get() * 1000,
+                new ChainState.Listener() {});
         BlockNode head = state.miningHead();
         BlockNode[] chain = new BlockNode[(int) head.height()];
         for (BlockNode b = head; b.height() > 0; b = b.parent().orElseThrow()) {
@@ -112,14 +117,16 @@ final class MinerRig implements AutoCloseable {
         }
         for (BlockNode b : chain) {
             ChainState.BlockReceipt r = peer.receiveBlock(b.block());
-            if (r.intake().status() != BlockIntake.Status.ATTACHED || !r.prevTxhashesMismatch().isEmpty()) {
+            if (r.intake().status() != BlockIntake.Status.ATTACHED
+                    || !r.prevTxhashesMismatch().isEmpty()) {
                 throw new AssertionError(b + " not taken by a peer: " + r);
             }
             for (int s = 0; s < b.block().numShards(); s++) {
                 if (b.block().numTxs(s) == 0) {
                     continue;
                 }
-                peer.receiveShard(new ShardPacket(b.id(), s, state.shardHashes(b, s).orElseThrow()));
+                peer.receiveShard(
+                        new ShardPacket(b.id(), s, state.shardHashes(b, s).orElseThrow()));
                 for (int i = 0; i < b.block().numTxs(s); i++) {
                     peer.receiveTxInBlock(state.provenAt(b, s, i).orElseThrow());
                 }

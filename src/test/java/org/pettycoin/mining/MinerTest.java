@@ -43,7 +43,8 @@ class MinerTest {
     @SuppressWarnings("try") // the miner is closed inside its try on purpose: close must be idempotent
     @Test
     void minedBlocksAttachThroughTheNormalPathAndAPeerTakesThemAll() throws Exception {
-        try (MinerRig rig = new MinerRig(); Miner miner = Miner.start(rig.host(), rig.config(2))) {
+        try (MinerRig rig = new MinerRig();
+                Miner miner = Miner.start(rig.host(), rig.config(2))) {
             assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 20)).isTrue();
             miner.close();
             rig.call(() -> {
@@ -54,7 +55,8 @@ class MinerTest {
                 assertThat(s.templates()).isGreaterThanOrEqualTo(s.blocksMined());
                 BlockNode head = rig.state.miningHead();
                 assertThat(rig.announced).hasSize((int) s.blocksMined());
-                assertThat(head.id()).isEqualTo(rig.announced.get(rig.announced.size() - 1).id());
+                assertThat(head.id())
+                        .isEqualTo(rig.announced.get(rig.announced.size() - 1).id());
                 for (BlockNode b = head; b.height() > 0; b = b.parent().orElseThrow()) {
                     assertThat(b.block().header().feesTo()).isEqualTo(REWARD);
                     assertThat(b.allKnown()).isTrue();
@@ -70,11 +72,11 @@ class MinerTest {
     @Test
     void pendingTxsGoInInTheirHomeShardsInCanonicalOrderAndASpendGetsRefsToItsInput() throws Exception {
         try (MinerRig rig = new MinerRig();
-             Miner miner = Miner.start(rig.host(), rig.config(1).withRestAfterBlock(Duration.ofMillis(100)))) {
+                Miner miner = Miner.start(rig.host(), rig.config(1).withRestAfterBlock(Duration.ofMillis(100)))) {
             List<FromGatewayTx> deposits = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                deposits.add(SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(1000 + i, addr(key(i + 20)))),
-                        false));
+                deposits.add(SIGNING.fromGateway(
+                        GATEWAY, List.of(new GatewayPayment(1000 + i, addr(key(i + 20)))), false));
             }
             rig.call(() -> {
                 for (Tx d : deposits) {
@@ -85,7 +87,9 @@ class MinerTest {
             });
             Hash256 first = TxHashes.txid(deposits.get(0));
             MinerRig.Announced withDeposits = awaitBlockWith(rig, first);
-            assertThat(withDeposits.block().totalTxs()).as("all came in one node-thread task").isEqualTo(12);
+            assertThat(withDeposits.block().totalTxs())
+                    .as("all came in one node-thread task")
+                    .isEqualTo(12);
             rig.call(() -> {
                 BlockNode b = rig.state.tree().find(withDeposits.id()).orElseThrow();
                 for (int s = 0; s < b.block().numShards(); s++) {
@@ -94,7 +98,8 @@ class MinerTest {
                         shard.add(rig.state.txAt(b, s, i).orElseThrow());
                     }
                     for (Tx t : shard) {
-                        assertThat(TxShards.shardOf(t, Protocol.INITIAL_SHARD_ORDER)).isEqualTo(s);
+                        assertThat(TxShards.shardOf(t, Protocol.INITIAL_SHARD_ORDER))
+                                .isEqualTo(s);
                     }
                     assertThat(shard).isSortedAccordingTo(TxShards.CANONICAL_ORDER);
                 }
@@ -111,13 +116,17 @@ class MinerTest {
             MinerRig.Announced withSpend = awaitBlockWith(rig, spendId);
             rig.call(() -> {
                 BlockNode b = rig.state.tree().find(withSpend.id()).orElseThrow();
-                TxSlot spendSlot = rig.state.findInChain(b, spendId).map(KnownTx::slot).orElseThrow();
+                TxSlot spendSlot =
+                        rig.state.findInChain(b, spendId).map(KnownTx::slot).orElseThrow();
                 assertThat(spendSlot.block()).isSameAs(b);
-                TxWithProof proven = rig.state.provenAt(b, spendSlot.shard(), spendSlot.txoff()).orElseThrow();
+                TxWithProof proven = rig.state
+                        .provenAt(b, spendSlot.shard(), spendSlot.txoff())
+                        .orElseThrow();
                 TxSlot in = rig.state.findInChain(b, first).map(KnownTx::slot).orElseThrow();
-                assertThat(proven.refs()).containsExactly(
-                        new InputRef(b.height() - in.block().height(), in.shard(), in.txoff()));
-                assertThat(rig.replayToAPeer().miningHead().id()).isEqualTo(rig.state.miningHead().id());
+                assertThat(proven.refs())
+                        .containsExactly(new InputRef(b.height() - in.block().height(), in.shard(), in.txoff()));
+                assertThat(rig.replayToAPeer().miningHead().id())
+                        .isEqualTo(rig.state.miningHead().id());
                 return null;
             });
         }
@@ -126,7 +135,7 @@ class MinerTest {
     @Test
     void aNewHeadFromElsewhereRestartsTheWorkWithAnEmptyPool() throws Exception {
         try (MinerRig rig = new MinerRig();
-             Miner miner = Miner.start(rig.host(), rig.config(2).withRestAfterBlock(Duration.ofSeconds(2)))) {
+                Miner miner = Miner.start(rig.host(), rig.config(2).withRestAfterBlock(Duration.ofSeconds(2)))) {
             assertThat(await(WAIT, () -> miner.stats().blocksMined() == 1)).isTrue();
             // Ours is resting now; a heavier branch from elsewhere replaces our block as head.
             BlockNode tip = rig.call(() -> {
@@ -136,7 +145,8 @@ class MinerTest {
             });
             Hash256 tipId = tip.id();
             assertThat(await(Duration.ofSeconds(1), () -> miner.miningOn().equals(Optional.of(tipId))))
-                    .as("the poll saw the new head, with no block of ours and nothing pending").isTrue();
+                    .as("the poll saw the new head, with no block of ours and nothing pending")
+                    .isTrue();
             assertThat(miner.stats().blocksMined()).isEqualTo(1);
             assertThat(await(WAIT, () -> rig.announced.size() == 2)).isTrue();
             assertThat(rig.announced.get(1).parent()).isEqualTo(tipId);
@@ -162,7 +172,8 @@ class MinerTest {
             MinedBlock solvedWithTx = solve(rig, withTx);
             rig.state.pending().drop(TxHashes.txid(d));
             assertThat(OwnBlocks.accept(rig.state, withTx, solvedWithTx).outcome())
-                    .as("its tx left the pool meanwhile").isEqualTo(OwnBlocks.Outcome.STALE);
+                    .as("its tx left the pool meanwhile")
+                    .isEqualTo(OwnBlocks.Outcome.STALE);
 
             Template fresh = Template.build(rig.state, REWARD);
             OwnBlocks.Result ok = OwnBlocks.accept(rig.state, fresh, solve(rig, fresh));
@@ -177,7 +188,8 @@ class MinerTest {
             long clock = rig.now.get();
             // Eleven blocks 700 s apart from genesis, an hour back: the median is past "now".
             rig.call(() -> rig.feedChain(rig.state.miningHead(), 11, 700));
-            long[] median = rig.call(() -> new long[] {Timestamps.medianBefore(rig.state.miningHead()).orElseThrow()});
+            long[] median = rig.call(() ->
+                    new long[] {Timestamps.medianBefore(rig.state.miningHead()).orElseThrow()});
             assertThat(median[0]).isGreaterThan(clock);
             try (Miner miner = Miner.start(rig.host(), rig.config(1))) {
                 assertThat(await(WAIT, () -> miner.stats().blocksMined() >= 5)).isTrue();
@@ -188,7 +200,8 @@ class MinerTest {
                     BlockNode parent = b.parent().orElseThrow();
                     long m = Timestamps.medianBefore(parent).orElseThrow();
                     assertThat(b.block().tailer().timestamp()).isEqualTo(Math.max(clock, m + 1));
-                    assertThat(Timestamps.acceptable(parent, b.block().tailer().timestamp(), clock)).isTrue();
+                    assertThat(Timestamps.acceptable(parent, b.block().tailer().timestamp(), clock))
+                            .isTrue();
                 }
                 return null;
             });
@@ -202,7 +215,9 @@ class MinerTest {
                 assertThat(miner.stats().refused()).isZero();
                 assertThat(rig.announced).hasSize(before);
                 rig.now.set(clock);
-                assertThat(await(WAIT, () -> rig.announced.size() > before)).as("resumes with the clock").isTrue();
+                assertThat(await(WAIT, () -> rig.announced.size() > before))
+                        .as("resumes with the clock")
+                        .isTrue();
             }
         }
     }
@@ -240,7 +255,10 @@ class MinerTest {
                 BlockNode head = rig.state.miningHead();
                 assertThat(head.id()).isEqualTo(ids.get(2));
                 assertThat(head.height()).isEqualTo(3);
-                TxSlot slot = rig.state.findInChain(head, TxHashes.txid(d)).map(KnownTx::slot).orElseThrow();
+                TxSlot slot = rig.state
+                        .findInChain(head, TxHashes.txid(d))
+                        .map(KnownTx::slot)
+                        .orElseThrow();
                 assertThat(slot.block().id()).isEqualTo(ids.get(0));
                 assertThat(rig.replayToAPeer().miningHead().id()).isEqualTo(head.id());
                 return null;
@@ -249,28 +267,35 @@ class MinerTest {
     }
 
     private static List<String> minerThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("miner")).toList();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("miner"))
+                .toList();
     }
 
     private static MinedBlock solve(MinerRig rig, Template t) {
-        return new MinedBlock(Miner.solve(t, t.block().header().nonce2(), 1, rig.now::get, () -> false,
-                new LongAdder()), t.shards());
+        return new MinedBlock(
+                Miner.solve(t, t.block().header().nonce2(), 1, rig.now::get, () -> false, new LongAdder()), t.shards());
     }
 
     private static MinerRig.Announced awaitBlockWith(MinerRig rig, Hash256 txid) throws Exception {
         MinerRig.Announced[] found = new MinerRig.Announced[1];
-        assertThat(await(WAIT, () -> rig.call(() -> {
-            for (MinerRig.Announced a : rig.announced) {
-                BlockNode b = rig.state.tree().find(a.id()).orElseThrow();
-                Optional<KnownTx> k = rig.state.findInChain(b, txid);
-                if (k.isPresent() && k.get().slot().block() == b) {
-                    found[0] = a;
-                    return true;
-                }
-            }
-            return false;
-        }))).as("a block of ours holds " + txid).isTrue();
+        assertThat(await(
+                        WAIT,
+                        () -> rig.call(() -> {
+                            for (MinerRig.Announced a : rig.announced) {
+                                BlockNode b = rig.state.tree().find(a.id()).orElseThrow();
+                                Optional<KnownTx> k = rig.state.findInChain(b, txid);
+                                if (k.isPresent() && k.get().slot().block() == b) {
+                                    found[0] = a;
+                                    return true;
+                                }
+                            }
+                            return false;
+                        })))
+                .as("a block of ours holds " + txid)
+                .isTrue();
         return found[0];
     }
 }

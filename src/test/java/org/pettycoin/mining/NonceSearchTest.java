@@ -35,7 +35,8 @@ class NonceSearchTest {
         assertThat(solved).isNotNull();
         assertThat(solved.header().nonce2()).isEqualTo(nonce2);
         assertThat(solved.tailer().timestamp()).isEqualTo(ts);
-        assertThat(Difficulty.beatsTarget(BlockIds.id(solved), solved.tailer().difficulty())).isTrue();
+        assertThat(Difficulty.beatsTarget(BlockIds.id(solved), solved.tailer().difficulty()))
+                .isTrue();
         assertThat(NonceSearch.withNonce2(template, Bytes.of(new byte[13])).header())
                 .isEqualTo(template.header());
         BlockIntake intake = new BlockIntake(tree, new DetachedBlockPool(), () -> ts + 60, () -> 0L);
@@ -49,8 +50,8 @@ class NonceSearchTest {
         BlockTree tree = new BlockTree(Network.REGTEST);
         Block base = new ChainBuilder(tree, TO).template(tree.genesis(), 0);
         for (long d : difficulties) {
-            Block b = new Block(base.header(), base.numTxs(), base.merkles(), base.prevTxhashes(),
-                    new BlockTailer(0, d, 0));
+            Block b = new Block(
+                    base.header(), base.numTxs(), base.merkles(), base.prevTxhashes(), new BlockTailer(0, d, 0));
             NonceSearch search = new NonceSearch(b, Bytes.of(new byte[13]));
             int exp = Difficulty.exponent(d);
             for (int i = 0; i < 20_000; i++) {
@@ -64,7 +65,8 @@ class NonceSearchTest {
                 if (random.nextInt(4) == 0) {
                     id[exp - 1] = (byte) (Difficulty.mantissa(d) >> 16);
                 }
-                assertThat(search.beats(id)).as("difficulty %x", d)
+                assertThat(search.beats(id))
+                        .as("difficulty %x", d)
                         .isEqualTo(Difficulty.beatsTarget(Hash256.of(id), d));
             }
         }
@@ -75,7 +77,8 @@ class NonceSearchTest {
         Bytes base = Bytes.fromHex("ffff00000000000000000000ff");
         assertThat(NonceSearch.addToNonce2(base, 1).hex()).isEqualTo("000001000000000000000000ff");
         assertThat(NonceSearch.addToNonce2(base, 0x0102).hex()).isEqualTo("010101000000000000000000ff");
-        assertThat(NonceSearch.addToNonce2(Bytes.fromHex("ff".repeat(13)), 1).hex()).isEqualTo("00".repeat(13));
+        assertThat(NonceSearch.addToNonce2(Bytes.fromHex("ff".repeat(13)), 1).hex())
+                .isEqualTo("00".repeat(13));
         assertThat(NonceSearch.addToNonce2(base, Long.MAX_VALUE).hex()).isEqualTo("feff00000000008000000000ff");
     }
 
@@ -83,8 +86,8 @@ class NonceSearchTest {
     void aSearchStopsAtTheEndOfTheNonce1Range() {
         BlockTree tree = new BlockTree(Network.REGTEST);
         Block base = new ChainBuilder(tree, TO).template(tree.genesis(), 0);
-        Block impossible = new Block(base.header(), base.numTxs(), base.merkles(), base.prevTxhashes(),
-                new BlockTailer(0, 0x03010000L, 0));
+        Block impossible = new Block(
+                base.header(), base.numTxs(), base.merkles(), base.prevTxhashes(), new BlockTailer(0, 0x03010000L, 0));
         NonceSearch search = new NonceSearch(impossible, Bytes.of(new byte[13]));
         long start = System.nanoTime();
         assertThat(search.search(NonceSearch.NONCE1_SPACE - 10, 1L << 40)).isNull();

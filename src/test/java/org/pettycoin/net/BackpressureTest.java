@@ -46,20 +46,16 @@ class BackpressureTest {
             }
 
             @Override
-            public void malformed(Connection c, ProtocolException e) {
-            }
+            public void malformed(Connection c, ProtocolException e) {}
 
             @Override
-            public void outputIdle(Connection c) {
-            }
+            public void outputIdle(Connection c) {}
 
             @Override
-            public void closed(Connection c, CloseReason r) {
-            }
+            public void closed(Connection c, CloseReason r) {}
 
             @Override
-            public void connectFailed(InetSocketAddress a, String r) {
-            }
+            public void connectFailed(InetSocketAddress a, String r) {}
         };
         int total = 200_000;
         try (Transport t = new Transport(TransportConfig.defaults(), slow, nodeThread)) {

@@ -12,7 +12,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,8 +41,8 @@ class ConnectionLimitsTest {
 
     private Transport listening(PeerLimits limits, Recorder r) throws IOException {
         // Long enough that no admitted socket is closed for silence while the test looks at the others.
-        Transport t = new Transport(TransportTest.CONFIG.withInputTimeout(Duration.ofSeconds(60)).withLimits(limits), r,
-                r.node);
+        Transport t = new Transport(
+                TransportTest.CONFIG.withInputTimeout(Duration.ofSeconds(60)).withLimits(limits), r, r.node);
         cleanup.add(t);
         port = t.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return t;

@@ -49,21 +49,27 @@ class ContentsSyncTest {
             });
             assertThat(bestId(a)).isEqualTo(tip);
             Node b = nodes.start("b", address(a));
-            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip))).isTrue();
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () ->
-                    b.call(() -> b.network().outstandingRequests()) == 0)).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip)))
+                    .isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(10),
+                            () -> b.call(() -> b.network().outstandingRequests()) == 0))
+                    .isTrue();
             // Every tx of the chain is held, with its proof, on the new node.
             assertThat(b.call(() -> {
-                int full = 0;
-                for (BlockNode x = b.state().miningHead(); x.parent().isPresent(); x = x.parent().get()) {
-                    for (int s = 0; s < x.block().numShards(); s++) {
-                        for (int i = 0; i < x.block().numTxs(s); i++) {
-                            full += b.state().provenAt(x, s, i).isPresent() ? 1 : 0;
+                        int full = 0;
+                        for (BlockNode x = b.state().miningHead();
+                                x.parent().isPresent();
+                                x = x.parent().get()) {
+                            for (int s = 0; s < x.block().numShards(); s++) {
+                                for (int i = 0; i < x.block().numTxs(s); i++) {
+                                    full += b.state().provenAt(x, s, i).isPresent() ? 1 : 0;
+                                }
+                            }
                         }
-                    }
-                }
-                return full;
-            })).isEqualTo(blocks * perBlock);
+                        return full;
+                    }))
+                    .isEqualTo(blocks * perBlock);
         }
     }
 }

@@ -85,7 +85,8 @@ class DelayProxyTest {
     /** Copies everything {@code s} reads back to it, on a thread of its own. */
     private static void echo(Socket s) {
         Thread t = new Thread(() -> {
-            try (InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            try (InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException e) {
                 // the test closed it
@@ -189,7 +190,9 @@ class DelayProxyTest {
         client.getOutputStream().write(new byte[] {1, 2, 3});
         client.close();
         InputStream in = server.getInputStream();
-        assertThat(in.readNBytes(3)).as("bytes sent before the close still arrive").containsExactly(1, 2, 3);
+        assertThat(in.readNBytes(3))
+                .as("bytes sent before the close still arrive")
+                .containsExactly(1, 2, 3);
         assertThat(in.read()).isEqualTo(-1);
 
         Socket client2 = dial(p);
@@ -202,8 +205,10 @@ class DelayProxyTest {
     void aClientIsClosedWhenTheTargetCannotBeReached() throws Exception {
         // Port 1: nothing listens there and, being outside the ephemeral range, a connect to it can
         // never meet itself (a just-freed ephemeral port can: TCP simultaneous open).
-        DelayProxy p = DelayProxy.start(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
-                Duration.ofMillis(5), DelayProxy.DEFAULT_MAX_DELAYED_BYTES);
+        DelayProxy p = DelayProxy.start(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
+                Duration.ofMillis(5),
+                DelayProxy.DEFAULT_MAX_DELAYED_BYTES);
         cleanup.add(p);
         Socket client = dial(p);
         client.setSoTimeout(10_000);

@@ -73,8 +73,9 @@ class DescendantsHashTest {
                     } else {
                         // Only for a block whose children the syncing node never asked about (it came
                         // after sync, so only its contents were fetched): the hub may hold more below it.
-                        assertThat(askedChildrenOf).as("H(%s) differs though its children were fetched",
-                                child.block()).doesNotContain(child.block());
+                        assertThat(askedChildrenOf)
+                                .as("H(%s) differs though its children were fetched", child.block())
+                                .doesNotContain(child.block());
                         skipped++;
                     }
                 }

@@ -65,24 +65,31 @@ class ForkHealTest {
             });
             miner.start();
             long total = 1L + common + branchA + branchB;
-            boolean bothKnowEverything = TestNodes.await(Duration.ofMinutes(10), () ->
-                    a.call(() -> a.state().tree().size()) >= total && b.call(() -> b.state().tree().size()) >= total
-                    && bestId(a).equals(bestId(b)));
+            boolean bothKnowEverything = TestNodes.await(
+                    Duration.ofMinutes(10),
+                    () -> a.call(() -> a.state().tree().size()) >= total
+                            && b.call(() -> b.state().tree().size()) >= total
+                            && bestId(a).equals(bestId(b)));
             healing.set(false);
             miner.join();
             // Let the last blocks mined cross, then check the end state.
             Hash256 tip = bestId(b);
             assertThat(bothKnowEverything).isTrue();
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(a).equals(tip)
-                    && a.call(() -> a.network().outstandingRequests()) == 0
-                    && b.call(() -> b.network().outstandingRequests()) == 0)).isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(30),
+                            () -> bestId(a).equals(tip)
+                                    && a.call(() -> a.network().outstandingRequests()) == 0
+                                    && b.call(() -> b.network().outstandingRequests()) == 0))
+                    .isTrue();
             long size = total + mined.get();
             assertThat(a.call(() -> a.state().tree().size())).isEqualTo(size);
             assertThat(b.call(() -> b.state().tree().size())).isEqualTo(size);
             assertThat(a.call(() -> a.state().tree().find(chains.tipA()).isPresent()
-                    && a.state().tree().find(chains.tipB()).isPresent())).isTrue();
-            System.out.printf("fork %d + %d/%d healed in %.1f s while %d blocks were mined%n", common, branchA,
-                    branchB, (System.nanoTime() - t0) / 1e9, mined.get());
+                            && a.state().tree().find(chains.tipB()).isPresent()))
+                    .isTrue();
+            System.out.printf(
+                    "fork %d + %d/%d healed in %.1f s while %d blocks were mined%n",
+                    common, branchA, branchB, (System.nanoTime() - t0) / 1e9, mined.get());
         }
     }
 }

@@ -37,7 +37,8 @@ record ForkedChains(List<Block> common, List<Block> branchA, List<Block> branchB
     }
 
     long lastTimestamp() {
-        return Math.max(branchA.get(branchA.size() - 1).tailer().timestamp(),
+        return Math.max(
+                branchA.get(branchA.size() - 1).tailer().timestamp(),
                 branchB.get(branchB.size() - 1).tailer().timestamp());
     }
 

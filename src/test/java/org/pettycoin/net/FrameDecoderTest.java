@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-
 import org.junit.jupiter.api.Test;
 import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.BlockPacket;

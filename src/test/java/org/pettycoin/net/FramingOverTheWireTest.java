@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,8 @@ class FramingOverTheWireTest {
     @ValueSource(longs = {0xFFFFFFFFL, Protocol.MAX_PACKET_LEN + 1L, 7, 5, 0})
     void aLengthOutsideTheLimitsIsCutOffWithoutErr(long length) throws IOException {
         try (RawPeer peer = new RawPeer(node.port)) {
-            peer.send(Frames.concat(PacketCodec.encode(new GetPeersPacket()),
-                    Frames.header(length, PacketType.GET_PEERS.code())));
+            peer.send(Frames.concat(
+                    PacketCodec.encode(new GetPeersPacket()), Frames.header(length, PacketType.GET_PEERS.code())));
             node.recorder.next(Recorder.Connected.class);
             node.recorder.next(Recorder.Received.class);
             Recorder.Closed closed = node.recorder.next(Recorder.Closed.class);
@@ -63,17 +62,19 @@ class FramingOverTheWireTest {
     void anUnknownTypeIsMalformedAndNothingAfterItIsDelivered() throws IOException {
         try (RawPeer peer = new RawPeer(node.port)) {
             Connection c = node.recorder.next(Recorder.Connected.class).connection();
-            peer.send(Frames.concat(Frames.frame(0x7777, new byte[0]),
-                    PacketCodec.encode(new GetPeersPacket())));
+            peer.send(Frames.concat(Frames.frame(0x7777, new byte[0]), PacketCodec.encode(new GetPeersPacket())));
             Recorder.Malformed bad = node.recorder.next(Recorder.Malformed.class);
             assertThat(bad.connection()).isSameAs(c);
             assertThat(bad.error().code()).isEqualTo(ErrorCode.UNKNOWN_COMMAND);
-            assertThat(node.recorder.poll(Duration.ofMillis(200))).as("nothing after a malformed frame").isNull();
+            assertThat(node.recorder.poll(Duration.ofMillis(200)))
+                    .as("nothing after a malformed frame")
+                    .isNull();
 
             // The protocol layer's answer, as C gives it: ERR, then close.
             c.sendAndClose(ErrPacket.of(bad.error().code()));
             assertThat(peer.readUntilClosed()).isEqualTo(PacketCodec.encode(ErrPacket.of(ErrorCode.UNKNOWN_COMMAND)));
-            assertThat(node.recorder.next(Recorder.Closed.class).reason().cause()).isEqualTo(CloseReason.Cause.LOCAL);
+            assertThat(node.recorder.next(Recorder.Closed.class).reason().cause())
+                    .isEqualTo(CloseReason.Cause.LOCAL);
         }
     }
 
@@ -83,7 +84,8 @@ class FramingOverTheWireTest {
             node.recorder.next(Recorder.Connected.class);
             // GET_BLOCK needs a 32-byte block id; this frame's length says 16.
             peer.send(Frames.frame(PacketType.GET_BLOCK.code(), new byte[16]));
-            assertThat(node.recorder.next(Recorder.Malformed.class).error().code()).isEqualTo(ErrorCode.INVALID_LEN);
+            assertThat(node.recorder.next(Recorder.Malformed.class).error().code())
+                    .isEqualTo(ErrorCode.INVALID_LEN);
         }
     }
 
@@ -95,7 +97,8 @@ class FramingOverTheWireTest {
                 peer.send(new byte[] {b});
                 Thread.sleep(1);
             }
-            assertThat(node.recorder.next(Recorder.Received.class).packet()).isEqualTo(ErrPacket.of(ErrorCode.UNKNOWN_TX));
+            assertThat(node.recorder.next(Recorder.Received.class).packet())
+                    .isEqualTo(ErrPacket.of(ErrorCode.UNKNOWN_TX));
         }
     }
 }

@@ -53,9 +53,10 @@ final class HostileClient implements AutoCloseable {
         return NodeUuid.of(u);
     }
 
-    static WelcomePacket welcomePacket(NodeUuid uuid, long version, org.pettycoin.protocol.Bytes interests,
-                                       Optional<Block> best) {
-        NetAddress you = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), NodeUuid.of(new byte[16]), 0);
+    static WelcomePacket welcomePacket(
+            NodeUuid uuid, long version, org.pettycoin.protocol.Bytes interests, Optional<Block> best) {
+        NetAddress you = NetAddresses.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 1), NodeUuid.of(new byte[16]), 0);
         return new WelcomePacket(version, WelcomePacket.moniker("test"), 0, uuid, you, interests, best);
     }
 
@@ -97,7 +98,9 @@ final class HostileClient implements AutoCloseable {
                 }
             }
         }
-        int len = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int len = java.nio.ByteBuffer.wrap(header)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         byte[] frame = new byte[len];
         System.arraycopy(header, 0, frame, 0, 4);
         socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis() + 5000));

@@ -1,11 +1,11 @@
 package org.pettycoin.net;
 
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.net.TestNodes.address;
 import static org.pettycoin.net.TestNodes.bestId;
 import static org.pettycoin.net.TestNodes.mine;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +39,7 @@ class HostilePeersTest {
 
     @TempDir
     Path dir;
+
     private TestNodes nodes;
     private Node honest;
 
@@ -57,20 +58,25 @@ class HostilePeersTest {
     /** A victim with short timeouts and a small detached pool, dialling the honest node. */
     private Node victim() throws Exception {
         Node.Options o = nodes.options("victim", address(honest))
-                .withTransport(TransportConfig.defaults().withInputTimeout(Duration.ofSeconds(3))
+                .withTransport(TransportConfig.defaults()
+                        .withInputTimeout(Duration.ofSeconds(3))
                         .withMaxQueuedBytes(4 << 20))
                 .withRequests(new RequestScheduler.Config(32, 4, 512, 1_000, 200_000, 500, 3))
-                .withChain(new ChainState.Config(new DetachedBlockPool.Limits(DETACHED_CAP, 1 << 20, 60_000),
-                        ChainState.Config.DEFAULT.policy(), ChainState.Config.DEFAULT.txChecks()))
+                .withChain(new ChainState.Config(
+                        new DetachedBlockPool.Limits(DETACHED_CAP, 1 << 20, 60_000),
+                        ChainState.Config.DEFAULT.policy(),
+                        ChainState.Config.DEFAULT.txChecks()))
                 .withSyncStall(5_000);
         return nodes.start(o);
     }
 
     private void stillSyncs(Node victim) throws Exception {
         Hash256 tip = bestId(honest);
-        assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(victim).equals(tip))).isTrue();
+        assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(victim).equals(tip)))
+                .isTrue();
         BlockNode next = mine(honest, 1);
-        assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(victim).equals(next.id()))).isTrue();
+        assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(victim).equals(next.id())))
+                .isTrue();
     }
 
     /** A private regtest chain nobody else has: valid proof of work, parents unknown to the victim. */
@@ -127,8 +133,10 @@ class HostilePeersTest {
             for (Block b : flood.subList(1, flood.size())) {
                 bad.send(new BlockPacket(b));
             }
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () ->
-                    victim.call(() -> victim.state().detached().size()) >= DETACHED_CAP / 2)).isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(10),
+                            () -> victim.call(() -> victim.state().detached().size()) >= DETACHED_CAP / 2))
+                    .isTrue();
             assertThat(victim.call(() -> victim.state().detached().size())).isLessThanOrEqualTo(DETACHED_CAP);
             assertThat(victim.call(() -> victim.state().detached().bytes())).isLessThanOrEqualTo(1 << 20);
             stillSyncs(victim);
@@ -143,7 +151,9 @@ class HostilePeersTest {
             // Claims a best block the victim lacks, then never answers a request for its ancestors.
             silent.welcome(Optional.of(elsewhere.get(elsewhere.size() - 1)));
             stillSyncs(victim);
-            assertThat(silent.closedWithin(30_000)).as("dropped once its sync stalls").isTrue();
+            assertThat(silent.closedWithin(30_000))
+                    .as("dropped once its sync stalls")
+                    .isTrue();
         }
     }
 

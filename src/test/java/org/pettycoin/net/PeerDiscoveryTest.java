@@ -36,7 +36,9 @@ class PeerDiscoveryTest {
             }
             assertThat(AddressesFile.read(shared)).hasSize(3);
             for (Node x : n) {
-                assertThat(TestNodes.await(Duration.ofSeconds(20), () -> x.call(() -> x.network().peerCount()) == 2))
+                assertThat(TestNodes.await(
+                                Duration.ofSeconds(20),
+                                () -> x.call(() -> x.network().peerCount()) == 2))
                         .isTrue();
             }
             // A newcomer that only knows n0 learns the others from n0's PEERS and dials them.
@@ -45,8 +47,10 @@ class PeerDiscoveryTest {
             List<NetAddress> all = AddressesFile.read(shared);
             AddressesFile.append(late.resolve(AddressesFile.FILE_NAME), all.get(0));
             Node newcomer = nodes.start(nodes.options("late").withDeveloperTest(true));
-            assertThat(TestNodes.await(Duration.ofSeconds(20), () ->
-                    newcomer.call(() -> newcomer.network().peerCount()) == 3)).isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(20),
+                            () -> newcomer.call(() -> newcomer.network().peerCount()) == 3))
+                    .isTrue();
         }
     }
 }

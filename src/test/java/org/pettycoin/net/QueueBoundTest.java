@@ -3,7 +3,6 @@ package org.pettycoin.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.protocol.Bytes;
@@ -16,13 +15,15 @@ class QueueBoundTest {
     private static final int PACKET_BODY = 1024 * 1024;
     /** Far more than the bound plus what both kernels' socket buffers can hold on loopback. */
     private static final int PACKETS = 96;
+
     private static final int SMALL_RECEIVE_BUFFER = 4096;
 
     @Test
     @SuppressWarnings("try") // the peer only has to be there, never reading
     void aPeerThatNeverReadsIsClosed() throws IOException {
         TransportConfig config = TransportTest.CONFIG.withMaxQueuedBytes(Protocol.MAX_PACKET_LEN);
-        try (PeerFixture node = new PeerFixture(config); RawPeer peer = new RawPeer(node.port, SMALL_RECEIVE_BUFFER)) {
+        try (PeerFixture node = new PeerFixture(config);
+                RawPeer peer = new RawPeer(node.port, SMALL_RECEIVE_BUFFER)) {
             Connection c = node.recorder.next(Recorder.Connected.class).connection();
             PiggybackPacket big = new PiggybackPacket(Bytes.of(new byte[PACKET_BODY]));
             for (int i = 0; i < PACKETS && c.isOpen(); i++) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -23,31 +22,24 @@ final class Recorder implements ConnectionListener, AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
     private static final String NODE_THREAD = "test-node";
 
-    sealed interface Event {
-    }
+    sealed interface Event {}
 
-    record Connected(Connection connection) implements Event {
-    }
+    record Connected(Connection connection) implements Event {}
 
-    record Received(Connection connection, Packet packet) implements Event {
-    }
+    record Received(Connection connection, Packet packet) implements Event {}
 
-    record Malformed(Connection connection, ProtocolException error) implements Event {
-    }
+    record Malformed(Connection connection, ProtocolException error) implements Event {}
 
-    record Idle(Connection connection) implements Event {
-    }
+    record Idle(Connection connection) implements Event {}
 
-    record Closed(Connection connection, CloseReason reason) implements Event {
-    }
+    record Closed(Connection connection, CloseReason reason) implements Event {}
 
-    record ConnectFailed(InetSocketAddress remote, String reason) implements Event {
-    }
+    record ConnectFailed(InetSocketAddress remote, String reason) implements Event {}
 
     final ExecutorService node = Executors.newSingleThreadExecutor(r -> new Thread(r, NODE_THREAD));
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile String strayThread = "";
-    private volatile BiConsumer<Connection, Packet> onPacket = (c, p) -> { };
+    private volatile BiConsumer<Connection, Packet> onPacket = (c, p) -> {};
 
     /** Runs on the node thread for every packet, before it is recorded. */
     void onPacket(BiConsumer<Connection, Packet> reaction) {

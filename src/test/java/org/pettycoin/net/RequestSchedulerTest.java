@@ -61,7 +61,8 @@ class RequestSchedulerTest {
         s.want(Request.children(block(1).id()));
         s.want(Request.shard(block(2).id(), 1));
         s.want(block(3));
-        assertThat(s.nextFor("a", 0)).extracting(Request::kind)
+        assertThat(s.nextFor("a", 0))
+                .extracting(Request::kind)
                 .containsExactly(Request.Kind.BLOCK, Request.Kind.SHARD, Request.Kind.CHILDREN);
     }
 
@@ -153,7 +154,8 @@ class RequestSchedulerTest {
             } else if (op == 3 && peers.contains(peer)) {
                 List<Request> batch = s.nextFor(peer, now);
                 // A shrunk window keeps what is in flight but sends nothing more until it fits.
-                assertThat(batch.isEmpty() || s.inFlightTo(peer) <= s.window(peer)).isTrue();
+                assertThat(batch.isEmpty() || s.inFlightTo(peer) <= s.window(peer))
+                        .isTrue();
                 sent.addAll(batch);
             } else if (op == 4 && !sent.isEmpty()) {
                 s.done(sent.remove(random.nextInt(sent.size())), Optional.of(peer));

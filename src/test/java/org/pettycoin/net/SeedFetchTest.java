@@ -23,11 +23,12 @@ import org.pettycoin.protocol.WelcomePacket;
 @Timeout(30)
 class SeedFetchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final NetAddress A = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8001),
-            HostileClient.randomUuid(), 1_700_000_000L);
+    private static final NetAddress A = NetAddresses.of(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 8001), HostileClient.randomUuid(), 1_700_000_000L);
+
     @SuppressWarnings("AddressSelection") // a literal address: nothing is looked up
-    private static final NetAddress B = NetAddresses.of(new InetSocketAddress("::1", 8002),
-            HostileClient.randomUuid(), 1_700_000_001L);
+    private static final NetAddress B =
+            NetAddresses.of(new InetSocketAddress("::1", 8002), HostileClient.randomUuid(), 1_700_000_001L);
 
     private static List<NetAddress> ask(byte[] answer) throws IOException {
         try (SeedServer seed = new SeedServer(answer)) {
@@ -61,14 +62,16 @@ class SeedFetchTest {
         WelcomePacket w = HostileClient.welcomePacket(uuid, 1, WelcomePacket.ALL_INTERESTS, Optional.empty());
         try (SeedServer seed = new SeedServer(PacketCodec.encode(w))) {
             List<NetAddress> got = SeedFetch.ask(new DnsSeed("localhost", seed.port()), TIMEOUT, TIMEOUT, 123);
-            assertThat(got).containsExactly(NetAddresses.of(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), seed.port()), uuid, 123));
+            assertThat(got)
+                    .containsExactly(NetAddresses.of(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), seed.port()), uuid, 123));
         }
     }
 
     @Test
     void anythingElseIsAClearFailure() {
-        assertThatThrownBy(() -> ask(new byte[0])).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ask(new byte[0]))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("closed without sending");
         byte[] odd = new byte[8 + 39];
         odd[0] = (byte) odd.length;
@@ -84,6 +87,7 @@ class SeedFetchTest {
             port = gone.port();
         }
         assertThatThrownBy(() -> SeedFetch.ask(new DnsSeed("localhost", port), TIMEOUT, TIMEOUT, 0))
-                .isInstanceOf(IOException.class).hasMessageContaining(":" + port);
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(":" + port);
     }
 }

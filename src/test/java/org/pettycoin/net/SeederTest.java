@@ -45,10 +45,14 @@ class SeederTest {
             Node a = nodes.start("a");
             NetAddress there = NetAddresses.of(TestNodes.address(a), a.uuid(), 0);
             try (SeedServer seed = new SeedServer(peersPacket(there));
-                 Node b = Node.start(nodes.options("b"), seed(seed, false))) {
-                assertThat(TestNodes.await(Duration.ofSeconds(20), () -> b.call(() -> b.network().peerCount()) == 1))
+                    Node b = Node.start(nodes.options("b"), seed(seed, false))) {
+                assertThat(TestNodes.await(
+                                Duration.ofSeconds(20),
+                                () -> b.call(() -> b.network().peerCount()) == 1))
                         .isTrue();
-                assertThat(TestNodes.await(Duration.ofSeconds(20), () -> a.call(() -> a.network().peerCount()) == 1))
+                assertThat(TestNodes.await(
+                                Duration.ofSeconds(20),
+                                () -> a.call(() -> a.network().peerCount()) == 1))
                         .isTrue();
                 assertThat(b.failure()).isNotDone();
             }
@@ -57,13 +61,14 @@ class SeederTest {
 
     @Test
     void aNodeThatFindsNoPeerGivesUpAfterThreeAttempts() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()),
-                HostileClient.randomUuid(), 0);
+        NetAddress dead = NetAddresses.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()), HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
-             SeedServer seed = new SeedServer(peersPacket(dead))) {
+                SeedServer seed = new SeedServer(peersPacket(dead))) {
             Node b = Node.start(nodes.options("b"), seed(seed, false));
             try {
-                assertThat(b.failure().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Seeder.NO_PEERS);
+                assertThat(b.failure().get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(Seeder.NO_PEERS);
                 assertThat(seed.asked()).isEqualTo(Seeder.ATTEMPTS);
             } finally {
                 b.close();
@@ -73,12 +78,13 @@ class SeederTest {
 
     @Test
     void withNoPeersOkItStaysUpAndKeepsAsking() throws Exception {
-        NetAddress dead = NetAddresses.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()),
-                HostileClient.randomUuid(), 0);
+        NetAddress dead = NetAddresses.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort()), HostileClient.randomUuid(), 0);
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
-             SeedServer seed = new SeedServer(peersPacket(dead));
-             Node b = Node.start(nodes.options("b"), seed(seed, true))) {
-            assertThat(TestNodes.await(Duration.ofSeconds(40), () -> seed.asked() > Seeder.ATTEMPTS)).isTrue();
+                SeedServer seed = new SeedServer(peersPacket(dead));
+                Node b = Node.start(nodes.options("b"), seed(seed, true))) {
+            assertThat(TestNodes.await(Duration.ofSeconds(40), () -> seed.asked() > Seeder.ATTEMPTS))
+                    .isTrue();
             assertThat(b.failure()).isNotDone();
         }
     }
@@ -88,15 +94,18 @@ class SeederTest {
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600)) {
             Node alone = Node.start(nodes.options("alone"), new Seeder.Config(List.of(), false));
             try {
-                assertThat(alone.failure().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Seeder.NO_PEERS);
+                assertThat(alone.failure().get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(Seeder.NO_PEERS);
             } finally {
                 alone.close();
             }
             try (Node lonely = Node.start(nodes.options("lonely"), new Seeder.Config(List.of(), true))) {
                 // A peer that turns up is served.
                 Node other = nodes.start("other", TestNodes.address(lonely));
-                assertThat(TestNodes.await(Duration.ofSeconds(20),
-                        () -> lonely.call(() -> lonely.network().peerCount()) == 1)).isTrue();
+                assertThat(TestNodes.await(
+                                Duration.ofSeconds(20),
+                                () -> lonely.call(() -> lonely.network().peerCount()) == 1))
+                        .isTrue();
                 assertThat(lonely.failure()).isNotDone();
                 nodes.stop(other);
             }

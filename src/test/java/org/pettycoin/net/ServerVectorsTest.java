@@ -41,13 +41,18 @@ class ServerVectorsTest {
                 requests.add(p);
             }
         }
-        long now = in.stream().filter(p -> p instanceof BlockPacket)
-                .mapToLong(p -> ((BlockPacket) p).block().tailer().timestamp()).max().orElseThrow() + 1;
-        ChainState state = new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000,
-                new ChainState.Listener() { });
+        long now = in.stream()
+                        .filter(p -> p instanceof BlockPacket)
+                        .mapToLong(p -> ((BlockPacket) p).block().tailer().timestamp())
+                        .max()
+                        .orElseThrow()
+                + 1;
+        ChainState state = new ChainState(
+                Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, new ChainState.Listener() {});
         in.stream().filter(p -> p instanceof BlockPacket).forEach(p -> state.receiveBlock(((BlockPacket) p).block()));
         in.stream().filter(p -> p instanceof ShardPacket).forEach(p -> state.receiveShard((ShardPacket) p));
-        in.stream().filter(p -> p instanceof TxInBlockPacket)
+        in.stream()
+                .filter(p -> p instanceof TxInBlockPacket)
                 .forEach(p -> state.receiveTxInBlock(((TxInBlockPacket) p).proven()));
         Server server = new Server(state, new DescendantsHash());
 
@@ -57,18 +62,25 @@ class ServerVectorsTest {
             int match;
             if (req instanceof GetBlockPacket g) {
                 ours = server.block(g.block());
-                match = find(in, p -> p instanceof BlockPacket b && BlockIds.id(b.block()).equals(g.block()));
+                match = find(
+                        in,
+                        p -> p instanceof BlockPacket b
+                                && BlockIds.id(b.block()).equals(g.block()));
             } else if (req instanceof GetShardPacket g) {
                 ours = server.shard(g);
-                match = find(in, p -> p instanceof ShardPacket s && s.block().equals(g.block()) && s.shard() == g.shard());
+                match = find(
+                        in, p -> p instanceof ShardPacket s && s.block().equals(g.block()) && s.shard() == g.shard());
             } else {
                 GetTxInBlockPacket g = (GetTxInBlockPacket) req;
                 ours = server.txInBlock(g.position());
-                match = find(in, p -> p instanceof TxInBlockPacket t
-                        && t.proven().proof().position().equals(g.position()));
+                match = find(
+                        in,
+                        p -> p instanceof TxInBlockPacket t
+                                && t.proven().proof().position().equals(g.position()));
             }
             if (match >= 0) {
-                assertThat(Hex.encode(PacketCodec.encode(ours))).as("answer to %s", req)
+                assertThat(Hex.encode(PacketCodec.encode(ours)))
+                        .as("answer to %s", req)
                         .isEqualTo(Hex.encode(inBytes.get(match)));
                 compared++;
             }

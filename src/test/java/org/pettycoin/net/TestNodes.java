@@ -68,7 +68,9 @@ final class TestNodes implements AutoCloseable {
             BlockNode tip = n.state().miningHead();
             for (int i = 0; i < count; i++) {
                 // What the pool holds goes in, as a miner of ours would put it (C's pending.c).
-                tip = b.mine(tip, tip.block().tailer().timestamp() + 1,
+                tip = b.mine(
+                        tip,
+                        tip.block().tailer().timestamp() + 1,
                         ChainBuilder.pendingContents(n.state().pending()));
                 n.network().announce(tip);
             }

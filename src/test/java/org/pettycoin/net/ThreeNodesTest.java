@@ -36,23 +36,31 @@ class ThreeNodesTest {
             Node b = nodes.start("b", address(a));
             Node c = nodes.start("c", address(b));
             Hash256 start = bestId(a);
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(c).equals(start)
-                    && c.call(() -> c.network().syncingPeers()) == 0
-                    && b.call(() -> b.network().syncingPeers()) == 0)).isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(30),
+                            () -> bestId(c).equals(start)
+                                    && c.call(() -> c.network().syncingPeers()) == 0
+                                    && b.call(() -> b.network().syncingPeers()) == 0))
+                    .isTrue();
 
             byte[] k = new byte[32];
             Arrays.fill(k, (byte) 7);
-            Tx deposit = new TxSigning().fromGateway(PrivateKey.of(k),
-                    List.of(new GatewayPayment(1234, TestNodes.MINER)), false);
+            Tx deposit = new TxSigning()
+                    .fromGateway(PrivateKey.of(k), List.of(new GatewayPayment(1234, TestNodes.MINER)), false);
             Hash256 txid = TxHashes.txid(deposit);
             assertThat(TestNodes.submit(c, deposit)).isEqualTo(PendingPool.Status.READY);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () ->
-                    a.call(() -> a.state().pending().contains(txid)))).as("relayed c -> b -> a").isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(10),
+                            () -> a.call(() -> a.state().pending().contains(txid))))
+                    .as("relayed c -> b -> a")
+                    .isTrue();
 
             BlockNode withTx = mine(a, 1);
             assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(c).equals(withTx.id())))
-                    .as("the block's contents came from c's own pool, so c can mine on it").isTrue();
-            assertThat(c.call(() -> c.state().findInChain(c.state().miningHead(), txid).map(t -> t.full())))
+                    .as("the block's contents came from c's own pool, so c can mine on it")
+                    .isTrue();
+            assertThat(c.call(() ->
+                            c.state().findInChain(c.state().miningHead(), txid).map(t -> t.full())))
                     .contains(true);
             assertThat(c.call(() -> c.state().pending().contains(txid))).isFalse();
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.protocol.GetPeersPacket;
@@ -19,7 +18,7 @@ class TimeoutsTest {
     @Test
     void aSilentPeerIsClosed() throws IOException {
         try (PeerFixture node = new PeerFixture(TransportTest.CONFIG.withInputTimeout(SHORT));
-             RawPeer peer = new RawPeer(node.port)) {
+                RawPeer peer = new RawPeer(node.port)) {
             node.recorder.next(Recorder.Connected.class);
             long start = System.nanoTime();
             Recorder.Closed closed = node.recorder.next(Recorder.Closed.class);
@@ -32,7 +31,7 @@ class TimeoutsTest {
     @Test
     void aPacketStartedButNotFinishedTimesOutAndPacketsKeepTheConnection() throws IOException, InterruptedException {
         try (PeerFixture node = new PeerFixture(TransportTest.CONFIG.withInputTimeout(SHORT));
-             RawPeer peer = new RawPeer(node.port)) {
+                RawPeer peer = new RawPeer(node.port)) {
             node.recorder.next(Recorder.Connected.class);
             byte[] getPeers = PacketCodec.encode(new GetPeersPacket());
             for (int i = 0; i < 6; i++) {
@@ -53,16 +52,21 @@ class TimeoutsTest {
     @SuppressWarnings("try") // the peer only has to be there
     void outputIdleIsReportedUntilSomethingIsSent() throws IOException, InterruptedException {
         TransportConfig config = TransportTest.CONFIG.withOutputIdle(SHORT.plus(STEP));
-        try (PeerFixture node = new PeerFixture(config); RawPeer peer = new RawPeer(node.port)) {
+        try (PeerFixture node = new PeerFixture(config);
+                RawPeer peer = new RawPeer(node.port)) {
             Connection c = node.recorder.next(Recorder.Connected.class).connection();
             assertThat(node.recorder.next(Recorder.Idle.class).connection()).isSameAs(c);
-            assertThat(node.recorder.next(Recorder.Idle.class).connection()).as("repeats").isSameAs(c);
+            assertThat(node.recorder.next(Recorder.Idle.class).connection())
+                    .as("repeats")
+                    .isSameAs(c);
 
             for (int i = 0; i < 6; i++) {
                 c.send(new GetPeersPacket());
                 Thread.sleep(STEP.toMillis());
             }
-            assertThat(node.recorder.poll(Duration.ZERO)).as("no idle notice while sending").isNull();
+            assertThat(node.recorder.poll(Duration.ZERO))
+                    .as("no idle notice while sending")
+                    .isNull();
             assertThat(node.recorder.next(Recorder.Idle.class).connection()).isSameAs(c);
         }
     }

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +23,8 @@ import org.pettycoin.protocol.PacketCodec;
 /** Two transports, or a transport and a raw socket, on 127.0.0.1. */
 @Timeout(10)
 class TransportTest {
-    private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static final InetSocketAddress ANY_LOOPBACK_PORT =
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     static final TransportConfig CONFIG = TransportConfig.defaults()
             .withInputTimeout(Duration.ofSeconds(5))
             .withOutputIdle(Duration.ofSeconds(30))
@@ -69,8 +69,11 @@ class TransportTest {
         assertThat(in.direction()).isEqualTo(Direction.INBOUND);
         assertThat(in.id()).isEqualTo(1);
 
-        List<Packet> toServer = List.of(new GetPeersPacket(), new BlockPacket(Network.TESTNET.genesis()),
-                ErrPacket.of(ErrorCode.UNKNOWN_BLOCK), new GetPeersPacket());
+        List<Packet> toServer = List.of(
+                new GetPeersPacket(),
+                new BlockPacket(Network.TESTNET.genesis()),
+                ErrPacket.of(ErrorCode.UNKNOWN_BLOCK),
+                new GetPeersPacket());
         toServer.forEach(out::send);
         List<Packet> toClient = List.of(new BlockPacket(Network.TESTNET.genesis()), new GetPeersPacket());
         toClient.forEach(in::send);

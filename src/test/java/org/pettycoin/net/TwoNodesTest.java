@@ -28,15 +28,21 @@ class TwoNodesTest {
             Node a = nodes.start("a");
             BlockNode tip = mine(a, 300);
             Node b = nodes.start("b", address(a));
-            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip.id()))).isTrue();
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> b.call(() -> b.network().syncingPeers() == 0
-                    && b.network().outstandingRequests() == 0))).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip.id())))
+                    .isTrue();
+            assertThat(TestNodes.await(
+                            Duration.ofSeconds(10),
+                            () -> b.call(() -> b.network().syncingPeers() == 0
+                                    && b.network().outstandingRequests() == 0)))
+                    .isTrue();
             // A block mined now goes straight across.
             BlockNode next = mine(a, 1);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(b).equals(next.id()))).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(b).equals(next.id())))
+                    .isTrue();
             // And the other way.
             BlockNode fromB = mine(b, 2);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(a).equals(fromB.id()))).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(a).equals(fromB.id())))
+                    .isTrue();
         }
     }
 
@@ -47,12 +53,16 @@ class TwoNodesTest {
             mine(a, 50);
             Node b = nodes.start("b", address(a));
             Hash256 first = bestId(a);
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b).equals(first))).isTrue();
+            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b).equals(first)))
+                    .isTrue();
             nodes.stop(b);
             BlockNode later = mine(a, 40);
             Node b2 = nodes.start("b", address(a));
-            assertThat(b2.call(() -> b2.state().tree().size())).as("reloaded from its blockfile").isGreaterThan(50);
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b2).equals(later.id()))).isTrue();
+            assertThat(b2.call(() -> b2.state().tree().size()))
+                    .as("reloaded from its blockfile")
+                    .isGreaterThan(50);
+            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b2).equals(later.id())))
+                    .isTrue();
         }
     }
 }

@@ -26,6 +26,7 @@ import org.pettycoin.protocol.WelcomePacket;
 class WelcomeChecksTest {
     @TempDir
     Path dir;
+
     private TestNodes nodes;
     private Node node;
 
@@ -60,33 +61,41 @@ class WelcomeChecksTest {
 
     @Test
     void anotherVersionIsHighVersion() throws Exception {
-        assertThat(errorFor(HostileClient.welcomePacket(HostileClient.randomUuid(), 2, WelcomePacket.ALL_INTERESTS,
-                Optional.empty()))).isEqualTo(ErrorCode.HIGH_VERSION.code());
+        assertThat(errorFor(HostileClient.welcomePacket(
+                        HostileClient.randomUuid(), 2, WelcomePacket.ALL_INTERESTS, Optional.empty())))
+                .isEqualTo(ErrorCode.HIGH_VERSION.code());
     }
 
     @Test
     void fewerThanTwoInterestsIsNoInterest() throws Exception {
         byte[] one = new byte[WelcomePacket.INTERESTS_LENGTH];
         one[0] = 1;
-        assertThat(errorFor(HostileClient.welcomePacket(HostileClient.randomUuid(), 1, Bytes.of(one),
-                Optional.empty()))).isEqualTo(ErrorCode.NO_INTEREST.code());
+        assertThat(errorFor(
+                        HostileClient.welcomePacket(HostileClient.randomUuid(), 1, Bytes.of(one), Optional.empty())))
+                .isEqualTo(ErrorCode.NO_INTEREST.code());
     }
 
     @Test
     void aWelcomeBlockWithoutProofOfWorkIsRefused() throws Exception {
         Block best = node.call(() -> node.state().miningHead().block());
-        Block forged = new Block(best.header(), best.numTxs(), best.merkles(), best.prevTxhashes(),
-                new BlockTailer(best.tailer().timestamp(), 0x1d00ffff, best.tailer().nonce1()));
-        assertThat(errorFor(HostileClient.welcomePacket(HostileClient.randomUuid(), 1, WelcomePacket.ALL_INTERESTS,
-                Optional.of(forged)))).isIn((long) ErrorCode.MALFORMED_DIFFICULTY.code(), (long) ErrorCode.BAD_DIFFICULTY.code(),
-                (long) ErrorCode.INSUFFICIENT_WORK.code());
+        Block forged = new Block(
+                best.header(),
+                best.numTxs(),
+                best.merkles(),
+                best.prevTxhashes(),
+                new BlockTailer(
+                        best.tailer().timestamp(), 0x1d00ffff, best.tailer().nonce1()));
+        assertThat(errorFor(HostileClient.welcomePacket(
+                        HostileClient.randomUuid(), 1, WelcomePacket.ALL_INTERESTS, Optional.of(forged))))
+                .isIn((long) ErrorCode.MALFORMED_DIFFICULTY.code(), (long) ErrorCode.BAD_DIFFICULTY.code(), (long)
+                        ErrorCode.INSUFFICIENT_WORK.code());
     }
 
     @Test
     void aSecondConnectionFromTheSameNodeIsClosedWithoutError() throws Exception {
         NodeUuid same = HostileClient.randomUuid();
         try (HostileClient first = new HostileClient(address(node));
-             HostileClient second = new HostileClient(address(node))) {
+                HostileClient second = new HostileClient(address(node))) {
             first.send(HostileClient.welcomePacket(same, 1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
             assertThat(first.read(5000)).containsInstanceOf(WelcomePacket.class);
             second.send(HostileClient.welcomePacket(same, 1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
@@ -98,7 +107,9 @@ class WelcomeChecksTest {
     @Test
     void aNodeThatDialsItselfHangsUpAndStopsDialling() throws Exception {
         node.connect(address(node));
-        assertThat(TestNodes.await(Duration.ofSeconds(5), () -> node.call(() -> node.network().peerCount()) == 0))
+        assertThat(TestNodes.await(
+                        Duration.ofSeconds(5),
+                        () -> node.call(() -> node.network().peerCount()) == 0))
                 .isTrue();
         Thread.sleep(1500);
         assertThat(node.call(() -> node.network().peerCount())).isZero();
@@ -120,8 +131,8 @@ class WelcomeChecksTest {
         byte[] fresh = Arrays.copyOf(offender.toByteArray(), 16);
         fresh[0] ^= 1;
         try (HostileClient other = new HostileClient(address(node))) {
-            other.send(HostileClient.welcomePacket(NodeUuid.of(fresh), 1, WelcomePacket.ALL_INTERESTS,
-                    Optional.empty()));
+            other.send(
+                    HostileClient.welcomePacket(NodeUuid.of(fresh), 1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
             assertThat(other.read(5000)).containsInstanceOf(WelcomePacket.class);
         }
     }

@@ -79,7 +79,9 @@ class BlockIntakeTest {
         BlockIntake.Result r = in.receive(b);
         assertThat(r.status()).isEqualTo(BlockIntake.Status.DETACHED);
         // prevs[0..6] are heights 99, 98, 96, 92, 84, 68, 36: none known yet.
-        assertThat(r.missing()).hasSize(7).containsExactlyElementsOf(b.header().prevs().subList(0, 7));
+        assertThat(r.missing())
+                .hasSize(7)
+                .containsExactlyElementsOf(b.header().prevs().subList(0, 7));
         assertThat(in.receive(b).status()).isEqualTo(BlockIntake.Status.ALREADY_DETACHED);
     }
 
@@ -88,7 +90,11 @@ class BlockIntakeTest {
         BlockTree tree = new BlockTree(Network.REGTEST);
         BlockIntake in = intake(tree, new DetachedBlockPool());
         Block good = chain.get(0);
-        Block bad = new Block(good.header(), good.numTxs(), good.merkles(), good.prevTxhashes(),
+        Block bad = new Block(
+                good.header(),
+                good.numTxs(),
+                good.merkles(),
+                good.prevTxhashes(),
                 new org.pettycoin.protocol.BlockTailer(good.tailer().timestamp(), 0x1f7fffffL, 0));
         BlockIntake.Result r = in.receive(ChainBuilder.solve(bad));
         assertThat(r.status()).isEqualTo(BlockIntake.Status.INVALID);

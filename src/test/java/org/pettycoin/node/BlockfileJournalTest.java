@@ -121,9 +121,10 @@ class BlockfileJournalTest {
                 assertThat(extra.height()).isEqualTo(b.f.head().height());
             }
             try (JournalledNode c = new JournalledNode(torn, now)) {
-                assertThat(c.loaded.replay().stoppedBecause()).as("cut at %d", cut).isEmpty();
-                assertThat(c.f.head().height()).isEqualTo(
-                        (cut == whole.length ? 7 : 6));
+                assertThat(c.loaded.replay().stoppedBecause())
+                        .as("cut at %d", cut)
+                        .isEmpty();
+                assertThat(c.f.head().height()).isEqualTo((cut == whole.length ? 7 : 6));
             }
             Files.delete(torn);
         }

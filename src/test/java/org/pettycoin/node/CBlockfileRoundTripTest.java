@@ -39,18 +39,25 @@ class CBlockfileRoundTripTest {
                 }
             });
         }
-        long now = records.stream().filter(p -> p instanceof BlockPacket)
-                .mapToLong(p -> ((BlockPacket) p).block().tailer().timestamp()).max().orElseThrow() + 1;
+        long now = records.stream()
+                        .filter(p -> p instanceof BlockPacket)
+                        .mapToLong(p -> ((BlockPacket) p).block().tailer().timestamp())
+                        .max()
+                        .orElseThrow()
+                + 1;
         Path ours = dir.resolve("blockfile");
         try (BlockfileJournal journal = BlockfileJournal.open(ours)) {
-            ChainState state = new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now,
-                    () -> now * 1000, journal);
+            ChainState state =
+                    new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, journal);
             journal.load(state, now);
             for (Packet p : records) {
                 if (p instanceof BlockPacket b) {
-                    assertThat(state.receiveBlock(b.block()).intake()).extracting(BlockIntake.Result::status, BlockIntake.Result::error).containsExactly(BlockIntake.Status.ATTACHED, org.pettycoin.protocol.ErrorCode.NONE);
+                    assertThat(state.receiveBlock(b.block()).intake())
+                            .extracting(BlockIntake.Result::status, BlockIntake.Result::error)
+                            .containsExactly(BlockIntake.Status.ATTACHED, org.pettycoin.protocol.ErrorCode.NONE);
                 } else {
-                    assertThat(state.receiveTxInBlock(((TxInBlockPacket) p).proven()).outcome())
+                    assertThat(state.receiveTxInBlock(((TxInBlockPacket) p).proven())
+                                    .outcome())
                             .isEqualTo(ContentResult.Outcome.STORED);
                 }
             }

@@ -12,8 +12,8 @@ import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.protocol.ErrorCode;
-import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.Proof;
@@ -43,9 +43,10 @@ class ChainStateContentsTest {
         assertThat(n1.allKnown()).isTrue();
         assertThat(f.head()).isEqualTo(n1);
         assertThat(f.state.receiveTxInBlock(txs.get(1)).outcome()).isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);
-        assertThat(f.events).containsExactlyInAnyOrder(
-                "placed 1/" + txs.get(0).proof().position().shard() + "/0",
-                "placed 1/" + txs.get(1).proof().position().shard() + "/0");
+        assertThat(f.events)
+                .containsExactlyInAnyOrder(
+                        "placed 1/" + txs.get(0).proof().position().shard() + "/0",
+                        "placed 1/" + txs.get(1).proof().position().shard() + "/0");
     }
 
     @Test
@@ -66,8 +67,7 @@ class ChainStateContentsTest {
         assertThat(g.state.tree().heads().longestChains().get(0).id()).isEqualTo(n4.id());
         assertThat(g.head()).isEqualTo(g.state.tree().genesis());
         ShardPacket shard = b1.shardPackets().get(0);
-        assertThat(g.state.receiveShard(shard).wantedSlots())
-                .containsExactly(new Position(b1.id(), shard.shard(), 0));
+        assertThat(g.state.receiveShard(shard).wantedSlots()).containsExactly(new Position(b1.id(), shard.shard(), 0));
         assertThat(g.head()).isEqualTo(g.state.tree().genesis());
         assertThat(g.state.receiveTxInBlock(b1.provenTxs().get(0)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
         assertThat(g.head().id()).isEqualTo(n4.id());
@@ -97,7 +97,9 @@ class ChainStateContentsTest {
         TxRefHash hash = TxHashes.txRefHash(tx, List.of());
         ContentResult r = f.state.receiveHashInBlock(new HashesInBlockPacket(proof, hash));
         assertThat(r.wantedSlots()).containsExactly(proof.position());
-        assertThat(f.state.receiveHashInBlock(new HashesInBlockPacket(proof, hash)).outcome())
+        assertThat(f.state
+                        .receiveHashInBlock(new HashesInBlockPacket(proof, hash))
+                        .outcome())
                 .isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);
         f.state.submitTx(tx);
         assertThat(f.head().id()).isEqualTo(b1.id());
@@ -113,27 +115,39 @@ class ChainStateContentsTest {
         Hash256 id = b1.id();
         TxRefHash junk = new TxRefHash(Hash256.ZERO, Hash256.ZERO);
 
-        assertThat(f.state.receiveShard(new ShardPacket(id, 4, good.hashes())).error()).isEqualTo(ErrorCode.BAD_SHARDNUM);
-        assertThat(f.state.receiveShard(new ShardPacket(id, good.shard(), List.of(junk, junk, junk))).error())
+        assertThat(f.state.receiveShard(new ShardPacket(id, 4, good.hashes())).error())
+                .isEqualTo(ErrorCode.BAD_SHARDNUM);
+        assertThat(f.state
+                        .receiveShard(new ShardPacket(id, good.shard(), List.of(junk, junk, junk)))
+                        .error())
                 .isEqualTo(ErrorCode.INVALID_LEN);
         int empty = good.shard() == 0 ? 1 : 0;
         if (b1.block().numTxs(empty) == 0) {
-            assertThat(f.state.receiveShard(new ShardPacket(id, empty, List.of())).error())
+            assertThat(f.state
+                            .receiveShard(new ShardPacket(id, empty, List.of()))
+                            .error())
                     .isEqualTo(ErrorCode.INVALID_LEN);
         }
-        List<TxRefHash> swapped = good.hashes().size() == 2 ? List.of(good.hashes().get(1), good.hashes().get(0))
+        List<TxRefHash> swapped = good.hashes().size() == 2
+                ? List.of(good.hashes().get(1), good.hashes().get(0))
                 : List.of(junk);
-        assertThat(f.state.receiveShard(new ShardPacket(id, good.shard(), swapped)).error())
+        assertThat(f.state
+                        .receiveShard(new ShardPacket(id, good.shard(), swapped))
+                        .error())
                 .isEqualTo(ErrorCode.BAD_MERKLE);
 
         TxWithProof t = b1.provenTxs().get(0);
-        TxWithProof elsewhere = new TxWithProof(MerkleTree.proof(id, t.proof().position().shard(),
-                List.of(junk, junk), 1), t.tx(), t.refs());
+        TxWithProof elsewhere = new TxWithProof(
+                MerkleTree.proof(id, t.proof().position().shard(), List.of(junk, junk), 1), t.tx(), t.refs());
         assertThat(f.state.receiveTxInBlock(elsewhere).error()).isEqualTo(ErrorCode.BAD_PROOF);
-        assertThat(f.state.receiveHashInBlock(new HashesInBlockPacket(t.proof(), junk)).error())
+        assertThat(f.state
+                        .receiveHashInBlock(new HashesInBlockPacket(t.proof(), junk))
+                        .error())
                 .isEqualTo(ErrorCode.BAD_PROOF);
-        TxWithProof badRef = new TxWithProof(t.proof(), NodeFixture.pay(ALICE, NodeFixture.MINER, 1, 0,
-                NodeFixture.out(t.tx(), 0)), List.of(new InputRef(5, 0, 0)));
+        TxWithProof badRef = new TxWithProof(
+                t.proof(),
+                NodeFixture.pay(ALICE, NodeFixture.MINER, 1, 0, NodeFixture.out(t.tx(), 0)),
+                List.of(new InputRef(5, 0, 0)));
         assertThat(f.state.receiveTxInBlock(badRef).error()).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
 
         Hash256 unknown = Hash256.ZERO;
@@ -150,8 +164,11 @@ class ChainStateContentsTest {
         byte[] bytes = honest.block().prevTxhashes().toByteArray();
         bytes[0] ^= 1;
         org.pettycoin.protocol.Block lying = org.pettycoin.mining.ChainBuilder.solve(new org.pettycoin.protocol.Block(
-                honest.block().header(), honest.block().numTxs(), honest.block().merkles(),
-                org.pettycoin.protocol.Bytes.of(bytes), honest.block().tailer()));
+                honest.block().header(),
+                honest.block().numTxs(),
+                honest.block().merkles(),
+                org.pettycoin.protocol.Bytes.of(bytes),
+                honest.block().tailer()));
         ChainState.BlockReceipt r = f.state.receiveBlock(lying);
         assertThat(r.intake().status()).isEqualTo(BlockIntake.Status.ATTACHED);
         assertThat(r.prevTxhashesMismatch()).hasSize(1);
@@ -171,7 +188,9 @@ class ChainStateContentsTest {
         int checked = 0;
         for (MinedBlock m : source.builder.builtWithContents()) {
             ChainState.BlockReceipt r = target.state.receiveBlock(m.block());
-            assertThat(r.prevTxhashesMismatch()).as("block %d", m.block().height()).isEmpty();
+            assertThat(r.prevTxhashesMismatch())
+                    .as("block %d", m.block().height())
+                    .isEmpty();
             m.shardPackets().forEach(target.state::receiveShard);
             m.provenTxs().forEach(target.state::receiveTxInBlock);
             checked++;

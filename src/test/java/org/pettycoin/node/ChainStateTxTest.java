@@ -60,7 +60,8 @@ class ChainStateTxTest {
     /** The one complaint a block's contents raised, whichever packet raised it. */
     private static org.pettycoin.protocol.ComplaintPacket complaintIn(List<ContentResult> results) {
         List<ContentResult> raised = results.stream()
-                .filter(r -> r.outcome() == ContentResult.Outcome.COMPLAINED).toList();
+                .filter(r -> r.outcome() == ContentResult.Outcome.COMPLAINED)
+                .toList();
         assertThat(raised).hasSize(1);
         return raised.get(0).complaint().orElseThrow();
     }
@@ -75,9 +76,14 @@ class ChainStateTxTest {
         NormalTx spend = aliceToBob(300);
         ChainState.TxSubmission s = f.state.submitTx(spend);
         assertThat(s.admission().status()).isEqualTo(PendingPool.Status.READY);
-        PendingPool.Ready ready = f.state.pending().forNextBlock().stream().flatMap(List::stream).findFirst()
+        PendingPool.Ready ready = f.state.pending().forNextBlock().stream()
+                .flatMap(List::stream)
+                .findFirst()
                 .orElseThrow();
-        org.pettycoin.consensus.TxSlot where = f.state.findInChain(funded, TxHashes.txid(funding)).orElseThrow().slot();
+        org.pettycoin.consensus.TxSlot where = f.state
+                .findInChain(funded, TxHashes.txid(funding))
+                .orElseThrow()
+                .slot();
         assertThat(ready.refs()).containsExactly(new InputRef(1, where.shard(), where.txoff()));
         assertThat(f.state.submitTx(spend).admission().status()).isEqualTo(PendingPool.Status.ALREADY_KNOWN);
 
@@ -150,16 +156,23 @@ class ChainStateTxTest {
         f.state.receiveBlock(b2.block());
         BlockNode n2 = f.state.tree().find(b2.id()).orElseThrow();
         // b3's miner did not know b2's tx; we learn b3's tx first.
-        org.pettycoin.consensus.TxSlot where = f.state.findInChain(funded, TxHashes.txid(funding)).orElseThrow().slot();
-        MinedBlock b3 = f.builder.build(n2, f.nextTime(n2), ChainBuilder.placeByShard(
-                List.of(new TxAndRefs(aliceToCarol(300), List.of(new InputRef(2, where.shard(), where.txoff()))))));
+        org.pettycoin.consensus.TxSlot where = f.state
+                .findInChain(funded, TxHashes.txid(funding))
+                .orElseThrow()
+                .slot();
+        MinedBlock b3 = f.builder.build(
+                n2,
+                f.nextTime(n2),
+                ChainBuilder.placeByShard(List.of(
+                        new TxAndRefs(aliceToCarol(300), List.of(new InputRef(2, where.shard(), where.txoff()))))));
         f.state.receiveBlock(b3.block());
         assertThat(f.state.receiveTxInBlock(b3.provenTxs().get(0)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
         ContentResult r = f.state.receiveTxInBlock(b2.provenTxs().get(0));
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
         assertThat(f.state.tree().find(b3.id()).orElseThrow().invalid()).isTrue();
         assertThat(n2.invalid()).isFalse();
-        assertThat(f.state.txAt(n2, b2.provenTxs().get(0).proof().position().shard(), 0)).contains(aliceToBob(300));
+        assertThat(f.state.txAt(n2, b2.provenTxs().get(0).proof().position().shard(), 0))
+                .contains(aliceToBob(300));
         assertThat(f.head()).isEqualTo(n2);
     }
 
@@ -177,9 +190,14 @@ class ChainStateTxTest {
     void theSameTxTwiceInAChainIsADoubleSpendOfItsOwnInputs() {
         fundAlice();
         BlockNode b2 = f.mine(funded, aliceToBob(300));
-        MinedBlock again = f.builder.build(b2, f.nextTime(b2), ChainBuilder.placeByShard(
-                List.of(new TxAndRefs(aliceToBob(300), f.refsFor(funded, aliceToBob(300)).stream()
-                        .map(r -> new InputRef(r.blocksAgo() + 1, r.shard(), r.txoff())).toList()))));
+        MinedBlock again = f.builder.build(
+                b2,
+                f.nextTime(b2),
+                ChainBuilder.placeByShard(List.of(new TxAndRefs(
+                        aliceToBob(300),
+                        f.refsFor(funded, aliceToBob(300)).stream()
+                                .map(r -> new InputRef(r.blocksAgo() + 1, r.shard(), r.txoff()))
+                                .toList()))));
         assertThat(complaintIn(f.feed(again))).isInstanceOf(ComplainDoublespendPacket.class);
         assertThat(f.head()).isEqualTo(b2);
     }
@@ -211,10 +229,16 @@ class ChainStateTxTest {
         FromGatewayTx other = fund(CAROL, 5);
         BlockNode b2 = f.mine(funded, other);
         NormalTx spend = aliceToBob(300);
-        InputRef toOther = new InputRef(1, f.state.findInChain(b2, TxHashes.txid(other)).orElseThrow().slot().shard(),
+        InputRef toOther = new InputRef(
+                1,
+                f.state
+                        .findInChain(b2, TxHashes.txid(other))
+                        .orElseThrow()
+                        .slot()
+                        .shard(),
                 0);
-        MinedBlock b3 = f.builder.build(b2, f.nextTime(b2), ChainBuilder.placeByShard(
-                List.of(new TxAndRefs(spend, List.of(toOther)))));
+        MinedBlock b3 = f.builder.build(
+                b2, f.nextTime(b2), ChainBuilder.placeByShard(List.of(new TxAndRefs(spend, List.of(toOther)))));
         assertThat(complaintIn(f.feed(b3))).isInstanceOf(ComplainBadInputRefPacket.class);
         assertThat(f.head()).isEqualTo(b2);
     }
@@ -224,7 +248,8 @@ class ChainStateTxTest {
         NodeFixture g = new NodeFixture();
         List<TxAndRefs> txs = g.withRefs(g.head(), fund(ALICE, 1), fund(ALICE, 2));
         List<List<TxAndRefs>> shards = ChainBuilder.placeByShard(txs);
-        List<TxAndRefs> shard = shards.stream().filter(s -> s.size() == 2).findFirst().orElseThrow();
+        List<TxAndRefs> shard =
+                shards.stream().filter(s -> s.size() == 2).findFirst().orElseThrow();
         List<List<TxAndRefs>> reversed = new java.util.ArrayList<>(shards);
         reversed.set(shards.indexOf(shard), List.of(shard.get(1), shard.get(0)));
         MinedBlock bad = g.builder.build(g.head(), g.nextTime(g.head()), reversed);
@@ -240,8 +265,8 @@ class ChainStateTxTest {
     @Test
     void aClaimWhoseRewardTxResolvesIsAlwaysBadAsInC() throws Exception {
         fundAlice();
-        Tx claim = NodeFixture.SIGNING.claim(ALICE, 1, new org.pettycoin.protocol.Input(TxHashes.txid(funding), 2),
-                false);
+        Tx claim =
+                NodeFixture.SIGNING.claim(ALICE, 1, new org.pettycoin.protocol.Input(TxHashes.txid(funding), 2), false);
         ChainState.TxSubmission s = f.state.submitTx(claim);
         assertThat(s.admission().verdict().kind()).isEqualTo(InputVerdict.Kind.CLAIM_BAD);
         assertThat(s.reply()).containsInstanceOf(TxInBlockPacket.class);
@@ -257,7 +282,9 @@ class ChainStateTxTest {
         assertThat(s.admission().status()).isEqualTo(PendingPool.Status.WAITING);
         assertThat(s.wantedTxs()).containsExactly(TxHashes.txid(later));
         f.mine(f.head(), later);
-        assertThat(f.state.pending().forNextBlock().stream().flatMap(List::stream).map(PendingPool.Ready::tx))
+        assertThat(f.state.pending().forNextBlock().stream()
+                        .flatMap(List::stream)
+                        .map(PendingPool.Ready::tx))
                 .containsExactly(spend);
     }
 
@@ -284,7 +311,9 @@ class ChainStateTxTest {
         // A heavier branch from the funding block that never saw the spend.
         BlockNode b3 = f.builder.extend(funded, 2);
         assertThat(f.head()).isEqualTo(b3);
-        assertThat(f.state.pending().forNextBlock().stream().flatMap(List::stream).map(PendingPool.Ready::tx))
+        assertThat(f.state.pending().forNextBlock().stream()
+                        .flatMap(List::stream)
+                        .map(PendingPool.Ready::tx))
                 .containsExactly(spend);
     }
 
@@ -305,8 +334,8 @@ class ChainStateTxTest {
         BlockNode g3 = g.state.tree().find(b3.id()).orElseThrow();
         assertThat(g3.invalid()).isFalse();
 
-        ComplainDoublespendPacket forged = new ComplainDoublespendPacket(0, 0,
-                ((ComplainDoublespendPacket) c).tx2(), ((ComplainDoublespendPacket) c).tx1());
+        ComplainDoublespendPacket forged = new ComplainDoublespendPacket(
+                0, 0, ((ComplainDoublespendPacket) c).tx2(), ((ComplainDoublespendPacket) c).tx1());
         assertThat(g.state.receiveComplaint(forged).error()).isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
         ContentResult r = g.state.receiveComplaint(c);
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
@@ -325,8 +354,8 @@ class ChainStateTxTest {
         NormalTx first = aliceToBob(300);
         f.state.submitTx(first);
         org.pettycoin.consensus.TxNotice notice = new org.pettycoin.consensus.TxNoticeChecks(
-                new org.pettycoin.consensus.TxChecks()).checkDoublespend(
-                new TxDoublespendPacket(0, 0, first, aliceToCarol(300)));
+                        new org.pettycoin.consensus.TxChecks())
+                .checkDoublespend(new TxDoublespendPacket(0, 0, first, aliceToCarol(300)));
         assertThat(f.state.receiveTxNotice(notice).outcome()).isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);
         assertThat(f.state.pending().size()).isZero();
     }

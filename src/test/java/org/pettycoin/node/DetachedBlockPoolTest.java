@@ -37,7 +37,8 @@ class DetachedBlockPoolTest {
             assertThat(pool.size()).isLessThanOrEqualTo(100);
         }
         assertThat(pool.evictedCount()).isEqualTo(9_900);
-        assertThat(pool.entries()).allSatisfy(e -> assertThat(e.block().height()).isLessThanOrEqualTo(5));
+        assertThat(pool.entries())
+                .allSatisfy(e -> assertThat(e.block().height()).isLessThanOrEqualTo(5));
 
         DetachedBlockPool byBytes = new DetachedBlockPool(new DetachedBlockPool.Limits(1_000_000, 50_000, 60_000));
         for (int i = 0; i < 10_000; i++) {
@@ -66,7 +67,8 @@ class DetachedBlockPoolTest {
         pool.add(randomId(), orphan(1, randomId()), 828, 0);
         pool.add(randomId(), orphan(2, randomId()), 828, 0);
         Hash256 high = randomId();
-        assertThat(pool.add(high, orphan(3, randomId()), 828, 0)).isEqualTo(DetachedBlockPool.AddResult.EVICTED_AT_ONCE);
+        assertThat(pool.add(high, orphan(3, randomId()), 828, 0))
+                .isEqualTo(DetachedBlockPool.AddResult.EVICTED_AT_ONCE);
         assertThat(pool.contains(high)).isFalse();
         Hash256 dup = pool.entries().get(0).id();
         assertThat(pool.add(dup, orphan(1, randomId()), 828, 0)).isEqualTo(DetachedBlockPool.AddResult.DUPLICATE);

@@ -33,16 +33,16 @@ class FeePolicyTest {
 
         Chain(boolean requireFees, boolean requireGatewayFees) {
             ChainState.Config d = ChainState.Config.DEFAULT;
-            f = new NodeFixture(new ChainState.Config(d.detachedLimits(),
-                    new PendingPool.Policy(requireFees, requireGatewayFees), d.txChecks()));
+            f = new NodeFixture(new ChainState.Config(
+                    d.detachedLimits(), new PendingPool.Policy(requireFees, requireGatewayFees), d.txChecks()));
             // A block's contents are consensus, not policy: the feeless funding goes in whatever the policy.
             f.mine(f.head(), funding);
         }
 
         PendingPool.Status submit(Tx tx) throws Exception {
             PendingPool.Status s = f.state.submitTx(tx).admission().status();
-            assertThat(f.state.pending().contains(TxHashes.txid(tx))).isEqualTo(
-                    s == PendingPool.Status.READY || s == PendingPool.Status.WAITING);
+            assertThat(f.state.pending().contains(TxHashes.txid(tx)))
+                    .isEqualTo(s == PendingPool.Status.READY || s == PendingPool.Status.WAITING);
             return s;
         }
 
@@ -51,8 +51,7 @@ class FeePolicyTest {
         }
 
         Tx toGateway(boolean paysFee) {
-            return SIGNING.toGateway(ALICE, addr(GATEWAY), 300, paysFee ? 699 : 700, List.of(out(funding, 0)),
-                    paysFee);
+            return SIGNING.toGateway(ALICE, addr(GATEWAY), 300, paysFee ? 699 : 700, List.of(out(funding, 0)), paysFee);
         }
 
         static Tx gateway(boolean paysFee) {
@@ -91,7 +90,8 @@ class FeePolicyTest {
         assertThat(c.submit(bad)).as("not Bob's to spend: refused, not dropped").isEqualTo(PendingPool.Status.REFUSED);
         Input unknown = new Input(Hash256.fromHex("77".repeat(32)), 0);
         Tx waiting = SIGNING.normal(ALICE, addr(BOB), 5, 0, List.of(unknown), false);
-        assertThat(c.submit(waiting)).as("C drops it before keeping it for its unknown input")
+        assertThat(c.submit(waiting))
+                .as("C drops it before keeping it for its unknown input")
                 .isEqualTo(PendingPool.Status.POLICY_DROPPED);
         assertThat(c.f.state.pending().waiting()).isEmpty();
     }

@@ -40,7 +40,7 @@ final class NodeFixture {
     }
 
     NodeFixture(ChainState.Config config) {
-        this(config, new ChainState.Listener() { });
+        this(config, new ChainState.Listener() {});
     }
 
     /** A fixture whose state reports to {@code next} after recording events. */
@@ -54,7 +54,8 @@ final class NodeFixture {
             @Override
             public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
                 next.txPlaced(block, proven);
-                events.add("placed " + block.height() + "/" + proven.proof().position().shard() + "/"
+                events.add("placed " + block.height() + "/"
+                        + proven.proof().position().shard() + "/"
                         + proven.proof().position().txoff());
             }
 

@@ -25,8 +25,12 @@ class PendingPoolTest {
         PendingPool pool = new PendingPool(store, tree::genesis, () -> 0L, PendingPool.Policy.ACCEPT_ALL, 3);
         List<Tx> txs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Input unknown = new Input(Hash256.of(new byte[] {(byte) i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-                15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}), 0);
+            Input unknown = new Input(
+                    Hash256.of(new byte[] {
+                        (byte) i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+                        25, 26, 27, 28, 29, 30, 31
+                    }),
+                    0);
             NormalTx tx = pay(key(2), addr(key(3)), 10, 0, unknown);
             txs.add(tx);
             assertThat(pool.add(tx).status()).isEqualTo(PendingPool.Status.WAITING);

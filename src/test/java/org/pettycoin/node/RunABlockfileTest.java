@@ -45,7 +45,8 @@ class RunABlockfileTest {
                         assertThat(b.height()).isEqualTo(Long.parseLong(d.get("height")));
                         assertThat(b.header().parent().hex()).isEqualTo(d.get("prev"));
                         assertThat(b.tailer().timestamp()).isEqualTo(Long.parseLong(d.get("ts")));
-                        assertThat(String.format("0x%08x", b.tailer().difficulty())).isEqualTo(d.get("diff"));
+                        assertThat(String.format("0x%08x", b.tailer().difficulty()))
+                                .isEqualTo(d.get("diff"));
                         assertThat(b.header().numPrevTxhashes()).isEqualTo(Long.parseLong(d.get("nprevtx")));
                         blocks.add(b);
                     } catch (ProtocolException e) {
@@ -71,7 +72,8 @@ class RunABlockfileTest {
     @Test
     void theReadableSelectionAgreesWithTheMainChainFile() {
         Map<String, String> pktById = new HashMap<>();
-        Vectors.jsonl("blocks_A_mainchain.jsonl").forEach(n -> pktById.put(n.get("id").asText(), n.get("pkt_hex").asText()));
+        Vectors.jsonl("blocks_A_mainchain.jsonl")
+                .forEach(n -> pktById.put(n.get("id").asText(), n.get("pkt_hex").asText()));
         int seen = 0;
         String id = null;
         for (String line : Vectors.lines("blocks_A_selected.txt")) {

@@ -27,7 +27,8 @@ class BlockCodecPropertyTest {
 
     @Provide
     Arbitrary<Integer> offsets() {
-        return Arbitraries.oneOf(Arbitraries.of(HEADER_OFFSETS), Arbitraries.integers().between(0, 1000));
+        return Arbitraries.oneOf(
+                Arbitraries.of(HEADER_OFFSETS), Arbitraries.integers().between(0, 1000));
     }
 
     private static void decodesToItselfOrRejects(byte[] bytes) {
@@ -43,8 +44,8 @@ class BlockCodecPropertyTest {
     }
 
     @Property
-    void randomBytesAfterAValidHeaderStart(@ForAll @IntRange(max = 255) int shardOrder,
-                                           @ForAll @Size(min = 680, max = 1200) byte[] rest) {
+    void randomBytesAfterAValidHeaderStart(
+            @ForAll @IntRange(max = 255) int shardOrder, @ForAll @Size(min = 680, max = 1200) byte[] rest) {
         decodesToItselfOrRejects(Mutations.extend(new byte[] {1, 0, (byte) shardOrder}, rest));
     }
 
@@ -54,8 +55,8 @@ class BlockCodecPropertyTest {
     }
 
     @Property
-    void truncationsAndExtensions(@ForAll("blocks") Block block, @ForAll int cut,
-                                  @ForAll @Size(min = 1, max = 80) byte[] extra) {
+    void truncationsAndExtensions(
+            @ForAll("blocks") Block block, @ForAll int cut, @ForAll @Size(min = 1, max = 80) byte[] extra) {
         byte[] bytes = BlockCodec.encode(block);
         decodesToItselfOrRejects(Mutations.truncate(bytes, cut));
         decodesToItselfOrRejects(Mutations.extend(bytes, extra));

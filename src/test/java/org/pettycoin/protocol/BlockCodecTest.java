@@ -16,8 +16,9 @@ class BlockCodecTest {
     private static final int NUM_PREV_TXHASHES_OFFSET = 16;
 
     private static void assertFails(byte[] bytes, ErrorCode code) {
-        assertThatThrownBy(() -> BlockCodec.decode(bytes)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(() -> BlockCodec.decode(bytes))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static byte[] with(int offset, int value) {
@@ -66,9 +67,12 @@ class BlockCodecTest {
         Block g = Samples.genesis();
         int shards = 1 << order;
         BlockHeader h = g.header();
-        Block b = new Block(new BlockHeader(h.featuresVote(), order, h.nonce2(), 3, 7, h.feesTo(), h.prevs()),
-                Bytes.of(new byte[shards]), Collections.nCopies(shards, Samples.hash(order)),
-                Bytes.of(new byte[] {1, 2, 3}), g.tailer());
+        Block b = new Block(
+                new BlockHeader(h.featuresVote(), order, h.nonce2(), 3, 7, h.feesTo(), h.prevs()),
+                Bytes.of(new byte[shards]),
+                Collections.nCopies(shards, Samples.hash(order)),
+                Bytes.of(new byte[] {1, 2, 3}),
+                g.tailer());
         byte[] bytes = BlockCodec.encode(b);
         assertThat(bytes).hasSize(BlockCodec.length(b)).hasSize(696 + 33 * shards + 3);
         assertThat(BlockCodec.decode(bytes)).isEqualTo(b);

@@ -22,7 +22,8 @@ class BlockVectorsTest {
         assertThat(genesis.height()).isZero();
         assertThat(genesis.numShards()).isEqualTo(4);
         assertThat(genesis.tailer().difficulty()).isEqualTo(0x1d3bffc4L);
-        assertThat(Hex.encode(BlockCodec.encode(genesis))).isEqualTo(Vectors.lines("genesis_block.hex").get(0).strip());
+        assertThat(Hex.encode(BlockCodec.encode(genesis)))
+                .isEqualTo(Vectors.lines("genesis_block.hex").get(0).strip());
         assertThat(PacketCodec.encode(p)).isEqualTo(frame).hasSize(840);
     }
 
@@ -35,12 +36,15 @@ class BlockVectorsTest {
             byte[] marshalled = Hex.decode(n.get("marshalled_block_hex").asText());
             Block b = ((BlockPacket) PacketCodec.decode(frame)).block();
             assertThat(b.height()).isEqualTo(n.get("height").asLong());
-            assertThat(b.header().numPrevTxhashes()).isEqualTo(n.get("num_prev_txhashes").asLong());
+            assertThat(b.header().numPrevTxhashes())
+                    .isEqualTo(n.get("num_prev_txhashes").asLong());
             assertThat(b.header().parent().hex()).isEqualTo(n.get("prev").asText());
             assertThat(b.tailer().timestamp()).isEqualTo(n.get("timestamp").asLong());
             assertThat(b).isEqualTo(BlockCodec.decode(marshalled));
             assertThat(BlockCodec.encode(b)).isEqualTo(marshalled);
-            assertThat(PacketCodec.encode(new BlockPacket(b))).isEqualTo(frame).hasSize(n.get("pkt_len").asInt());
+            assertThat(PacketCodec.encode(new BlockPacket(b)))
+                    .isEqualTo(frame)
+                    .hasSize(n.get("pkt_len").asInt());
         }
     }
 
@@ -66,22 +70,29 @@ class BlockVectorsTest {
             if (p instanceof BlockPacket bp) {
                 Block b = bp.block();
                 assertThat(b.height()).isEqualTo(rec.get("height").asLong());
-                assertThat(b.header().nonce2().hex()).isEqualTo(rec.get("nonce2").asText());
-                assertThat(b.header().feesTo().hex()).isEqualTo(rec.get("fees_to").asText());
+                assertThat(b.header().nonce2().hex())
+                        .isEqualTo(rec.get("nonce2").asText());
+                assertThat(b.header().feesTo().hex())
+                        .isEqualTo(rec.get("fees_to").asText());
                 assertThat(b.tailer().nonce1()).isEqualTo(rec.get("nonce1").asLong());
                 assertThat(b.totalTxs()).isEqualTo(sum(rec.get("num_txs")));
             } else {
                 TxWithProof t = ((TxInBlockPacket) p).proven();
-                assertThat(t.proof().position().block().hex()).isEqualTo(rec.get("block").asText());
-                assertThat(t.proof().position().shard()).isEqualTo(rec.get("shard").asInt());
-                assertThat(t.proof().position().txoff()).isEqualTo(rec.get("txoff").asInt());
-                assertThat(Hex.encode(TxCodec.encode(t.tx()))).isEqualTo(rec.get("tx").asText());
+                assertThat(t.proof().position().block().hex())
+                        .isEqualTo(rec.get("block").asText());
+                assertThat(t.proof().position().shard())
+                        .isEqualTo(rec.get("shard").asInt());
+                assertThat(t.proof().position().txoff())
+                        .isEqualTo(rec.get("txoff").asInt());
+                assertThat(Hex.encode(TxCodec.encode(t.tx())))
+                        .isEqualTo(rec.get("tx").asText());
             }
             assertThat(PacketCodec.encode(p)).isEqualTo(frame);
             offset += frame.length;
         }
         assertThat(offset).isEqualTo(file.length);
-        assertThat(frames.stream().filter(f -> ByteReader.le32(f, 4) == PacketType.TX_IN_BLOCK.code())).hasSize(4);
+        assertThat(frames.stream().filter(f -> ByteReader.le32(f, 4) == PacketType.TX_IN_BLOCK.code()))
+                .hasSize(4);
     }
 
     private static int sum(JsonNode numbers) {

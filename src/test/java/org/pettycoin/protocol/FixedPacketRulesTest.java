@@ -23,8 +23,17 @@ class FixedPacketRulesTest {
 
     /** Whole packet lengths C requires exactly (sizeof the packet struct). */
     @ParameterizedTest
-    @CsvSource({"GET_CHILDREN, 40", "GET_BLOCK, 40", "GET_TX, 40", "GET_SHARD, 44", "GET_TX_IN_BLOCK, 44",
-        "GET_TXMAP, 44", "HASHES_IN_BLOCK, 364", "SET_FILTER, 24", "GET_PEERS, 8"})
+    @CsvSource({
+        "GET_CHILDREN, 40",
+        "GET_BLOCK, 40",
+        "GET_TX, 40",
+        "GET_SHARD, 44",
+        "GET_TX_IN_BLOCK, 44",
+        "GET_TXMAP, 44",
+        "HASHES_IN_BLOCK, 364",
+        "SET_FILTER, 24",
+        "GET_PEERS, 8"
+    })
     void fixedSizePacketsMustBeExact(PacketType type, int len) throws ProtocolException {
         byte[] body = new byte[len - Protocol.PACKET_HEADER_LEN];
         Arrays.fill(body, (byte) 0x5a);
@@ -42,7 +51,8 @@ class FixedPacketRulesTest {
         assertThat(decodes(PacketType.GET_SHARD, body)).isEqualTo(new GetShardPacket(Samples.hash(3), 2, 0xbeef));
         // C never initialises GET_TXMAP's unused field; we write 0.
         assertThat(PacketCodec.encode(new GetTxMapPacket(Samples.hash(3), 2))).endsWith(2, 0, 0, 0);
-        byte[] pos = new ByteWriter().bytes(Samples.hash(4)).u16(1).u8(5).u8(0x77).toByteArray();
+        byte[] pos =
+                new ByteWriter().bytes(Samples.hash(4)).u16(1).u8(5).u8(0x77).toByteArray();
         assertThat(decodes(PacketType.GET_TX_IN_BLOCK, pos))
                 .isEqualTo(new GetTxInBlockPacket(new Position(Samples.hash(4), 1, 5, 0x77)));
     }
@@ -59,7 +69,8 @@ class FixedPacketRulesTest {
     @Test
     void peersMustBeWholeAddressesAndMayBeNone() throws ProtocolException {
         assertThat(decodes(PacketType.PEERS, new byte[0])).isEqualTo(new PeersPacket(List.of()));
-        assertThat(((PeersPacket) decodes(PacketType.PEERS, new byte[80])).peers()).hasSize(2);
+        assertThat(((PeersPacket) decodes(PacketType.PEERS, new byte[80])).peers())
+                .hasSize(2);
         rejects(PacketType.PEERS, new byte[39], ErrorCode.INVALID_LEN);
         rejects(PacketType.PEERS, new byte[41], ErrorCode.INVALID_LEN);
     }
@@ -70,8 +81,10 @@ class FixedPacketRulesTest {
         assertThat(known).isEqualTo(ErrPacket.of(ErrorCode.INVALID_LEN));
         assertThat(known.error()).hasValue(ErrorCode.INVALID_LEN.code());
         // A code from a newer peer is still a number we can log.
-        assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[] {99, 0, 0, 0})).error()).hasValue(99);
-        assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[] {-1, -1, -1, -1})).error()).hasValue(0xffffffffL);
+        assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[] {99, 0, 0, 0})).error())
+                .hasValue(99);
+        assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[] {-1, -1, -1, -1})).error())
+                .hasValue(0xffffffffL);
         assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[0])).error()).isEmpty();
         assertThat(((ErrPacket) decodes(PacketType.ERR, new byte[7])).error()).isEmpty();
     }
@@ -84,7 +97,10 @@ class FixedPacketRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PacketType.class, names = {"NONE", "UNUSED1", "UNUSED2", "MAX"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = PacketType.class,
+            names = {"NONE", "UNUSED1", "UNUSED2", "MAX"},
+            mode = EnumSource.Mode.EXCLUDE)
     void anEmptyBodyIsNeverAnythingButAPacketOrAProtocolException(PacketType type) {
         try {
             assertThat(PacketCodec.decode(type.code(), new byte[0]).type()).isEqualTo(type);

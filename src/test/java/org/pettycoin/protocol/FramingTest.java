@@ -24,13 +24,16 @@ class FramingTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 4, 7, Protocol.MAX_PACKET_LEN + 1L, 0xffffffffL})
     void lengthsOutsideAreInvalidLen(long len) {
-        assertThatThrownBy(() -> Framing.checkLength(len)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
+        assertThatThrownBy(() -> Framing.checkLength(len))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
     }
 
     @Test
     void readsConsecutiveFramesThenEndsCleanly() throws IOException, ProtocolException {
-        byte[] two = new ByteWriter().bytes(GET_PEERS).bytes(PacketCodec.encode(ErrPacket.of(ErrorCode.INVALID_LEN)))
+        byte[] two = new ByteWriter()
+                .bytes(GET_PEERS)
+                .bytes(PacketCodec.encode(ErrPacket.of(ErrorCode.INVALID_LEN)))
                 .toByteArray();
         var in = new ByteArrayInputStream(two);
         assertThat(Framing.readFrame(in)).hasValueSatisfying(f -> assertThat(f).isEqualTo(GET_PEERS));
@@ -51,18 +54,21 @@ class FramingTest {
         // A zero length is what C's mis-seeked blockfile leaves behind: replay ends there.
         for (byte[] prefix : new byte[][] {{0, 0, 0, 0}, {7, 0, 0, 0}, {1, 0, 0x40, 0}}) {
             var in = new ByteArrayInputStream(prefix);
-            assertThatThrownBy(() -> Framing.readFrame(in)).isInstanceOfSatisfying(ProtocolException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
+            assertThatThrownBy(() -> Framing.readFrame(in))
+                    .isInstanceOfSatisfying(
+                            ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
         }
     }
 
     @Test
     void decodedFrameMustBeAsLongAsItsLengthField() throws ProtocolException {
         assertThat(PacketCodec.decode(GET_PEERS)).isEqualTo(new GetPeersPacket());
-        for (byte[] lie : new byte[][] {Arrays.copyOf(GET_PEERS, 9), {9, 0, 0, 0, 19, 0, 0, 0}, {8, 0, 0},
-            {7, 0, 0, 0, 19, 0, 0}}) {
-            assertThatThrownBy(() -> PacketCodec.decode(lie)).isInstanceOfSatisfying(ProtocolException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
+        for (byte[] lie :
+                new byte[][] {Arrays.copyOf(GET_PEERS, 9), {9, 0, 0, 0, 19, 0, 0, 0}, {8, 0, 0}, {7, 0, 0, 0, 19, 0, 0}
+                }) {
+            assertThatThrownBy(() -> PacketCodec.decode(lie))
+                    .isInstanceOfSatisfying(
+                            ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
         }
     }
 

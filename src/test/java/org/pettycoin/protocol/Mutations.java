@@ -18,8 +18,7 @@ final class Mutations {
         T decode(byte[] bytes) throws ProtocolException;
     }
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     static <T> void decodesToItselfOrRejects(byte[] bytes, Decoder<T> decoder, Function<T, byte[]> encoder) {
         T value;
@@ -33,8 +32,9 @@ final class Mutations {
 
     /** Values that make counts and err fields lie: edges of their ranges, and the err values replies use. */
     static Arbitrary<Long> lies() {
-        return Arbitraries.oneOf(Arbitraries.of(0L, 1L, 4L, 12L, 13L, 14L, 0xffffL, 0x10000L, 0x7fffffffL,
-                0x80000000L, 0xffffffffL), ProtocolArbitraries.u32());
+        return Arbitraries.oneOf(
+                Arbitraries.of(0L, 1L, 4L, 12L, 13L, 14L, 0xffffL, 0x10000L, 0x7fffffffL, 0x80000000L, 0xffffffffL),
+                ProtocolArbitraries.u32());
     }
 
     /** Flips bit {@code bitIndex % 8} of byte {@code bitIndex / 8}, wrapping round the array. */

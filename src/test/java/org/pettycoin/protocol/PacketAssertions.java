@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Decoding a body under a type, expecting a packet or a given ecode. */
 final class PacketAssertions {
-    private PacketAssertions() {
-    }
+    private PacketAssertions() {}
 
     /** Decodes and checks that re-encoding gives the same body back. */
     static Packet decodes(PacketType type, byte[] body) throws ProtocolException {
         Packet p = PacketCodec.decode(type.code(), body);
         byte[] frame = PacketCodec.encode(p);
         assertThat(frame).hasSize(Protocol.PACKET_HEADER_LEN + body.length);
-        assertThat(new ByteReader(frame, Protocol.PACKET_HEADER_LEN, body.length).rest()).isEqualTo(body);
+        assertThat(new ByteReader(frame, Protocol.PACKET_HEADER_LEN, body.length).rest())
+                .isEqualTo(body);
         return p;
     }
 
@@ -22,7 +22,9 @@ final class PacketAssertions {
     }
 
     static void rejects(int type, byte[] body, ErrorCode code) {
-        assertThatThrownBy(() -> PacketCodec.decode(type, body)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+        assertThatThrownBy(() -> PacketCodec.decode(type, body))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class,
+                        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
     }
 }

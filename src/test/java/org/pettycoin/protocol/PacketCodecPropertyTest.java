@@ -30,7 +30,9 @@ class PacketCodecPropertyTest {
     /** Offsets of the header, the err fields and counts near the start of bodies, or anywhere. */
     @Provide
     Arbitrary<Integer> offsets() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(0, 48), Arbitraries.integers().between(0, 9000))
+        return Arbitraries.oneOf(
+                        Arbitraries.integers().between(0, 48),
+                        Arbitraries.integers().between(0, 9000))
                 .withoutEdgeCases();
     }
 
@@ -63,8 +65,10 @@ class PacketCodecPropertyTest {
     @Example
     void everyPacketRecordHasAGeneratorAndRoundTrips() throws ProtocolException {
         var byKind = ProtocolArbitraries.packetsByKind();
-        assertThat(byKind.keySet()).containsExactlyInAnyOrderElementsOf(
-                leafRecords(Packet.class).stream().map(c -> c.asSubclass(Packet.class)).toList());
+        assertThat(byKind.keySet())
+                .containsExactlyInAnyOrderElementsOf(leafRecords(Packet.class).stream()
+                        .map(c -> c.asSubclass(Packet.class))
+                        .toList());
         for (Arbitrary<? extends Packet> kind : byKind.values()) {
             for (Packet p : kind.sampleStream().limit(SAMPLES_PER_KIND).toList()) {
                 assertRoundTrips(p);
@@ -78,7 +82,8 @@ class PacketCodecPropertyTest {
     }
 
     @Property
-    void randomBodiesUnderAnyType(@ForAll @IntRange(min = -1, max = 40) int type, @ForAll @Size(max = 500) byte[] body) {
+    void randomBodiesUnderAnyType(
+            @ForAll @IntRange(min = -1, max = 40) int type, @ForAll @Size(max = 500) byte[] body) {
         Mutations.decodesToItselfOrRejects(body, b -> PacketCodec.decode(type, b), p -> {
             byte[] frame = PacketCodec.encode(p);
             return Arrays.copyOfRange(frame, Protocol.PACKET_HEADER_LEN, frame.length);

@@ -75,8 +75,13 @@ class ReplyPacketRulesTest {
     @Test
     void childrenAreWholeChildblocks() throws ProtocolException {
         ChildBlock child = new ChildBlock(Samples.hash(1), Hash256.ZERO);
-        byte[] two = body().bytes(ID).u32(0).bytes(child.block()).bytes(child.descendants())
-                .bytes(child.block()).bytes(child.descendants()).toByteArray();
+        byte[] two = body().bytes(ID)
+                .u32(0)
+                .bytes(child.block())
+                .bytes(child.descendants())
+                .bytes(child.block())
+                .bytes(child.descendants())
+                .toByteArray();
         assertThat(decodes(PacketType.CHILDREN, two)).isEqualTo(new ChildrenPacket(ID, List.of(child, child)));
         assertThat(decodes(PacketType.CHILDREN, body().bytes(ID).u32(0).toByteArray()))
                 .isEqualTo(new ChildrenPacket(ID, List.of()));
@@ -97,7 +102,12 @@ class ReplyPacketRulesTest {
     @Test
     void shardWithErrZeroIsWholeTxrefhashes() throws ProtocolException {
         TxRefHash h = new TxRefHash(Samples.hash(1), Samples.hash(2));
-        byte[] one = body().bytes(ID).u16(3).u16(0).bytes(h.txid()).bytes(h.refhash()).toByteArray();
+        byte[] one = body().bytes(ID)
+                .u16(3)
+                .u16(0)
+                .bytes(h.txid())
+                .bytes(h.refhash())
+                .toByteArray();
         assertThat(decodes(PacketType.SHARD, one)).isEqualTo(new ShardPacket(ID, 3, List.of(h)));
         rejects(PacketType.SHARD, Arrays.copyOf(one, one.length - 1), ErrorCode.INVALID_LEN);
         rejects(PacketType.SHARD, Arrays.copyOf(one, 35), ErrorCode.INVALID_LEN);
@@ -154,7 +164,14 @@ class ReplyPacketRulesTest {
     @Test
     void txmapKeepsErrAndWhateverBitmapFollows() throws ProtocolException {
         // C leaves err uninitialised on success; the bitmap's length needs the block.
-        byte[] b = body().bytes(ID).u16(0).u16(0xa5a5).u8(0b101).u8(0).u8(0).u8(0x80).toByteArray();
+        byte[] b = body().bytes(ID)
+                .u16(0)
+                .u16(0xa5a5)
+                .u8(0b101)
+                .u8(0)
+                .u8(0)
+                .u8(0x80)
+                .toByteArray();
         TxMapPacket map = (TxMapPacket) decodes(PacketType.TXMAP, b);
         assertThat(map.err()).isEqualTo(0xa5a5);
         assertThat(map.marks(0)).isTrue();

@@ -72,7 +72,8 @@ class ReportPacketRulesTest {
     void provenTxIsProofThenTxThenItsRefs() throws ProtocolException {
         byte[] body = assertExactConsumption(new ComplainTxMisorderPacket(PROVEN, PROVEN));
         // The tx starts after the 292-byte proof (the C receiver wrongly starts it at the proof).
-        assertThat(Arrays.copyOfRange(body, Proof.LENGTH, Proof.LENGTH + Samples.NORMAL.length)).isEqualTo(Samples.NORMAL);
+        assertThat(Arrays.copyOfRange(body, Proof.LENGTH, Proof.LENGTH + Samples.NORMAL.length))
+                .isEqualTo(Samples.NORMAL);
         rejects(PacketType.COMPLAIN_TX_MISORDER, Arrays.copyOf(body, Proof.LENGTH - 1), ErrorCode.INVALID_LEN);
     }
 
@@ -80,8 +81,8 @@ class ReportPacketRulesTest {
     void complainTxInvalidCarriesTxAndRefsAsBlobsOfTheStatedLength() throws ProtocolException {
         Proof proof = Samples.proof(Samples.hash(0x44), 2, 1);
         // An unparseable tx (version 0) with a refs blob that is not a whole number of refs.
-        ComplainTxInvalidPacket p = new ComplainTxInvalidPacket(ErrorCode.TX_HIGH_VERSION.code(), proof,
-                Bytes.fromHex("0001020304"), Bytes.fromHex("090909"));
+        ComplainTxInvalidPacket p = new ComplainTxInvalidPacket(
+                ErrorCode.TX_HIGH_VERSION.code(), proof, Bytes.fromHex("0001020304"), Bytes.fromHex("090909"));
         byte[] frame = PacketCodec.encode(p);
         assertThat(ByteReader.le32(frame, 12)).as("txlen").isEqualTo(5);
         byte[] body = Arrays.copyOfRange(frame, Protocol.PACKET_HEADER_LEN, frame.length);

@@ -21,8 +21,10 @@ class RunBNodeStateVectorsTest {
         JsonNode tip = info.get("longest").get(0);
         JsonNode welcome = Vectors.jsonl("capture_sync.jsonl").stream()
                 .filter(p -> p.get("dir").asText().equals("IN") && p.get("type").asInt() == 2)
-                .findFirst().orElseThrow();
-        WelcomePacket w = (WelcomePacket) PacketCodec.decode(Hex.decode(welcome.get("hex").asText()));
+                .findFirst()
+                .orElseThrow();
+        WelcomePacket w =
+                (WelcomePacket) PacketCodec.decode(Hex.decode(welcome.get("hex").asText()));
         Block best = w.bestBlock().orElseThrow();
         assertThat(BlockIds.id(best).hex()).isEqualTo(tip.get("sha").asText());
         assertThat(best.height()).isEqualTo(tip.get("height").asLong());
@@ -32,14 +34,19 @@ class RunBNodeStateVectorsTest {
 
     @Test
     void getpeerinfoUsesOurDisplayNames() {
-        Set<String> ecodes = Arrays.stream(ErrorCode.values()).map(ErrorCode::cName).collect(Collectors.toSet());
-        Set<String> types = Arrays.stream(PacketType.values()).map(PacketType::cName).collect(Collectors.toSet());
+        Set<String> ecodes =
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::cName).collect(Collectors.toSet());
+        Set<String> types =
+                Arrays.stream(PacketType.values()).map(PacketType::cName).collect(Collectors.toSet());
         JsonNode peers = Vectors.json("json_getpeerinfo.json");
         assertThat(peers.size()).isEqualTo(2);
         for (JsonNode p : peers) {
             assertThat(ecodes).contains(p.get("error").asText());
-            assertThat(types).contains(p.get("last-input-type").asText(), p.get("last-output-type").asText(),
-                    p.get("outgoing-type").asText());
+            assertThat(types)
+                    .contains(
+                            p.get("last-input-type").asText(),
+                            p.get("last-output-type").asText(),
+                            p.get("outgoing-type").asText());
             assertThat(Hex.decode(p.get("uuid").asText())).hasSize(NodeUuid.LENGTH);
         }
     }

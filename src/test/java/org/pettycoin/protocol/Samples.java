@@ -7,14 +7,16 @@ import java.util.List;
 /** Small fixed wire values for rule tests: the C vectors' txs and blocks, and simple hand-made ones. */
 final class Samples {
     /** TX1 of transactions.txt: FROM_GATEWAY with one output, so no inputs and no refs. */
-    static final byte[] FROM_GATEWAY = Hex.decode(Vectors.sections("transactions.txt").get("TX1").get("hex"));
+    static final byte[] FROM_GATEWAY =
+            Hex.decode(Vectors.sections("transactions.txt").get("TX1").get("hex"));
     /** TX2 of transactions.txt: NORMAL with one input. */
-    static final byte[] NORMAL = Hex.decode(Vectors.sections("transactions.txt").get("TX2").get("hex"));
+    static final byte[] NORMAL =
+            Hex.decode(Vectors.sections("transactions.txt").get("TX2").get("hex"));
     /** The testnet genesis block, marshalled (828 bytes, 4 shards, no prev_txhashes). */
-    static final byte[] GENESIS = Hex.decode(Vectors.lines("genesis_block.hex").get(0).strip());
+    static final byte[] GENESIS =
+            Hex.decode(Vectors.lines("genesis_block.hex").get(0).strip());
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static Hash256 hash(int fill) {
         byte[] b = new byte[Hash256.LENGTH];
@@ -39,8 +41,8 @@ final class Samples {
     }
 
     static ClaimTx claim() {
-        return new ClaimTx(false, 0, PublicKey.of(new byte[PublicKey.LENGTH]), 5, new Input(hash(7), 2),
-                Signature.ZERO);
+        return new ClaimTx(
+                false, 0, PublicKey.of(new byte[PublicKey.LENGTH]), 5, new Input(hash(7), 2), Signature.ZERO);
     }
 
     static Proof proof(Hash256 block, int shard, int txoff) {

@@ -32,7 +32,8 @@ class TxCodecPropertyTest {
 
     @Provide
     Arbitrary<Integer> offsets() {
-        return Arbitraries.oneOf(Arbitraries.of(COUNT_OFFSETS), Arbitraries.integers().between(0, 320));
+        return Arbitraries.oneOf(
+                Arbitraries.of(COUNT_OFFSETS), Arbitraries.integers().between(0, 320));
     }
 
     private static void decodesToItselfOrRejects(byte[] bytes) {
@@ -52,7 +53,10 @@ class TxCodecPropertyTest {
         ByteWriter w = new ByteWriter();
         StructCodec.encodeTxWithProof(proven, w);
         byte[] bytes = w.toByteArray();
-        assertThat(bytes).hasSize(Proof.LENGTH + TxCodec.length(proven.tx()) + InputRef.LENGTH * proven.refs().size());
+        assertThat(bytes)
+                .hasSize(Proof.LENGTH
+                        + TxCodec.length(proven.tx())
+                        + InputRef.LENGTH * proven.refs().size());
         ByteReader r = new ByteReader(bytes);
         assertThat(StructCodec.decodeTxWithProof(r)).isEqualTo(proven);
         assertThat(r.hasRemaining()).isFalse();
@@ -74,7 +78,8 @@ class TxCodecPropertyTest {
     }
 
     @Property
-    void truncationsAndExtensions(@ForAll("txs") Tx tx, @ForAll int cut, @ForAll @Size(min = 1, max = 80) byte[] extra) {
+    void truncationsAndExtensions(
+            @ForAll("txs") Tx tx, @ForAll int cut, @ForAll @Size(min = 1, max = 80) byte[] extra) {
         byte[] bytes = TxCodec.encode(tx);
         decodesToItselfOrRejects(Mutations.truncate(bytes, cut));
         decodesToItselfOrRejects(Mutations.extend(bytes, extra));

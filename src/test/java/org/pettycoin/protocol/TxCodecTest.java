@@ -16,8 +16,9 @@ class TxCodecTest {
     private static final int NUM_OUTPUTS_OFFSET = 36;
 
     private static void assertFails(byte[] bytes, ErrorCode code) {
-        assertThatThrownBy(() -> TxCodec.decode(bytes)).isInstanceOfSatisfying(ProtocolException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(() -> TxCodec.decode(bytes))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     private static byte[] withByte(byte[] bytes, int offset, int v) {
@@ -102,8 +103,10 @@ class TxCodecTest {
     @Test
     void refsNeedEightBytesPerInput() throws ProtocolException {
         assertThatThrownBy(() -> TxCodec.decodeRefs(new ByteReader(new byte[15]), 2))
-                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_LEN));
         List<InputRef> refs = List.of(new InputRef(0xffffffffL, 0xffff, 0xff, 0xff), new InputRef(0, 0, 0));
-        assertThat(TxCodec.decodeRefs(new ByteReader(TxCodec.encodeRefs(refs)), 2)).isEqualTo(refs);
+        assertThat(TxCodec.decodeRefs(new ByteReader(TxCodec.encodeRefs(refs)), 2))
+                .isEqualTo(refs);
     }
 }

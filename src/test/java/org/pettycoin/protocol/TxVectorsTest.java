@@ -31,8 +31,8 @@ class TxVectorsTest {
     @Test
     void refsTheyWereMinedWithAreOnePerInput() throws ProtocolException {
         // FROM_GATEWAY has no inputs; TX2 and TX3 each spend output 1 of the previous block's tx.
-        Map<String, List<InputRef>> expected = Map.of("TX1", List.of(),
-                "TX2", List.of(new InputRef(1, 1, 0)), "TX3", List.of(new InputRef(1, 1, 0)));
+        Map<String, List<InputRef>> expected =
+                Map.of("TX1", List.of(), "TX2", List.of(new InputRef(1, 1, 0)), "TX3", List.of(new InputRef(1, 1, 0)));
         for (Map.Entry<String, List<InputRef>> e : expected.entrySet()) {
             Vectors.Section s = TXS.get(e.getKey());
             int inputs = TxCodec.decode(Hex.decode(s.get("hex"))).inputs().size();

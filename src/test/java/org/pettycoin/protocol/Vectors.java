@@ -35,18 +35,23 @@ public final class Vectors {
 
         /** The first value of {@code key}. */
         public String get(String key) {
-            return entries.stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).findFirst()
+            return entries.stream()
+                    .filter(e -> e.getKey().equals(key))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
                     .orElseThrow(() -> new NoSuchElementException("[" + name + "] has no " + key));
         }
 
         /** Every value of {@code key}, in file order. */
         public List<String> all(String key) {
-            return entries.stream().filter(e -> e.getKey().equals(key)).map(Map.Entry::getValue).toList();
+            return entries.stream()
+                    .filter(e -> e.getKey().equals(key))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
     }
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** The vectors' directory: {@code -Dpettycoin.vectors=DIR}, else the copy on the test classpath. */
     public static Path dir() {
@@ -101,7 +106,8 @@ public final class Vectors {
             }
             int eq = t.indexOf('=');
             if (eq > 0) {
-                raw.computeIfAbsent(current, k -> new ArrayList<>()).add(Map.entry(t.substring(0, eq), t.substring(eq + 1)));
+                raw.computeIfAbsent(current, k -> new ArrayList<>())
+                        .add(Map.entry(t.substring(0, eq), t.substring(eq + 1)));
             }
         }
         Map<String, Section> out = new LinkedHashMap<>();

@@ -10,12 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** The welcome packet (C's protocol_net.h, welcome.c): its length rule, the trailing block, and its field helpers. */
 class WelcomePacketTest {
-    private static final NetAddress YOU = new NetAddress(0, Bytes.fromHex("00000000000000000000ffff7f000001"),
-            19401, 0, NodeUuid.ZERO);
+    private static final NetAddress YOU =
+            new NetAddress(0, Bytes.fromHex("00000000000000000000ffff7f000001"), 19401, 0, NodeUuid.ZERO);
 
     private static WelcomePacket welcome(long version, Bytes interests, Optional<Block> best) {
-        return new WelcomePacket(version, WelcomePacket.moniker("ICBINB! java"), 19402,
-                NodeUuid.of(Arrays.copyOf(Samples.hash(5).toByteArray(), NodeUuid.LENGTH)), YOU, interests, best);
+        return new WelcomePacket(
+                version,
+                WelcomePacket.moniker("ICBINB! java"),
+                19402,
+                NodeUuid.of(Arrays.copyOf(Samples.hash(5).toByteArray(), NodeUuid.LENGTH)),
+                YOU,
+                interests,
+                best);
     }
 
     private static byte[] body(WelcomePacket w) {
@@ -27,7 +33,8 @@ class WelcomePacketTest {
     void fixedPartIs8296BytesAndShorterIsInvalidLen() throws ProtocolException {
         byte[] body = body(welcome(1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
         assertThat(body).hasSize(WelcomePacket.FIXED_LENGTH - Protocol.PACKET_HEADER_LEN);
-        assertThat(decodes(PacketType.WELCOME, body)).isEqualTo(welcome(1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
+        assertThat(decodes(PacketType.WELCOME, body))
+                .isEqualTo(welcome(1, WelcomePacket.ALL_INTERESTS, Optional.empty()));
         rejects(PacketType.WELCOME, Arrays.copyOf(body, body.length - 1), ErrorCode.INVALID_LEN);
         rejects(PacketType.WELCOME, new byte[0], ErrorCode.INVALID_LEN);
     }
@@ -80,7 +87,8 @@ class WelcomePacketTest {
         assertThat(WelcomePacket.moniker("ab").toByteArray()).hasSize(34).startsWith('a', 'b', 0);
         Bytes full = WelcomePacket.moniker("x".repeat(40));
         assertThat(full.size()).isEqualTo(34);
-        WelcomePacket w = new WelcomePacket(1, full, 0, NodeUuid.ZERO, YOU, WelcomePacket.ALL_INTERESTS, Optional.empty());
+        WelcomePacket w =
+                new WelcomePacket(1, full, 0, NodeUuid.ZERO, YOU, WelcomePacket.ALL_INTERESTS, Optional.empty());
         assertThat(w.monikerText()).isEqualTo("x".repeat(34));
     }
 }

@@ -55,8 +55,8 @@ class CClientRequestsTest {
 
     /** pettycoin-query's request: digits-only and {@code "}-led arguments raw, others quoted, as C joins them. */
     private static String query(String method, String... args) {
-        StringBuilder s = new StringBuilder("{ \"method\" : \"" + method + "\", \"id\" : \"" + QUERY_ID
-                + "\", \"params\" : [ ");
+        StringBuilder s =
+                new StringBuilder("{ \"method\" : \"" + method + "\", \"id\" : \"" + QUERY_ID + "\", \"params\" : [ ");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             s.append(a.chars().allMatch(c -> c >= '0' && c <= '9') || a.startsWith("\"") ? a : "\"" + a + "\"");
@@ -127,8 +127,7 @@ class CClientRequestsTest {
     @Test
     void theDumbwalletsUnquotedTxHexGetsTheCRunsRepliesByteForByte() throws Exception {
         for (Map.Entry<String, String[]> tx : TxCommandsTest.cInjections().entrySet()) {
-            assertThat(exchange(walletSend(tx.getValue()[0]))).as(tx.getKey())
-                    .isEqualTo(ok(tx.getValue()[1], "\"1\""));
+            assertThat(exchange(walletSend(tx.getValue()[0]))).as(tx.getKey()).isEqualTo(ok(tx.getValue()[1], "\"1\""));
         }
         assertThat(n.result("getinfo").get("num_pending").asInt()).isEqualTo(4);
         String tx1 = TxCommandsTest.cInjections().get("TX1")[0];
@@ -152,28 +151,38 @@ class CClientRequestsTest {
         assertThat(tx.get("vout").get(0).get("output_addr").textValue()).isEqualTo(Wallet.text(ALICE));
         assertThat(tx.get("vout").get(0).get("send_amount").intValue()).isEqualTo(1000);
         assertThat(both.substring(split)).isEqualTo(ok("{ \"tx\" : \"" + id(toBob) + "\" }", "\"1\""));
-        assertThat(n.result("listtransactions", Wallet.text(BOB), 0)).singleElement()
+        assertThat(n.result("listtransactions", Wallet.text(BOB), 0))
+                .singleElement()
                 .satisfies(t -> assertThat(t.get("txid").asText()).isEqualTo(id(toBob)));
     }
 
     @Test
     void pettycoinQuerysRequestsGetCsAnswers() throws Exception {
         String getinfo = exchange(query("getinfo"));
-        assertThat(getinfo).as("C's query prints the result when this envelope surrounds it")
-                .startsWith("{ \"result\" : { ").endsWith(", \"error\" : null, \"id\" : \"" + QUERY_ID + "\" }\n");
+        assertThat(getinfo)
+                .as("C's query prints the result when this envelope surrounds it")
+                .startsWith("{ \"result\" : { ")
+                .endsWith(", \"error\" : null, \"id\" : \"" + QUERY_ID + "\" }\n");
         String genesis = Network.REGTEST.genesisId().hex();
         String id = "\"" + QUERY_ID + "\"";
         assertThat(exchange(query("getblockhash", "0"))).isEqualTo(ok("[ \"" + genesis + "\" ]", id));
         assertThat(exchange(query("getblockhash", "\"0\""))).isEqualTo(ok("[ \"" + genesis + "\" ]", id));
-        assertThat(exchange(query("getblockhash", "010"))).as("strtoul reads 010 as octal 8: no block there")
+        assertThat(exchange(query("getblockhash", "010")))
+                .as("strtoul reads 010 as octal 8: no block there")
                 .isEqualTo(ok("[  ]", id));
-        assertThat(parsed(exchange(query("getblock", genesis))).get("result").get("height").intValue()).isZero();
+        assertThat(parsed(exchange(query("getblock", genesis)))
+                        .get("result")
+                        .get("height")
+                        .intValue())
+                .isZero();
         assertThat(exchange(query("getblock", "zz"))).isEqualTo(failed("Invalid block hex 'zz'", id));
         assertThat(exchange(query("getblockhash"))).isEqualTo(failed("Need height param", id));
         assertThat(exchange(query("nosuch", "1"))).isEqualTo(failed("Unknown command 'nosuch'", id));
-        assertThat(parsed(exchange(query("help"))).get("result")).anySatisfy(c ->
-                assertThat(c.get("command").textValue()).isEqualTo("sendrawtransaction"));
-        assertThat(parsed(exchange(query("listtransactions", Wallet.text(ALICE), "0"))).get("result")).isEmpty();
+        assertThat(parsed(exchange(query("help"))).get("result"))
+                .anySatisfy(c -> assertThat(c.get("command").textValue()).isEqualTo("sendrawtransaction"));
+        assertThat(parsed(exchange(query("listtransactions", Wallet.text(ALICE), "0")))
+                        .get("result"))
+                .isEmpty();
     }
 
     @Test
@@ -191,8 +200,9 @@ class CClientRequestsTest {
                 .contains("\"height\" : 0");
         assertThat(exchange("{ \"method\" : \"getblock\", \"id\" : 1, \"params\" : [ 12zz ] }"))
                 .isEqualTo(failed("Invalid block hex 12zz", "1"));
-        assertThat(exchange("{ \"method\" : \"listtransactions\", \"id\" : 1, \"params\" : [ "
-                + Wallet.text(ALICE) + " ] }")).as("C wants a string here")
+        assertThat(exchange("{ \"method\" : \"listtransactions\", \"id\" : 1, \"params\" : [ " + Wallet.text(ALICE)
+                        + " ] }"))
+                .as("C wants a string here")
                 .isEqualTo(failed("address " + Wallet.text(ALICE) + " not valid", "1"));
         assertThat(exchange("{ \"method\" : \"getlog\", \"id\" : 1, \"params\" : [ info ] }"))
                 .isEqualTo(failed("Invalid level param", "1"));
@@ -203,13 +213,15 @@ class CClientRequestsTest {
         String head = "{ \"result\" : null, \"error\" : \"";
         String tail = "\", \"id\" : null }\n";
         return response.startsWith(head) && response.endsWith(tail) && response.indexOf('\n') == response.length() - 1
-                ? response.substring(head.length(), response.length() - tail.length()) : "not a refusal: " + response;
+                ? response.substring(head.length(), response.length() - tail.length())
+                : "not a refusal: " + response;
     }
 
     @Test
     void hostileInputIsRefusedWithOneLineAndAClose() throws Exception {
         assertThat(exchange("{ \"method\" : \"getinfo\", \"id\" : \"1\", \"params\" : [ \"unterminated"))
-                .as("an unfinished request when the client hangs up: no answer").isEmpty();
+                .as("an unfinished request when the client hangs up: no answer")
+                .isEmpty();
         String wrongBracket = "{ \"method\" : \"getinfo\", \"id\" : 1, \"params\" : [ ] ] }";
         assertThat(refusal(exchange(wrongBracket)))
                 .isEqualTo("invalid JSON, closing: ']' closes a '{' at byte " + wrongBracket.lastIndexOf(']'));
@@ -220,14 +232,17 @@ class CClientRequestsTest {
         assertThat(refusal(exchange("{ \"method\" : \"dev-echo\", \"id\" : 1, \"params\" : " + "[".repeat(100_000))))
                 .isEqualTo("request nested deeper than " + JsmnReader.MAX_DEPTH + ", closing");
         assertThat(refusal(exchange("{ \"method\" : \"dev-echo\", \"id\" : 1, \"params\" : [ "
-                + "1 ".repeat(JsmnReader.MAX_TOKENS) + "] }")))
+                        + "1 ".repeat(JsmnReader.MAX_TOKENS) + "] }")))
                 .isEqualTo("request of more than " + JsmnReader.MAX_TOKENS + " tokens, closing");
         byte[] huge = new byte[(int) RpcSession.MAX_REQUEST_BYTES + 2];
         Arrays.fill(huge, (byte) 'a');
         huge[0] = '[';
         String tooBig = exchange(huge);
-        assertThat(tooBig.isEmpty() || refusal(tooBig).equals("request larger than " + RpcSession.MAX_REQUEST_BYTES
-                + " bytes, closing")).as(tooBig).isTrue();
+        assertThat(tooBig.isEmpty()
+                        || refusal(tooBig)
+                                .equals("request larger than " + RpcSession.MAX_REQUEST_BYTES + " bytes, closing"))
+                .as(tooBig)
+                .isTrue();
         // Requests complete before the bad byte are answered; the node is unharmed.
         String thenStray = "{ \"method\" : \"getblockhash\", \"id\" : 1, \"params\" : [ 0 ] } ]";
         String answered = exchange(thenStray);

@@ -24,9 +24,18 @@ class CJsonFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"json_help.json", "json_getinfo.json", "json_getblock_empty.json",
-        "json_getblock_with_tx.json", "json_getblockhash_1.json", "json_getpeerinfo.json",
-        "json_gettransaction.json", "json_gettransaction_from_gateway.json", "json_dev-listtodo.json"})
+    @ValueSource(
+            strings = {
+                "json_help.json",
+                "json_getinfo.json",
+                "json_getblock_empty.json",
+                "json_getblock_with_tx.json",
+                "json_getblockhash_1.json",
+                "json_getpeerinfo.json",
+                "json_gettransaction.json",
+                "json_gettransaction_from_gateway.json",
+                "json_dev-listtodo.json"
+            })
     void reproducesTheCNodesLayout(String file) {
         assertThat(CJsonFormat.format(Vectors.json(file))).isEqualTo(text(file));
     }
@@ -64,6 +73,8 @@ class CJsonFormatTest {
         String line = CJsonFormat.success(odd, NullNode.getInstance());
         assertThat(JSON.readTree(line).get("result")).isEqualTo(odd);
         assertThat(JSON.readTree(CJsonFormat.failure("back\\slash\nnewline", NullNode.getInstance()))
-                .get("error").asText()).isEqualTo("back\\slash\nnewline");
+                        .get("error")
+                        .asText())
+                .isEqualTo("back\\slash\nnewline");
     }
 }

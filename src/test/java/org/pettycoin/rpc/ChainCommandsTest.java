@@ -1,12 +1,12 @@
 package org.pettycoin.rpc;
 
-import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,8 @@ class ChainCommandsTest {
         assertThat(fieldNames(info)).containsSubsequence(fieldNames(Vectors.json("json_getinfo.json")));
         assertThat(info.get("test_net").asBoolean()).isTrue();
         assertThat(info.get("network").asText()).isEqualTo("regtest");
-        assertThat(info.get("preferred_chain").get("sha").asText()).isEqualTo(Network.REGTEST.genesisId().hex());
+        assertThat(info.get("preferred_chain").get("sha").asText())
+                .isEqualTo(Network.REGTEST.genesisId().hex());
         assertThat(info.get("preferred_chain").get("height").asInt()).isZero();
         assertThat(info.get("longest")).hasSize(1);
         assertThat(info.get("uuid").asText()).isEqualTo(n.node.uuid().hex()).hasSize(32);
@@ -80,10 +81,12 @@ class ChainCommandsTest {
         assertThat(ids).hasSize(3);
         JsonNode info = n.result("getinfo");
         assertThat(info.get("preferred_chain").get("height").asInt()).isEqualTo(3);
-        assertThat(info.get("preferred_chain").get("sha").asText()).isEqualTo(ids.get(2).asText());
+        assertThat(info.get("preferred_chain").get("sha").asText())
+                .isEqualTo(ids.get(2).asText());
         assertThat(n.result("getblockhash", 3)).containsExactly(ids.get(2));
         assertThat(n.result("getblockhash", "0x1")).containsExactly(ids.get(0));
-        assertThat(n.result("getblockhash", 0).get(0).asText()).isEqualTo(Network.REGTEST.genesisId().hex());
+        assertThat(n.result("getblockhash", 0).get(0).asText())
+                .isEqualTo(Network.REGTEST.genesisId().hex());
         assertThat(n.result("getblockhash", 99)).isEmpty();
 
         assertThat(n.error("generate")).isEqualTo("Need nblocks param");
@@ -103,15 +106,20 @@ class ChainCommandsTest {
         assertThat(b.get("height").asInt()).isEqualTo(1);
         assertThat(b.get("version").asInt()).isEqualTo(1);
         assertThat(b.get("shard_order").asInt()).isEqualTo(2);
-        assertThat(b.get("fees_to").asText()).isEqualTo(RpcJson.address(RpcTestNode.MINER)).startsWith("q");
+        assertThat(b.get("fees_to").asText())
+                .isEqualTo(RpcJson.address(RpcTestNode.MINER))
+                .startsWith("q");
         assertThat(b.get("difficulty").asLong()).isEqualTo(Network.REGTEST.genesisDifficulty());
         assertThat(b.get("prevs")).hasSize(Protocol.NUM_PREV_IDS);
-        assertThat(b.get("prevs").get(0).asText()).isEqualTo(Network.REGTEST.genesisId().hex());
+        assertThat(b.get("prevs").get(0).asText())
+                .isEqualTo(Network.REGTEST.genesisId().hex());
         assertThat(b.get("next")).containsExactly(ids.get(1));
         assertThat(b.get("merkles")).hasSize(4);
         assertThat(b.get("shards")).hasSize(4).allMatch(JsonNode::isEmpty);
         // Upper-case hex names the same block.
-        assertThat(n.result("getblock", ids.get(0).asText().toUpperCase(Locale.ROOT)).get("hash")).isEqualTo(ids.get(0));
+        assertThat(n.result("getblock", ids.get(0).asText().toUpperCase(Locale.ROOT))
+                        .get("hash"))
+                .isEqualTo(ids.get(0));
 
         assertThat(n.error("getblock")).isEqualTo("Need block param");
         assertThat(n.error("getblock", "zz")).isEqualTo("Invalid block hex 'zz'");
@@ -124,10 +132,13 @@ class ChainCommandsTest {
         return n.node.call(() -> {
             BlockNode tip = n.node.state().miningHead();
             ChainBuilder b = ChainBuilder.on(n.node.state(), RpcTestNode.MINER);
-            Block t = b.template(tip, tip.block().tailer().timestamp() + 1,
-                    Collections.nCopies(4, List.of()));
+            Block t = b.template(tip, tip.block().tailer().timestamp() + 1, Collections.nCopies(4, List.of()));
             BlockTailer tailer = t.tailer();
-            return ChainBuilder.solve(new Block(t.header(), t.numTxs(), t.merkles(), t.prevTxhashes(),
+            return ChainBuilder.solve(new Block(
+                    t.header(),
+                    t.numTxs(),
+                    t.merkles(),
+                    t.prevTxhashes(),
                     new BlockTailer(tailer.timestamp(), tailer.difficulty() - difficultyShift, 0)));
         });
     }
@@ -137,9 +148,13 @@ class ChainCommandsTest {
         n.result("generate", 1);
         Block good = childOfBest(0);
         String id = BlockIds.id(good).hex();
-        assertThat(n.result("submitblock", Hex.encode(BlockCodec.encode(good))).asText()).isEqualTo(id);
-        assertThat(n.result("getinfo").get("preferred_chain").get("sha").asText()).isEqualTo(id);
-        assertThat(n.result("submitblock", Hex.encode(BlockCodec.encode(good))).asText()).as("known").isEqualTo(id);
+        assertThat(n.result("submitblock", Hex.encode(BlockCodec.encode(good))).asText())
+                .isEqualTo(id);
+        assertThat(n.result("getinfo").get("preferred_chain").get("sha").asText())
+                .isEqualTo(id);
+        assertThat(n.result("submitblock", Hex.encode(BlockCodec.encode(good))).asText())
+                .as("known")
+                .isEqualTo(id);
 
         Block wrongDifficulty = childOfBest(1);
         assertThat(n.error("submitblock", Hex.encode(BlockCodec.encode(wrongDifficulty))))
@@ -147,7 +162,9 @@ class ChainCommandsTest {
         assertThat(n.error("submitblock")).isEqualTo("Need block param");
         assertThat(n.error("submitblock", "xyz")).isEqualTo("Invalid block hex");
         assertThat(n.error("submitblock", "00")).startsWith("PROTOCOL_ECODE_INVALID_LEN: ");
-        assertThat(n.result("getinfo").get("preferred_chain").get("sha").asText()).as("node unharmed").isEqualTo(id);
+        assertThat(n.result("getinfo").get("preferred_chain").get("sha").asText())
+                .as("node unharmed")
+                .isEqualTo(id);
     }
 
     @Test
@@ -161,15 +178,18 @@ class ChainCommandsTest {
         });
         String parentId = BlockIds.id(parent).hex();
         assertThat(n.error("submitblock", Hex.encode(BlockCodec.encode(orphan))))
-                .isEqualTo("PROTOCOL_ECODE_PRIV_UNKNOWN_PREV: parent " + parentId + " is unknown; kept until it arrives");
+                .isEqualTo(
+                        "PROTOCOL_ECODE_PRIV_UNKNOWN_PREV: parent " + parentId + " is unknown; kept until it arrives");
         JsonNode detached = n.result("dev-detachedblocks");
         assertThat(detached).hasSize(1);
         assertThat(detached.get(0).get("height").asInt()).isEqualTo(2);
-        assertThat(detached.get(0).get("sha").asText()).isEqualTo(BlockIds.id(orphan).hex());
+        assertThat(detached.get(0).get("sha").asText())
+                .isEqualTo(BlockIds.id(orphan).hex());
         assertThat(detached.get(0).get("prev").asText()).isEqualTo(parentId);
         // Its parent completes it: both attach.
         n.result("submitblock", Hex.encode(BlockCodec.encode(parent)));
         assertThat(n.result("dev-detachedblocks")).isEmpty();
-        assertThat(n.result("getinfo").get("preferred_chain").get("height").asInt()).isEqualTo(2);
+        assertThat(n.result("getinfo").get("preferred_chain").get("height").asInt())
+                .isEqualTo(2);
     }
 }

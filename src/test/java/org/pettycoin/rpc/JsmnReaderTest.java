@@ -61,7 +61,9 @@ class JsmnReaderTest {
                 + "123456789012345678901234567890, tru, a\"b{c ]");
         assertThat(a.get(0)).isInstanceOf(BareToken.class).hasToString("0100ab");
         assertThat(a.get(1)).isEqualTo(IntNode.valueOf(12));
-        assertThat(a.get(2)).as("a leading zero is C's octal, kept as text").hasToString("010")
+        assertThat(a.get(2))
+                .as("a leading zero is C's octal, kept as text")
+                .hasToString("010")
                 .isInstanceOf(BareToken.class);
         assertThat(a.get(3)).isInstanceOf(BareToken.class).hasToString("-0");
         assertThat(a.get(4)).isInstanceOf(BareToken.class).hasToString("1.5");
@@ -72,14 +74,17 @@ class JsmnReaderTest {
         assertThat(a.get(9)).isEqualTo(LongNode.valueOf(99999999999L));
         assertThat(a.get(10)).isInstanceOf(BigIntegerNode.class).hasToString("123456789012345678901234567890");
         assertThat(a.get(11)).isInstanceOf(BareToken.class).hasToString("tru");
-        assertThat(a.get(12)).as("only white space, ':', ',', ']' and '}' end a primitive")
-                .isInstanceOf(BareToken.class).hasToString("a\"b{c");
+        assertThat(a.get(12))
+                .as("only white space, ':', ',', ']' and '}' end a primitive")
+                .isInstanceOf(BareToken.class)
+                .hasToString("a\"b{c");
         assertThat(a.get(12).asText()).isEqualTo("a\"b{c");
     }
 
     @Test
     void primitivesEndAtColonsAndClosingBrackets() throws Exception {
-        assertThat(one("{method:getinfo}").get("method")).as("a bare name is no string name: not a member")
+        assertThat(one("{method:getinfo}").get("method"))
+                .as("a bare name is no string name: not a member")
                 .isNull();
         assertThat(one("{\"k\":v}").get("k")).hasToString("v");
         assertThat(one("[[a]b]")).hasSize(2);
@@ -89,11 +94,15 @@ class JsmnReaderTest {
     @Test
     void stringsKeepRawBytesAndDecodeTheirEscapes() throws Exception {
         assertThat(one("[\"tab\there\nnewline\u0001\"]").get(0).textValue()).isEqualTo("tab\there\nnewline\u0001");
-        assertThat(one("[\"\\\" \\/ \\\\ \\b \\f \\r \\n \\t \\u0041\\u00e9 \\ud83d\\ude00\"]").get(0).textValue())
+        assertThat(one("[\"\\\" \\/ \\\\ \\b \\f \\r \\n \\t \\u0041\\u00e9 \\ud83d\\ude00\"]")
+                        .get(0)
+                        .textValue())
                 .isEqualTo("\" / \\ \b \f \r \n \t A\u00e9 \ud83d\ude00");
         assertThat(one("[\"caf\u00e9 {]}:,\"]").get(0).textValue()).isEqualTo("caf\u00e9 {]}:,");
         byte[] badUtf8 = {'[', '"', 'a', (byte) 0xff, 'b', '"', ']'};
-        assertThat(read(badUtf8).get(0).get(0).textValue()).as("C took any byte in a string").isEqualTo("a\ufffdb");
+        assertThat(read(badUtf8).get(0).get(0).textValue())
+                .as("C took any byte in a string")
+                .isEqualTo("a\ufffdb");
         assertThat(one("[\"a\"\"b\"c]")).hasSize(3);
     }
 
@@ -101,7 +110,8 @@ class JsmnReaderTest {
     void membersAreTokenPairsWithStringNamesTheFirstWinning() throws Exception {
         JsonNode o = one("{ \"id\" : 1, \"id\" : 2, 3 : \"x\", {\"n\":1} : 4, \"me\\u0074hod\" : \"m\", \"last\" }");
         assertThat(o.get("id")).isEqualTo(IntNode.valueOf(1));
-        assertThat(o.size()).as("numbers, objects and escaped names never match, a name alone is dropped")
+        assertThat(o.size())
+                .as("numbers, objects and escaped names never match, a name alone is dropped")
                 .isEqualTo(1);
         assertThat(one("{}")).isEqualTo(json("{}"));
     }
@@ -109,8 +119,14 @@ class JsmnReaderTest {
     @Test
     void aStreamGivesEachTopLevelValueInOrder() throws Exception {
         List<JsonNode> all = read(" \n{\"a\":1}{\"b\":2} , : [3] \"s\" 4 5");
-        assertThat(all).containsExactly(json("{\"a\":1}"), json("{\"b\":2}"), json("[3]"), json("\"s\""),
-                IntNode.valueOf(4), IntNode.valueOf(5));
+        assertThat(all)
+                .containsExactly(
+                        json("{\"a\":1}"),
+                        json("{\"b\":2}"),
+                        json("[3]"),
+                        json("\"s\""),
+                        IntNode.valueOf(4),
+                        IntNode.valueOf(5));
         assertThat(read(" \t\r\n ,: ")).isEmpty();
     }
 
@@ -162,8 +178,11 @@ class JsmnReaderTest {
     }
 
     private static void refused(byte[] bytes, String message) {
-        assertThatThrownBy(() -> read(bytes)).isInstanceOfSatisfying(JsmnReader.JsmnException.class,
-                e -> assertThat(e.invalidJson()).isTrue()).hasMessage(message);
+        assertThatThrownBy(() -> read(bytes))
+                .isInstanceOfSatisfying(
+                        JsmnReader.JsmnException.class,
+                        e -> assertThat(e.invalidJson()).isTrue())
+                .hasMessage(message);
     }
 
     private static void refused(String text, String message) {
@@ -200,11 +219,15 @@ class JsmnReaderTest {
         byte[] big = ("[" + "a".repeat(100) + "]").getBytes(StandardCharsets.US_ASCII);
         List<JsonNode> out = new ArrayList<>();
         assertThatThrownBy(() -> new JsmnReader(50).feed(big, 0, big.length, out))
-                .isInstanceOfSatisfying(JsmnReader.JsmnException.class, e -> assertThat(e.invalidJson()).isFalse())
+                .isInstanceOfSatisfying(
+                        JsmnReader.JsmnException.class,
+                        e -> assertThat(e.invalidJson()).isFalse())
                 .hasMessage("request larger than 50 bytes");
         byte[] fits = ("   [" + "a".repeat(46) + "]   [" + "b".repeat(46) + "]   ").getBytes(StandardCharsets.US_ASCII);
         new JsmnReader(48).feed(fits, 0, fits.length, out);
-        assertThat(out).as("the limit is per request; white space between requests is free").hasSize(2);
+        assertThat(out)
+                .as("the limit is per request; white space between requests is free")
+                .hasSize(2);
 
         String deepest = "[".repeat(JsmnReader.MAX_DEPTH) + "]".repeat(JsmnReader.MAX_DEPTH);
         JsonNode deep = one(deepest);
@@ -213,7 +236,9 @@ class JsmnReaderTest {
         }
         assertThat(deep).isEmpty();
         assertThatThrownBy(() -> read("[".repeat(1_000_000)))
-                .isInstanceOfSatisfying(JsmnReader.JsmnException.class, e -> assertThat(e.invalidJson()).isFalse())
+                .isInstanceOfSatisfying(
+                        JsmnReader.JsmnException.class,
+                        e -> assertThat(e.invalidJson()).isFalse())
                 .hasMessage("request nested deeper than " + JsmnReader.MAX_DEPTH);
 
         ByteArrayOutputStream many = new ByteArrayOutputStream();

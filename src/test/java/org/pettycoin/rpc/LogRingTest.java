@@ -21,7 +21,8 @@ class LogRingTest {
         assertThat(s.bytesUsed()).isLessThanOrEqualTo(s.bytesMax());
         List<String> kept = s.entries().stream().map(LogRing.Entry::text).toList();
         assertThat(kept).contains("b0", "u0", "i0").doesNotContain("d0", "d1");
-        int skipped = s.entries().stream().mapToInt(LogRing.Entry::skippedBefore).sum();
+        int skipped =
+                s.entries().stream().mapToInt(LogRing.Entry::skippedBefore).sum();
         assertThat(skipped + kept.size()).isEqualTo(11);
     }
 
@@ -30,7 +31,9 @@ class LogRingTest {
         LogRing ring = LogRing.install().orElseThrow();
         assertThat(LogRing.install()).containsSame(ring);
         LoggerFactory.getLogger("ring-test").warn("heard by the ring");
-        assertThat(ring.snapshot().entries()).anyMatch(e -> e.text().equals("heard by the ring")
-                && e.level() == LogRing.LogLevel.UNUSUAL && e.source().equals("ring-test"));
+        assertThat(ring.snapshot().entries())
+                .anyMatch(e -> e.text().equals("heard by the ring")
+                        && e.level() == LogRing.LogLevel.UNUSUAL
+                        && e.source().equals("ring-test"));
     }
 }

@@ -47,8 +47,9 @@ class MiscCommandsTest {
         assertThat(echo.get("num").asInt()).isEqualTo(3);
         assertThat(echo.get("echo")).isEqualTo(JSON.readTree("[1, \"two\", {\"three\":[3]}]"));
         String named = n.raw("{\"method\":\"dev-echo\",\"params\":{\"a\":null},\"id\":\"x\"}");
-        assertThat(named).isEqualTo("{ \"result\" : { \"num\" : 1, \"echo\" : \n\t{ \"a\" : null } }, \"error\" : null, "
-                + "\"id\" : \"x\" }\n");
+        assertThat(named)
+                .isEqualTo("{ \"result\" : { \"num\" : 1, \"echo\" : \n\t{ \"a\" : null } }, \"error\" : null, "
+                        + "\"id\" : \"x\" }\n");
     }
 
     @Test
@@ -68,7 +69,9 @@ class MiscCommandsTest {
         JsonNode unusual = n.result("getlog", "unusual").get("log");
         assertThat(unusual).noneMatch(e -> e.get("type").asText().equals("INFO"));
         assertThat(unusual).anyMatch(e -> e.path("log").asText().equals("an unusual line for getlog"));
-        assertThat(unusual).anyMatch(e -> e.get("type").asText().equals("SKIPPED") && e.get("num_skipped").asInt() > 0);
+        assertThat(unusual)
+                .anyMatch(e -> e.get("type").asText().equals("SKIPPED")
+                        && e.get("num_skipped").asInt() > 0);
         assertThat(n.error("getlog", "broken")).isEqualTo("Invalid level param");
         assertThat(n.error("getlog", 7)).isEqualTo("Invalid level param");
     }
@@ -81,21 +84,27 @@ class MiscCommandsTest {
             JsonNode peers = awaitPeers(n);
             assertThat(peers).hasSize(1);
             JsonNode p = peers.get(0);
-            List<String> cFields = List.of("peer_num", "addr", "addrlocal", "uuid", "we_are_syncing", "they_are_syncing",
-                    "error");
+            List<String> cFields =
+                    List.of("peer_num", "addr", "addrlocal", "uuid", "we_are_syncing", "they_are_syncing", "error");
             List<String> names = new ArrayList<>();
             p.fieldNames().forEachRemaining(names::add);
             assertThat(names).containsSubsequence(cFields);
-            Vectors.json("json_getpeerinfo.json").get(0).fieldNames()
-                    .forEachRemaining(f -> assertThat(cFields.contains(f) || !names.contains(f)).as(f).isTrue());
+            Vectors.json("json_getpeerinfo.json")
+                    .get(0)
+                    .fieldNames()
+                    .forEachRemaining(f -> assertThat(cFields.contains(f) || !names.contains(f))
+                            .as(f)
+                            .isTrue());
             assertThat(p.get("uuid").asText()).isEqualTo(otherUuid);
             assertThat(p.get("addr").asText()).startsWith("::ffff:127.0.0.1:");
             assertThat(p.get("inbound").asBoolean()).isTrue();
             assertThat(p.get("error").asText()).isEqualTo("PROTOCOL_ECODE_NONE");
             assertThat(p.get("listen_port").asInt()).isEqualTo(other.node.port());
             // On the node's clock (here running from 2025), not the system's: when it connected, to the second.
-            assertThat(p.get("conntime").asLong()).isBetween(Network.REGTEST.genesisTimestamp(),
-                    n.node.options().clock().unixSeconds());
+            assertThat(p.get("conntime").asLong())
+                    .isBetween(
+                            Network.REGTEST.genesisTimestamp(),
+                            n.node.options().clock().unixSeconds());
             assertThat(awaitPeers(other).get(0).get("inbound").asBoolean()).isFalse();
             // A may dial B too, briefly, before the duplicate is closed: at least the one connection.
             assertThat(n.result("getinfo").get("connections").asInt()).isPositive();
@@ -112,7 +121,8 @@ class MiscCommandsTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         JsonNode peers = node.result("getpeerinfo");
         // Each may dial the other once it knows its address: the duplicate is closed soon after.
-        while (System.nanoTime() < deadline && (peers.size() != 1 || !peers.get(0).has("uuid"))) {
+        while (System.nanoTime() < deadline
+                && (peers.size() != 1 || !peers.get(0).has("uuid"))) {
             Thread.sleep(20);
             peers = node.result("getpeerinfo");
         }
@@ -125,7 +135,8 @@ class MiscCommandsTest {
             c.send("{\"method\":\"nosuch\",\"params\":[],\"id\":1}");
             assertThat(c.read().error()).contains("Unknown command 'nosuch'");
             c.send("[1, 2]");
-            assertThat(c.read().error()).hasValueSatisfying(e -> assertThat(e).startsWith("a request must be a JSON object"));
+            assertThat(c.read().error())
+                    .hasValueSatisfying(e -> assertThat(e).startsWith("a request must be a JSON object"));
             c.send("{\"params\":[],\"id\":1}");
             assertThat(c.read().error()).contains("the request has no 'method' string");
             c.send("{\"method\":7,\"params\":[],\"id\":1}");
@@ -140,7 +151,8 @@ class MiscCommandsTest {
             RpcClient.Response a = c.read();
             RpcClient.Response b = c.read();
             assertThat(a.id()).isEqualTo(TextNode.valueOf("a"));
-            assertThat(a.result().get(0).asText()).isEqualTo(Network.REGTEST.genesisId().hex());
+            assertThat(a.result().get(0).asText())
+                    .isEqualTo(Network.REGTEST.genesisId().hex());
             assertThat(b.id()).isEqualTo(TextNode.valueOf("b"));
             assertThat(b.result().get("network").asText()).isEqualTo("regtest");
         }
@@ -156,13 +168,16 @@ class MiscCommandsTest {
             assertThat(c.read().error()).hasValueSatisfying(e -> assertThat(e).startsWith("invalid JSON"));
             assertThatThrownBy(c::read).isInstanceOf(IOException.class);
         }
-        assertThat(n.result("getinfo").get("test_net").asBoolean()).as("node unharmed").isTrue();
+        assertThat(n.result("getinfo").get("test_net").asBoolean())
+                .as("node unharmed")
+                .isTrue();
     }
 
     @Test
     void generateIsRefusedOnTestnet() throws Exception {
         try (RpcTestNode testnet = RpcTestNode.start(Network.TESTNET)) {
-            assertThat(testnet.error("generate", 1)).isEqualTo("generate works only on regtest; this node is on testnet");
+            assertThat(testnet.error("generate", 1))
+                    .isEqualTo("generate works only on regtest; this node is on testnet");
             assertThat(testnet.result("getinfo").get("network").asText()).isEqualTo("testnet");
         }
     }

@@ -43,7 +43,8 @@ class MockTimeCommandTest {
         FromGatewayTx deposit = fund(ALICE, 100);
         n.result("sendrawtransaction", hex(deposit));
         long mined = timestampOf(n.result("generate", 1));
-        assertThat(n.result("listtransactions", text(ALICE))).singleElement()
+        assertThat(n.result("listtransactions", text(ALICE)))
+                .singleElement()
                 .satisfies(t -> assertThat(t.get("txid").asText()).isEqualTo(id(deposit)));
 
         // Four days on, the deposit's block is past the 3-day horizon: its outputs are no longer listed.
@@ -52,7 +53,8 @@ class MockTimeCommandTest {
         assertThat(set.get("mocktime").asLong()).isEqualTo(later);
         assertThat(set.get("time").asLong()).isBetween(later, later + 60);
         assertThat(n.result("listtransactions", text(ALICE))).isEmpty();
-        assertThat(timestampOf(n.result("generate", 1))).as("a new block is stamped with the time set")
+        assertThat(timestampOf(n.result("generate", 1)))
+                .as("a new block is stamped with the time set")
                 .isBetween(later, later + 60);
 
         // Back to the deposit's day, the deposit is inside the horizon again (the newer block is in the future).
@@ -64,7 +66,8 @@ class MockTimeCommandTest {
         JsonNode system = n.result("setmocktime", 0);
         assertThat(system.get("mocktime").asLong()).isZero();
         assertThat(system.get("time").asLong()).isBetween(before, System.currentTimeMillis() / 1000);
-        assertThat(n.result("setmocktime", "0x6925e366").get("mocktime").asLong()).as("numbers as C reads them")
+        assertThat(n.result("setmocktime", "0x6925e366").get("mocktime").asLong())
+                .as("numbers as C reads them")
                 .isEqualTo(0x6925e366L);
     }
 
@@ -72,7 +75,8 @@ class MockTimeCommandTest {
     void aTimeThatIsNotAWholeNonNegativeNumberOfSecondsIsRefused() throws Exception {
         assertThat(n.error("setmocktime")).isEqualTo("Need timestamp param");
         for (Object bad : new Object[] {-1, "-1", "soon", 4_294_967_296L, "1.5"}) {
-            assertThat(n.error("setmocktime", bad)).as(String.valueOf(bad))
+            assertThat(n.error("setmocktime", bad))
+                    .as(String.valueOf(bad))
                     .startsWith("timestamp must be a whole number of Unix seconds from 0 to 4294967295");
         }
         assertThat(n.result("help", "setmocktime").get("details").asText())

@@ -22,7 +22,8 @@ class ParamsTest {
         assertThat(params("[\"a\", 0]").get("minconf").orElseThrow().asInt()).isZero();
         assertThat(params("[\"a\"]").get("minconf")).isEmpty();
         assertThat(params("[\"a\", null]").get("minconf")).isEmpty();
-        assertThat(params("{\"minconf\": 3}").get("minconf").orElseThrow().asInt()).isEqualTo(3);
+        assertThat(params("{\"minconf\": 3}").get("minconf").orElseThrow().asInt())
+                .isEqualTo(3);
         assertThat(params("{\"minconf\": 3}").get("address")).isEmpty();
         assertThat(params("[\"a\", 1, 2]").count()).isEqualTo(3);
     }
@@ -46,12 +47,18 @@ class ParamsTest {
 
     @Test
     void bareTokensReadAsTheirTextAsCsHandlersReadThem() {
-        Params p = new Params(JsonNodeFactory.instance.arrayNode().add(new BareToken("0100ab"))
-                .add(new BareToken("nothing")), NAMES);
+        Params p = new Params(
+                JsonNodeFactory.instance
+                        .arrayNode()
+                        .add(new BareToken("0100ab"))
+                        .add(new BareToken("nothing")),
+                NAMES);
         JsonNode hex = p.get("address").orElseThrow();
         assertThat(Params.text(hex)).isEqualTo("0100ab");
         assertThat(Params.shown(hex)).as("unquoted, as C shows a primitive").isEqualTo("0100ab");
-        assertThat(p.get("minconf")).as("any primitive starting with 'n' is C's null").isEmpty();
+        assertThat(p.get("minconf"))
+                .as("any primitive starting with 'n' is C's null")
+                .isEmpty();
         assertThat(Params.number(new BareToken("010"))).contains(8L);
         assertThat(Params.number(new BareToken("0x1F"))).contains(31L);
         assertThat(Params.number(new BareToken("12a"))).isEmpty();

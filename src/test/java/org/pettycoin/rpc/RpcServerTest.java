@@ -55,13 +55,15 @@ class RpcServerTest {
 
     @Test
     void theSocketIsTheOwnersOnly() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(n.socket()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(n.socket())))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void aSecondServerOnALiveSocketIsRefused() {
-        assertThatThrownBy(() -> RpcServer.start(n.socket(), n.node, () -> { }, Optional.empty()))
-                .isInstanceOf(IOException.class).hasMessageContaining("in use");
+        assertThatThrownBy(() -> RpcServer.start(n.socket(), n.node, () -> {}, Optional.empty()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("in use");
         assertThat(Files.exists(n.socket())).isTrue();
     }
 
@@ -73,9 +75,11 @@ class RpcServerTest {
             dead.bind(UnixDomainSocketAddress.of(socket));
         }
         assertThat(Files.exists(socket)).as("a closed server leaves its file").isTrue();
-        try (RpcServer s = RpcServer.start(socket, n.node, () -> { }, Optional.empty());
-             RpcClient c = RpcClient.connect(s.socket())) {
-            assertThat(c.call("getblockhash", IntNode.valueOf(1), RpcTestNode.params(0)).ok()).isTrue();
+        try (RpcServer s = RpcServer.start(socket, n.node, () -> {}, Optional.empty());
+                RpcClient c = RpcClient.connect(s.socket())) {
+            assertThat(c.call("getblockhash", IntNode.valueOf(1), RpcTestNode.params(0))
+                            .ok())
+                    .isTrue();
         }
         assertThat(Files.exists(socket)).isFalse();
         Files.delete(dir);
@@ -84,8 +88,9 @@ class RpcServerTest {
     @Test
     void aPathTooLongForAUnixSocketIsReportedClearly() {
         Path longPath = Path.of("/tmp", "x".repeat(120));
-        assertThatThrownBy(() -> RpcServer.start(longPath, n.node, () -> { }, Optional.empty()))
-                .isInstanceOf(IOException.class).hasMessageContaining("more than the 107");
+        assertThatThrownBy(() -> RpcServer.start(longPath, n.node, () -> {}, Optional.empty()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("more than the 107");
     }
 
     @Test
@@ -106,7 +111,11 @@ class RpcServerTest {
                         case 0 -> {
                             RpcClient.Response got = c.call("getinfo", id, RpcTestNode.params());
                             assertThat(got.id()).isEqualTo(id);
-                            assertThat(got.result().get("preferred_chain").get("sha").asText()).isEqualTo(tip);
+                            assertThat(got.result()
+                                            .get("preferred_chain")
+                                            .get("sha")
+                                            .asText())
+                                    .isEqualTo(tip);
                         }
                         case 1 -> {
                             RpcClient.Response got = c.call("getblock", id, RpcTestNode.params(tip));
@@ -137,7 +146,8 @@ class RpcServerTest {
             SocketChannel deaf = SocketChannel.open(UnixDomainSocketAddress.of(n.socket()));
             deaf.configureBlocking(false);
             byte[] flood = ("{\"method\":\"getblock\",\"params\":[\"" + tip + "\"],\"id\":1}")
-                    .repeat(200).getBytes(StandardCharsets.UTF_8);
+                    .repeat(200)
+                    .getBytes(StandardCharsets.UTF_8);
             deaf.write(ByteBuffer.wrap(flood));
             stuck.add(deaf);
 

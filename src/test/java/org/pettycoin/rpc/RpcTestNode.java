@@ -49,10 +49,11 @@ public final class RpcTestNode implements AutoCloseable {
         this.dir = dir;
         this.ownsDir = ownsDir;
         this.node = Node.start(Node.Options.of(network, dir.resolve("node"), 0, connect)
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withClock(MockTimeClock.startingAt(BASE)));
+                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .withClock(MockTimeClock.startingAt(BASE)));
         try {
-            this.server = RpcServer.start(socketIn(dir), node, stopped::countDown,
-                    Optional.of(new ChainBuilderGenerator(node, MINER)));
+            this.server = RpcServer.start(
+                    socketIn(dir), node, stopped::countDown, Optional.of(new ChainBuilderGenerator(node, MINER)));
         } catch (IOException e) {
             node.close();
             throw e;

@@ -1,6 +1,5 @@
 package org.pettycoin.rpc;
 
-import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.rpc.Wallet.fund;
 import static org.pettycoin.rpc.Wallet.hex;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +57,9 @@ class TxCommandsTest {
                 if (!reply.endsWith("}")) {
                     reply += "\n" + lines.get(i + 2);
                 }
-                out.put(lines.get(i).substring(0, 3), new String[] {lines.get(i).substring(4).strip(), reply});
+                out.put(
+                        lines.get(i).substring(0, 3),
+                        new String[] {lines.get(i).substring(4).strip(), reply});
             }
         }
         return out;
@@ -71,12 +73,15 @@ class TxCommandsTest {
     void theCRunsTransactionsGetTheCRunsRepliesByteForByte() throws Exception {
         for (Map.Entry<String, String[]> tx : cInjections().entrySet()) {
             String expected = "{ \"result\" : " + tx.getValue()[1] + ", \"error\" : null, \"id\" : \"q\" }\n";
-            assertThat(n.raw(request("sendrawtransaction", tx.getValue()[0]))).as(tx.getKey()).isEqualTo(expected);
+            assertThat(n.raw(request("sendrawtransaction", tx.getValue()[0])))
+                    .as(tx.getKey())
+                    .isEqualTo(expected);
         }
         assertThat(n.result("getinfo").get("num_pending").asInt()).isEqualTo(4);
         String tx1 = cInjections().get("TX1")[0];
         assertThat(n.error("sendrawtransaction", tx1)).isEqualTo("Transaction already known");
-        assertThat(n.error("sendrawtransaction", tx1.toUpperCase(Locale.ROOT))).as("A-F decode right")
+        assertThat(n.error("sendrawtransaction", tx1.toUpperCase(Locale.ROOT)))
+                .as("A-F decode right")
                 .isEqualTo("Transaction already known");
 
         // Mined, TX2 reads as the C node printed it, but for where it is.
@@ -84,8 +89,11 @@ class TxCommandsTest {
         n.result("generate", 1);
         JsonNode tx2 = n.result("gettransaction", "1871d7430ce977ba87741f3e862940d50d0f4557f50c550a9e80b995811d45d4");
         ObjectNode expected = (ObjectNode) Vectors.json("json_gettransaction.json");
-        assertThat(tx2.get("block").asText()).isEqualTo(n.result("getblockhash", 2).get(0).asText());
-        assertThat(tx2.get("confirmations").asInt()).as("C counts the tip as 0 here").isZero();
+        assertThat(tx2.get("block").asText())
+                .isEqualTo(n.result("getblockhash", 2).get(0).asText());
+        assertThat(tx2.get("confirmations").asInt())
+                .as("C counts the tip as 0 here")
+                .isZero();
         expected.set("block", tx2.get("block"));
         assertThat(tx2).isEqualTo(expected);
         // Its block holds it as C's block 15 held it: same slot, same refs, same merkle.
@@ -94,17 +102,21 @@ class TxCommandsTest {
         assertThat(block2.get("shards")).isEqualTo(cBlock.get("shards"));
         assertThat(block2.get("merkles")).isEqualTo(cBlock.get("merkles"));
         // TX1 too, with its own signature where C printed bytes from the wrong offset.
-        JsonNode tx1Json = n.result("gettransaction", "2bab5819f49f036cca5e5bfbb69c74c356ffb6c40cb4d07ecdfdf1507c8a0730");
+        JsonNode tx1Json =
+                n.result("gettransaction", "2bab5819f49f036cca5e5bfbb69c74c356ffb6c40cb4d07ecdfdf1507c8a0730");
         ObjectNode expected1 = (ObjectNode) Vectors.json("json_gettransaction_from_gateway.json");
         assertThat(tx1Json.get("confirmations").asInt()).isEqualTo(1);
-        assertThat(tx1Json.get("signature").asText()).isNotEqualTo(expected1.get("signature").asText()).hasSize(128);
+        assertThat(tx1Json.get("signature").asText())
+                .isNotEqualTo(expected1.get("signature").asText())
+                .hasSize(128);
         expected1.set("block", tx1Json.get("block"));
         expected1.set("confirmations", tx1Json.get("confirmations"));
         expected1.set("signature", tx1Json.get("signature"));
         assertThat(tx1Json).isEqualTo(expected1);
         // And listtransactions shows TX2 to its payee as the C node did, tip counted as 1.
         JsonNode listed = n.result("listtransactions", "qX3mDXDsZ8PonKgQfqoiR4HND7HtXjdmWV");
-        ObjectNode expectedListed = (ObjectNode) Vectors.json("json_listtransactions.json").get(0);
+        ObjectNode expectedListed =
+                (ObjectNode) Vectors.json("json_listtransactions.json").get(0);
         expectedListed.set("block", tx2.get("block"));
         expectedListed.put("confirmations", 1);
         assertThat(listed).containsExactly(expectedListed);
@@ -113,7 +125,8 @@ class TxCommandsTest {
     @Test
     void sendrawtransactionErrorsAreCsAndTheNodeCarriesOn() throws Exception {
         FromGatewayTx funding = fund(ALICE, 1000);
-        assertThat(n.result("sendrawtransaction", hex(funding)).get("tx").asText()).isEqualTo(id(funding));
+        assertThat(n.result("sendrawtransaction", hex(funding)).get("tx").asText())
+                .isEqualTo(id(funding));
         n.result("generate", 1);
 
         assertThat(n.error("sendrawtransaction")).isEqualTo("Need a tx parameter");
@@ -130,12 +143,15 @@ class TxCommandsTest {
                 .isEqualTo("Input 0 is invalid");
 
         NormalTx toBob = pay(ALICE, BOB, 100, 900, out(funding, 0));
-        assertThat(n.result("sendrawtransaction", hex(toBob)).get("tx").asText()).isEqualTo(id(toBob));
+        assertThat(n.result("sendrawtransaction", hex(toBob)).get("tx").asText())
+                .isEqualTo(id(toBob));
         assertThat(n.error("sendrawtransaction", hex(pay(ALICE, CAROL, 100, 900, out(funding, 0)))))
-                .as("against pending").isEqualTo("Input 0 already spent");
+                .as("against pending")
+                .isEqualTo("Input 0 already spent");
         n.result("generate", 1);
         assertThat(n.error("sendrawtransaction", hex(pay(ALICE, CAROL, 100, 900, out(funding, 0)))))
-                .as("against the chain").isEqualTo("Input 0 already spent");
+                .as("against the chain")
+                .isEqualTo("Input 0 already spent");
 
         NormalTx fromNowhere = pay(CAROL, BOB, 5, 0, new Input(Hash256.fromHex("77".repeat(32)), 0));
         JsonNode waiting = n.result("sendrawtransaction", hex(fromNowhere));
@@ -171,25 +187,30 @@ class TxCommandsTest {
         n.result("sendrawtransaction", hex(toBob));
         String bob = Wallet.text(BOB);
         assertThat(n.result("listtransactions", bob)).isEmpty();
-        assertThat(n.result("listtransactions", bob, 0)).singleElement()
+        assertThat(n.result("listtransactions", bob, 0))
+                .singleElement()
                 .satisfies(t -> assertThat(t.get("confirmations").asInt()).isZero());
         n.result("generate", 2);
         JsonNode listed = n.result("listtransactions", bob);
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("txid").asText()).isEqualTo(id(toBob));
-        assertThat(listed.get(0).get("confirmations").asInt()).as("tip counts as 1").isEqualTo(2);
+        assertThat(listed.get(0).get("confirmations").asInt())
+                .as("tip counts as 1")
+                .isEqualTo(2);
         // Alice: the funding is spent, the change of her payment to Bob is not.
-        JsonNode alice = n.result("listtransactions", AddressCodec.encode(Wallet.addr(ALICE),
-                AddressStyle.BITCOIN_TEST));
+        JsonNode alice =
+                n.result("listtransactions", AddressCodec.encode(Wallet.addr(ALICE), AddressStyle.BITCOIN_TEST));
         assertThat(alice).extracting(t -> t.get("txid").asText()).containsExactly(id(toBob));
         // Bob spends it: only his new tx's (zero) change still pays him, as C would list it.
         NormalTx toCarol = pay(BOB, CAROL, 100, 0, out(toBob, 0));
         n.result("sendrawtransaction", hex(toCarol));
         n.result("generate", 1);
-        assertThat(n.result("listtransactions", bob)).extracting(t -> t.get("txid").asText())
+        assertThat(n.result("listtransactions", bob))
+                .extracting(t -> t.get("txid").asText())
                 .containsExactly(id(toCarol));
         List<String> carols = new ArrayList<>();
-        n.result("listtransactions", Wallet.text(CAROL), 1).forEach(t -> carols.add(t.get("type").asText()));
+        n.result("listtransactions", Wallet.text(CAROL), 1)
+                .forEach(t -> carols.add(t.get("type").asText()));
         assertThat(carols).containsExactly("TX_NORMAL");
 
         assertThat(n.error("listtransactions")).isEqualTo("Needs 'address'");

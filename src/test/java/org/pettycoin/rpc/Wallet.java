@@ -23,8 +23,7 @@ final class Wallet {
     static final TxSigning SIGNING = new TxSigning();
     static final PrivateKey GATEWAY = key(1);
 
-    private Wallet() {
-    }
+    private Wallet() {}
 
     static PrivateKey key(int n) {
         byte[] b = new byte[PrivateKey.LENGTH];

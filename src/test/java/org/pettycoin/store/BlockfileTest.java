@@ -43,7 +43,8 @@ class BlockfileTest {
             assertThat(r.records()).isZero();
             assertThat(r.stoppedBecause()).isEmpty();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -95,13 +96,20 @@ class BlockfileTest {
     @Test
     void refusedRecordEndsTheReplayAndIsCutOff() throws IOException {
         Path p = dir.resolve("refused");
-        ByteWriter w = new ByteWriter().bytes(record(8, 10, 0)).bytes(record(99, 10, 0)).bytes(record(8, 10, 0));
+        ByteWriter w = new ByteWriter()
+                .bytes(record(8, 10, 0))
+                .bytes(record(99, 10, 0))
+                .bytes(record(8, 10, 0));
         Files.write(p, w.toByteArray());
         try (Blockfile f = Blockfile.open(p)) {
             ReplayResult r = f.replay((frame, offset) ->
                     frame[4] == 99 ? Optional.of("type 99 is not a blockfile record") : Optional.empty());
             assertThat(r.records()).isEqualTo(1);
-            assertThat(r.stoppedBecause()).get().asString().contains("offset 18").contains("type 99");
+            assertThat(r.stoppedBecause())
+                    .get()
+                    .asString()
+                    .contains("offset 18")
+                    .contains("type 99");
             assertThat(r.discardedBytes()).isEqualTo(36);
         }
         assertThat(Files.size(p)).isEqualTo(18);
@@ -110,7 +118,8 @@ class BlockfileTest {
     @Test
     void zeroLengthHoleFromTheCLseekBugEndsTheReplay() throws IOException {
         Path p = dir.resolve("hole");
-        ByteWriter w = new ByteWriter().bytes(record(8, 10, 0)).bytes(new byte[64]).bytes(record(8, 10, 0));
+        ByteWriter w =
+                new ByteWriter().bytes(record(8, 10, 0)).bytes(new byte[64]).bytes(record(8, 10, 0));
         Files.write(p, w.toByteArray());
         try (Blockfile f = Blockfile.open(p)) {
             ReplayResult r = replayAllResult(f);
@@ -122,7 +131,9 @@ class BlockfileTest {
     @Test
     void lyingLengthDoesNotAllocateOrCrash() throws IOException {
         Path p = dir.resolve("lie");
-        Files.write(p, new ByteWriter().bytes(record(8, 10, 0)).u32(0x7fffffffL).u32(8).toByteArray());
+        Files.write(
+                p,
+                new ByteWriter().bytes(record(8, 10, 0)).u32(0x7fffffffL).u32(8).toByteArray());
         try (Blockfile f = Blockfile.open(p)) {
             ReplayResult r = replayAllResult(f);
             assertThat(r.records()).isEqualTo(1);

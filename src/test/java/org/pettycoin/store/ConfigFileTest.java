@@ -17,8 +17,9 @@ class ConfigFileTest {
     @Test
     void eachLineBecomesALongOptionInOrder() throws IOException {
         String text = "# my node\nport=8000\nseeding\n\nlog-prefix=node 1: \nreward-address=\nconnect=a:1=b\n";
-        assertThat(ConfigFile.arguments(text, "config")).containsExactly(
-                "--port=8000", "--seeding", "--log-prefix=node 1: ", "--reward-address=", "--connect=a:1=b");
+        assertThat(ConfigFile.arguments(text, "config"))
+                .containsExactly(
+                        "--port=8000", "--seeding", "--log-prefix=node 1: ", "--reward-address=", "--connect=a:1=b");
     }
 
     @Test
@@ -37,7 +38,8 @@ class ConfigFileTest {
     @Test
     void dashesAreRefusedWithTheRealLineNumber() {
         assertThatThrownBy(() -> ConfigFile.arguments("# c\n\n\r\nport=1\n--seeding\n", "cfg"))
-                .isInstanceOfSatisfying(ConfigFileException.class, e -> assertThat(e.line()).isEqualTo(5))
+                .isInstanceOfSatisfying(
+                        ConfigFileException.class, e -> assertThat(e.line()).isEqualTo(5))
                 .hasMessage("cfg line 5: '--seeding': write options without their leading dashes");
     }
 
@@ -46,7 +48,8 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.arguments("=8000", "cfg"))
                 .hasMessage("cfg line 1: empty option name (expected 'name' or 'name=value')");
         assertThatThrownBy(() -> ConfigFile.arguments("ok\nport = 8000", "cfg"))
-                .isInstanceOfSatisfying(ConfigFileException.class, e -> assertThat(e.line()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        ConfigFileException.class, e -> assertThat(e.line()).isEqualTo(2))
                 .hasMessageContaining("'port ' is not an option name");
         assertThatThrownBy(() -> ConfigFile.arguments("log level=io", "cfg"))
                 .hasMessageContaining("'log level' is not an option name");
@@ -70,7 +73,8 @@ class ConfigFileTest {
     void bytesThatAreNotUtf8AreRefused() throws IOException {
         Path config = dir.resolve(ConfigFile.FILE_NAME);
         Files.write(config, new byte[] {'a', '=', (byte) 0xff, '\n'});
-        assertThatThrownBy(() -> ConfigFile.arguments(config)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ConfigFile.arguments(config))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not UTF-8");
         Files.write(config, "log-prefix=é\n".getBytes(StandardCharsets.UTF_8));
         assertThat(ConfigFile.arguments(config)).containsExactly("--log-prefix=é");

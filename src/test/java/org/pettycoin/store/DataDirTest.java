@@ -50,7 +50,8 @@ class DataDirTest {
 
     @Test
     void anExistingDirectoryIsUsedAsItIs() throws IOException {
-        Path p = Files.createDirectory(tmp.resolve("shared"),
+        Path p = Files.createDirectory(
+                tmp.resolve("shared"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
         DataDir.open(p);
         assertThat(mode(p)).isEqualTo("rwxr-x---");
@@ -59,9 +60,11 @@ class DataDirTest {
     @Test
     void aFileInTheWayOrAMissingParentIsAClearError() throws IOException {
         Path file = Files.writeString(tmp.resolve("plain"), "x");
-        assertThatThrownBy(() -> DataDir.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> DataDir.open(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("exists but is not a directory");
-        assertThatThrownBy(() -> DataDir.open(tmp.resolve("no/such/dir"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> DataDir.open(tmp.resolve("no/such/dir")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("its parent does not exist");
     }
 

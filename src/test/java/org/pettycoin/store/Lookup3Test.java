@@ -28,10 +28,23 @@ class Lookup3Test {
         // C's sizeof(q) counts the terminating NUL, so sizeof(q)-1 is the sentence itself.
         byte[] withNul = new byte[q.length + 1];
         System.arraycopy(q, 0, withNul, 0, q.length);
-        int[] expected = {0x499ae8fa, 0xb9bef31c, 0x8efefdfd, 0xa56b7aab, 0xb1946734, 0x9f31c5ce,
-            0x0826585d, 0x55b69dea, 0xf4688dd0, 0xe87eb146, 0xb202fb17, 0x711fe56a};
+        int[] expected = {
+            0x499ae8fa,
+            0xb9bef31c,
+            0x8efefdfd,
+            0xa56b7aab,
+            0xb1946734,
+            0x9f31c5ce,
+            0x0826585d,
+            0x55b69dea,
+            0xf4688dd0,
+            0xe87eb146,
+            0xb202fb17,
+            0x711fe56a
+        };
         for (int cut = 1; cut <= 12; cut++) {
-            assertThat(Lookup3.hashLittle(withNul, 0, withNul.length - cut, 13)).as("cut %d", cut)
+            assertThat(Lookup3.hashLittle(withNul, 0, withNul.length - cut, 13))
+                    .as("cut %d", cut)
                     .isEqualTo(expected[cut - 1]);
         }
     }
@@ -49,9 +62,12 @@ class Lookup3Test {
             0xdbb26d54, 0x8ce39572, 0xab507e0c, 0x79d6b547, 0x13f4fb8e, 0x9228b164, 0xf8885c92, 0x70c3c536,
             0x94e5e69e, 0x893909ae, 0xe08515e9, 0x5a9484a6, 0x31188f79, 0xf0e61a08, 0x4d3962b8, 0xae569f15,
             0x1e14a013, 0xac7bb0ef, 0x44d0fff9, 0x27d8dac8, 0xba063d99, 0x30a68df7, 0xeb1390d3, 0x3bc546b5,
-            0x8b9d0b64};
+            0x8b9d0b64
+        };
         for (int len = 0; len <= 40; len++) {
-            assertThat(Lookup3.hashLittle(key, 0, len, 0x9e3779b9)).as("length %d", len).isEqualTo(expected[len]);
+            assertThat(Lookup3.hashLittle(key, 0, len, 0x9e3779b9))
+                    .as("length %d", len)
+                    .isEqualTo(expected[len]);
         }
     }
 
@@ -80,7 +96,6 @@ class Lookup3Test {
 
     @Test
     void rangeOutsideTheArrayIsRefused() {
-        assertThatThrownBy(() -> Lookup3.hashLittle(new byte[4], 2, 3, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Lookup3.hashLittle(new byte[4], 2, 3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -145,9 +145,11 @@ class PeerCacheTest {
         assertThat(key).isEqualTo(KEY);
         byte[] bytes = Files.readAllBytes(file());
         assertThat(bytes).hasSize(163_848);
-        assertThat(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0)).isEqualTo(key);
+        assertThat(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0))
+                .isEqualTo(key);
         assertThat(Arrays.copyOfRange(bytes, 8, bytes.length)).containsOnly(0);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -187,7 +189,8 @@ class PeerCacheTest {
     @Test
     void aSecondOpenInThisJvmIsRefusedUntilTheFirstCloses() throws IOException {
         PeerCache first = open();
-        assertThatThrownBy(this::open).isInstanceOf(IOException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("another node is using " + dir.toAbsolutePath());
         first.add(peer(1, 9000));
         first.close();
@@ -198,10 +201,12 @@ class PeerCacheTest {
 
     @Test
     void aLockHeldThroughAnotherChannelIsRespected() throws IOException {
-        try (FileChannel other = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock held = other.lock()) {
+        try (FileChannel other = FileChannel.open(
+                        file(), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock held = other.lock()) {
             assertThat(held.isValid()).isTrue();
-            assertThatThrownBy(this::open).isInstanceOf(IOException.class)
+            assertThatThrownBy(this::open)
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("another node is using");
         }
     }
@@ -261,7 +266,8 @@ class PeerCacheTest {
     private void assertRecreated(String reason) throws IOException {
         try (PeerCache cache = open()) {
             assertThat(cache.origin()).isEqualTo(PeerCache.Origin.RECREATED);
-            assertThat(cache.discardedBecause()).hasValueSatisfying(r -> assertThat(r).contains(reason));
+            assertThat(cache.discardedBecause())
+                    .hasValueSatisfying(r -> assertThat(r).contains(reason));
             assertThat(cache.addresses()).isEmpty();
         }
         byte[] bytes = Files.readAllBytes(file());
@@ -280,11 +286,14 @@ class PeerCacheTest {
             assertThat(cache.add(ipv4(10, 0, 0, 3, 1, START - 3 * 3600, OTHER))).isEqualTo(PeerCache.AddResult.STORED);
             assertThat(cache.add(ipv4(10, 0, 0, 4, 1, START - 3 * 3600 - 1, OTHER)))
                     .isEqualTo(PeerCache.AddResult.STORED);
-            assertThat(cache.lookup(ipv4(10, 0, 0, 1, 1, 0, OTHER)).map(NetAddress::time)).hasValue(START - 100 - 1800);
-            assertThat(cache.lookup(ipv4(10, 0, 0, 2, 1, 0, OTHER)).map(NetAddress::time)).hasValue(START);
+            assertThat(cache.lookup(ipv4(10, 0, 0, 1, 1, 0, OTHER)).map(NetAddress::time))
+                    .hasValue(START - 100 - 1800);
+            assertThat(cache.lookup(ipv4(10, 0, 0, 2, 1, 0, OTHER)).map(NetAddress::time))
+                    .hasValue(START);
             assertThat(cache.lookup(ipv4(10, 0, 0, 3, 1, 0, OTHER)).map(NetAddress::time))
                     .hasValue(START - 3 * 3600 - 1800);
-            assertThat(cache.lookup(ipv4(10, 0, 0, 4, 1, 0, OTHER)).map(NetAddress::time)).hasValue(0L);
+            assertThat(cache.lookup(ipv4(10, 0, 0, 4, 1, 0, OTHER)).map(NetAddress::time))
+                    .hasValue(0L);
         }
     }
 
@@ -355,8 +364,8 @@ class PeerCacheTest {
             NetAddress b = collidingWith(a, cache, 5);
             now.addAndGet(10);
             cache.refresh(b);
-            assertThat(cache.addresses()).containsExactly(
-                    new NetAddress(START + 10, b.addr(), b.port(), b.unused(), b.uuid()));
+            assertThat(cache.addresses())
+                    .containsExactly(new NetAddress(START + 10, b.addr(), b.port(), b.unused(), b.uuid()));
         }
     }
 
@@ -416,7 +425,8 @@ class PeerCacheTest {
             cache.add(ipv4(10, 0, 0, 1, 9000, START, gone));
             cache.add(ipv4(10, 0, 0, 2, 9000, START, gone));
             cache.add(kept);
-            assertThat(cache.updateUuid(new NetAddress(0, kept.addr(), kept.port(), 0, SELF))).isFalse();
+            assertThat(cache.updateUuid(new NetAddress(0, kept.addr(), kept.port(), 0, SELF)))
+                    .isFalse();
             assertThat(cache.removeUuid(gone)).isEqualTo(2);
             assertThat(cache.addresses()).extracting(NetAddress::uuid).containsExactly(OTHER);
         }

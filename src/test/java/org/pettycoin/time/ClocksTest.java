@@ -41,7 +41,9 @@ class ClocksTest {
         assertThat(c.unixMillis()).as("sub-millisecond steps add up").isEqualTo(NOV_2025 * 1000 + 1501);
         c.setUnixSeconds(100);
         assertThat(c.unixSeconds()).isEqualTo(100);
-        assertThat(c.monotonicNanos()).as("setting the wall time is not time passing").isEqualTo(1_501_000_000L);
+        assertThat(c.monotonicNanos())
+                .as("setting the wall time is not time passing")
+                .isEqualTo(1_501_000_000L);
         assertThatThrownBy(() -> c.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -86,7 +88,9 @@ class ClocksTest {
     @Test
     void refusesTimesABlockTimestampCannotHold() {
         MockTimeClock c = MockTimeClock.system();
-        assertThatThrownBy(() -> c.set(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> c.set(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
         assertThatThrownBy(() -> c.set(MockTimeClock.MAX_SECONDS + 1)).isInstanceOf(IllegalArgumentException.class);
         c.set(MockTimeClock.MAX_SECONDS);
         assertThat(c.unixSeconds()).isGreaterThanOrEqualTo(MockTimeClock.MAX_SECONDS);

@@ -10,6 +10,7 @@ import java.time.Duration;
 public final class ManualClock implements NodeClock {
     /** Wall time in nanoseconds since the epoch, so that advances below a millisecond add up. */
     private long unixNanos;
+
     private long nanos;
 
     /** Wall time {@code unixSeconds}; the monotonic reading starts at 0. */
