@@ -146,12 +146,14 @@ class NodeCommandTest {
         String payeeText = AddressCodec.encode(payee, AddressStyle.PETTYCOIN_TEST);
 
         // The node's clock starts on that day: the deposit is inside the 3-day horizon, so it is listed.
+        // (--seeding: alone on regtest, it would otherwise exit for want of peers, as C does.)
         Process p = node(
                 dir.resolve("mock.log"),
                 "--pettycoin-dir",
                 data.toString(),
                 "--network",
                 "regtest",
+                "--seeding",
                 "--mocktime",
                 String.valueOf(NOV_2025));
         awaitLog(dir.resolve("mock.log"), "pettycoin node on", Duration.ofSeconds(30));
@@ -169,7 +171,7 @@ class NodeCommandTest {
         stop(p);
 
         // Without --mocktime the same chain loads but is outside the horizon.
-        p = node(dir.resolve("today.log"), "--pettycoin-dir", data.toString(), "--network", "regtest");
+        p = node(dir.resolve("today.log"), "--pettycoin-dir", data.toString(), "--network", "regtest", "--seeding");
         awaitLog(dir.resolve("today.log"), "pettycoin node on", Duration.ofSeconds(30));
         assertThat(query(data, "getinfo").get("preferred_chain").get("height").asInt())
                 .isEqualTo(6);
@@ -177,7 +179,7 @@ class NodeCommandTest {
         stop(p);
 
         // mocktime= in the config file does what the option does.
-        Files.writeString(data.resolve("config"), "network=regtest\nmocktime=" + NOV_2025 + "\n");
+        Files.writeString(data.resolve("config"), "network=regtest\nseeding\nmocktime=" + NOV_2025 + "\n");
         p = node(dir.resolve("config.log"), "--pettycoin-dir", data.toString());
         assertThat(awaitLog(dir.resolve("config.log"), "pettycoin node on", Duration.ofSeconds(30)))
                 .contains("mock time: the clock starts at " + NOV_2025 + " (2025-11-25T13:55:50Z)");
