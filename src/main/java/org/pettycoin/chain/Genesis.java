@@ -2,7 +2,6 @@ package org.pettycoin.chain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockHeader;
@@ -49,7 +48,7 @@ public final class Genesis {
         return new Block(
                 header,
                 Bytes.of(new byte[shards]),
-                Collections.nCopies(shards, MerkleTree.EMPTY_SHARD_ROOT),
+                Collections.nCopies(shards, Protocol.EMPTY_SHARD_ROOT),
                 Bytes.EMPTY,
                 new BlockTailer(timestamp, difficulty, nonce1));
     }

@@ -28,6 +28,13 @@ public final class Protocol {
     public static final int MERKLE_LEAVES = 256;
     /** Levels of a shard merkle tree, and sibling hashes in a proof. */
     public static final int MERKLE_DEPTH = 8;
+    /**
+     * The merkle root of a shard with no transactions: {@value #MERKLE_DEPTH} levels of SHA256d over
+     * zero leaves, as in every genesis block. A constant of the protocol, so the block tree (which
+     * holds the genesis) needs no merkle code; {@code consensus.MerkleTree} derives the same value.
+     */
+    public static final Hash256 EMPTY_SHARD_ROOT =
+            Hash256.fromHex("6d07571dee2e35e1378bc43a8e1388d2fef6b3021cc9924b885d53b2ce390ea8");
     /** Bits in the welcome packet's interests bitmap: one per 16-bit shard number. */
     public static final int INTEREST_BITS = 65536;
 

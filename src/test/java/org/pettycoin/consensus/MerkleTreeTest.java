@@ -19,6 +19,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.Proof;
+import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.TxRefHash;
 
 class MerkleTreeTest {
@@ -27,6 +28,9 @@ class MerkleTreeTest {
         assertThat(MerkleTree.EMPTY_SHARD_ROOT.hex())
                 .isEqualTo("6d07571dee2e35e1378bc43a8e1388d2fef6b3021cc9924b885d53b2ce390ea8");
         assertThat(MerkleTree.root(List.of())).isEqualTo(MerkleTree.EMPTY_SHARD_ROOT);
+        assertThat(MerkleTree.EMPTY_SHARD_ROOT)
+                .as("the protocol constant the genesis is built with")
+                .isEqualTo(Protocol.EMPTY_SHARD_ROOT);
     }
 
     @Test
