@@ -172,7 +172,7 @@ final class TxCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Claim a block fee reward. REWARD_TX/OUTPUT names the reward tx; C nodes only accept",
-                "an output number of that tx's number of outputs plus one (spec quirk, see check_claim_input)."
+                "an output number of that tx's number of outputs plus one (C's check_claim_input; docs/c-differences.md #4)."
             })
     static final class Claim implements java.util.concurrent.Callable<Integer> {
         @Mixin
