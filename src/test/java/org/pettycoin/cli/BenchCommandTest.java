@@ -3,6 +3,7 @@ package org.pettycoin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pettycoin.testing.CliRunner;
 
 class BenchCommandTest {
     @Test

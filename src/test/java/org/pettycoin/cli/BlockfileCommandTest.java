@@ -32,6 +32,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.Vectors;
 import org.pettycoin.store.Blockfile;
+import org.pettycoin.testing.CliRunner;
 
 class BlockfileCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

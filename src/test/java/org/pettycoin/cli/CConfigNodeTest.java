@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.store.DataDir;
+import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.NodeProcess;
 
 /**
  * A C node's {@code config} file starts {@code pettycoin node} (a real process, stopped with
@@ -34,39 +35,21 @@ class CConfigNodeTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<NodeProcess> started = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() {
-        started.forEach(Process::destroyForcibly);
+        started.forEach(NodeProcess::close);
     }
 
     private Process node(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "node"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        NodeProcess p = NodeProcess.start(log, args);
         started.add(p);
-        return p;
+        return p.process();
     }
 
     private static String awaitLog(Path log, String text, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            String s = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (s.contains(text)) {
-                return s;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + text + "' in " + log + ":\n" + Files.readString(log));
+        return NodeProcess.awaitLog(log, text, limit);
     }
 
     private static int freePort() throws IOException {

@@ -39,6 +39,7 @@ import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.rpc.RpcClient;
+import org.pettycoin.testing.NodeProcess;
 
 /**
  * A {@code pettycoin node} process syncing a regtest chain from an honest node while a flood of

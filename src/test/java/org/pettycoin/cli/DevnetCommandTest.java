@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
+import org.pettycoin.testing.CliRunner;
 
 /** The README's run command, bounded: three nodes reach a common tip above height 20 and stop. */
 class DevnetCommandTest {

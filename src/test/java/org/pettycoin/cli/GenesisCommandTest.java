@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.testing.CliRunner;
 
 class GenesisCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,15 +1,14 @@
 package org.pettycoin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pettycoin.testing.Await.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.consensus.TxSigning;
 import org.pettycoin.crypto.AddressCodec;
-import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
@@ -31,6 +28,11 @@ import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
+import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.TestKeys;
+import org.pettycoin.testing.TestNodes;
+import org.pettycoin.testing.TestTxs;
+import org.pettycoin.time.MockTimeClock;
 
 /** Mining nodes with JSON-RPC, as an operator and a wallet user meet them. */
 @Timeout(180)
@@ -38,6 +40,7 @@ class LocalNetworkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<AutoCloseable> open = new ArrayList<>();
     private Path dir;
+    private TestNodes nodes;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -50,15 +53,13 @@ class LocalNetworkTest {
     private Node node(String name, boolean mining, InetSocketAddress... peers) throws Exception {
         if (dir == null) {
             dir = Files.createTempDirectory("ln"); // short: unix socket paths are limited
+            TestNodes nodes = new TestNodes(dir, MockTimeClock.system());
+            open.add(nodes);
+            this.nodes = nodes;
         }
         Path data = dir.resolve(name);
-        Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(peers))
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
-        open.add(n);
-        byte[] k = new byte[32];
-        Arrays.fill(k, (byte) (name.hashCode() | 1));
-        Address reward = org.pettycoin.crypto.Hash160.addressOf(
-                org.pettycoin.crypto.Secp256k1.get().publicKeyOf(PrivateKey.of(k)));
+        Node n = nodes.start(name, peers);
+        Address reward = TestKeys.address(TestKeys.key(name.hashCode() | 1));
         open.add(RpcServer.start(
                 data.resolve(DataDir.RPC_FILE_NAME),
                 n,
@@ -78,16 +79,14 @@ class LocalNetworkTest {
     }
 
     private static Tx deposit(Address to, long amount) {
-        byte[] g = new byte[32];
-        Arrays.fill(g, (byte) 9);
-        return new TxSigning().fromGateway(PrivateKey.of(g), List.of(new GatewayPayment(amount, to)), false);
+        return TestTxs.SIGNING.fromGateway(TestKeys.key(9), List.of(new GatewayPayment(amount, to)), false);
     }
 
     @Test
     void aTxSentOverRpcEndsUpInAMinedBlockOnEveryNode() throws Exception {
         Node a = node("a", true);
-        Node b = node("b", true, new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
-        Node c = node("c", true, new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port()));
+        Node b = node("b", true, TestNodes.address(a));
+        Node c = node("c", true, TestNodes.address(b));
         Tx tx = deposit(Address.fromHex("42".repeat(20)), 5000);
         Hash256 txid = TxHashes.txid(tx);
         RpcClient.Response r = rpc(dir.resolve("c"), "sendrawtransaction", Hex.encode(TxCodec.encode(tx)));
@@ -147,16 +146,5 @@ class LocalNetworkTest {
         CliRunner.Result r = CliRunner.run("wallet", "--pettycoin-dir", walletDir.toString(), "balance");
         assertThat(r.exitCode()).as(r.err()).isZero();
         return r.out().strip();
-    }
-
-    private static boolean await(Duration limit, java.util.concurrent.Callable<Boolean> done) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.call()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return done.call();
     }
 }

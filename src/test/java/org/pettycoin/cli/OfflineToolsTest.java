@@ -15,6 +15,7 @@ import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxType;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.testing.CliRunner;
 
 /** addr, key new and tx, run as a user would run them. */
 class OfflineToolsTest {

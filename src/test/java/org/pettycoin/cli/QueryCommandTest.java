@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
-import org.pettycoin.rpc.RpcTestNode;
+import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.RpcTestNode;
 
 /** {@code pettycoin query} against a running node, and with no node there. */
 @Timeout(30)

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.Seeder;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.NodeProcess;
 
 /**
  * {@code pettycoin node} finding peers with an empty peer cache and no --connect: from a seed named
@@ -53,6 +56,8 @@ class SeedingTest {
                         "localhost:" + a.port())) {
             b.await("welcome from", Duration.ofSeconds(30));
             assertThat(b.output()).contains("seed localhost:" + a.port() + " gave 1 addresses");
+            // b logs a's welcome as soon as it comes; a counts b once b's welcome reaches it.
+            Await.await(Duration.ofSeconds(10), () -> peers(a) == 1);
             assertThat(peers(a)).isEqualTo(1);
             assertThat(b.stop(Duration.ofSeconds(20))).isTrue();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pettycoin.testing.CliRunner;
 
 /** {@code pettycoin bench sync} with tiny chains: every figure is printed, bad options are refused. */
 class SyncBenchTest {

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
-import org.pettycoin.consensus.TxSigning;
 import org.pettycoin.crypto.AddressCodec;
-import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.net.Node;
 import org.pettycoin.protocol.GatewayPayment;
-import org.pettycoin.protocol.Hex;
-import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
+import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.TestKeys;
+import org.pettycoin.testing.TestTxs;
 
 /** {@code pettycoin wallet --rpc-file}: the socket as C's dumbwallet names it, relative to the data directory. */
 @Timeout(60)
@@ -63,15 +61,11 @@ class WalletRpcFileTest {
     }
 
     private void fund(String address, long satoshi) throws Exception {
-        byte[] g = new byte[32];
-        Arrays.fill(g, (byte) 9);
-        String hex = Hex.encode(TxCodec.encode(new TxSigning()
-                .fromGateway(
-                        PrivateKey.of(g),
-                        List.of(new GatewayPayment(
-                                satoshi,
-                                AddressCodec.decode(address).orElseThrow().address())),
-                        false)));
+        String hex = TestTxs.hex(TestTxs.SIGNING.fromGateway(
+                TestKeys.key(9),
+                List.of(new GatewayPayment(
+                        satoshi, AddressCodec.decode(address).orElseThrow().address())),
+                false));
         try (RpcClient c = RpcClient.connect(socket)) {
             ArrayNode params = JsonNodeFactory.instance.arrayNode().add(hex);
             assertThat(c.call("sendrawtransaction", JsonNodeFactory.instance.numberNode(1), params)

@@ -1,7 +1,8 @@
 package org.pettycoin.consensus;
 
+import static org.pettycoin.testing.TestKeys.key;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,7 @@ import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
-import org.pettycoin.crypto.Hash160;
 import org.pettycoin.crypto.PrivateKey;
-import org.pettycoin.crypto.Secp256k1;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
@@ -30,6 +29,7 @@ import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.testing.TestKeys;
 
 /**
  * Blocks holding real txs, for complaint tests. No proof of work: {@link BlockTree#add} does not
@@ -43,8 +43,8 @@ final class ComplaintChain {
     static final PrivateKey ALICE = key(0x11);
     static final PrivateKey BOB = key(0x22);
     static final PrivateKey GATEWAY = key(0x33);
-    static final Address ALICE_ADDR = Hash160.addressOf(Secp256k1.get().publicKeyOf(ALICE));
-    static final Address BOB_ADDR = Hash160.addressOf(Secp256k1.get().publicKeyOf(BOB));
+    static final Address ALICE_ADDR = TestKeys.address(ALICE);
+    static final Address BOB_ADDR = TestKeys.address(BOB);
     static final Address MINER = Address.fromHex("1201212a5b494784a924f2e0249bf4c268af1d0e");
     /** A block id nobody holds. */
     static final Hash256 NOWHERE = Hash256.fromHex("ab".repeat(32));
@@ -71,12 +71,6 @@ final class ComplaintChain {
 
     ComplaintChain() {
         a = block(tree.genesis(), 0, placed(GA), placed(GB), placed(GA2));
-    }
-
-    static PrivateKey key(int fill) {
-        byte[] k = new byte[PrivateKey.LENGTH];
-        Arrays.fill(k, (byte) fill);
-        return PrivateKey.of(k);
     }
 
     static Placed placed(Tx tx, InputRef... refs) {

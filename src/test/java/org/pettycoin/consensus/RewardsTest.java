@@ -1,10 +1,10 @@
 package org.pettycoin.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pettycoin.testing.TestKeys.key;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -74,12 +74,6 @@ class RewardsTest {
         fork201 = miner.extend(fork200, 1);
         side201 = miner.extend(h149, 52);
         rewardTx = SIGNING.normal(STRANGER, MINER, 1000, 5, List.of(new Input(Hash256.ZERO, 0)), true);
-    }
-
-    private static PrivateKey key(int fill) {
-        byte[] k = new byte[32];
-        Arrays.fill(k, (byte) fill);
-        return PrivateKey.of(k);
     }
 
     /** The selection done by hand: SHA256d(R ‖ decider) as a big-endian number, then (3, 0, 2, 1) walked. */

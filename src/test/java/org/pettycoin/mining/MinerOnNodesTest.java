@@ -3,14 +3,12 @@ package org.pettycoin.mining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.mining.MinerRig.OTHER;
 import static org.pettycoin.mining.MinerRig.REWARD;
-import static org.pettycoin.mining.MinerRig.await;
+import static org.pettycoin.testing.Await.await;
+import static org.pettycoin.testing.TestNodes.bestId;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
-import org.pettycoin.chain.Network;
 import org.pettycoin.net.Node;
-import org.pettycoin.net.TransportConfig;
 import org.pettycoin.protocol.Hash256;
-import org.pettycoin.time.MockTimeClock;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * A miner wired into a real node as the node will wire it (its node thread, its chain state, its
@@ -32,25 +28,24 @@ import org.pettycoin.time.MockTimeClock;
  */
 @Timeout(60)
 class MinerOnNodesTest {
-    private static final long BASE = Network.REGTEST.genesisTimestamp() + 3600;
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
 
-    private final MockTimeClock clock = MockTimeClock.startingAt(BASE);
-
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
         ExecutorService relay = Executors.newSingleThreadExecutor();
-        try (Node a = start("a");
-                Node b = start("b", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
+        try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
+                Node a = nodes.start("a");
+                Node b = nodes.start("b", TestNodes.address(a));
                 Miner miner = Miner.start(
                         new Miner.Host(
                                 nodeThreadOf(a, relay),
                                 a.state(),
                                 blk -> a.network().announce(blk)),
-                        Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
+                        Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds)
+                                .withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(
                             WAIT,
                             () -> miner.stats().blocksMined() >= 3 && bestId(b).equals(bestId(a))))
@@ -91,17 +86,6 @@ class MinerOnNodesTest {
         } finally {
             relay.shutdownNow();
         }
-    }
-
-    private Node start(String name, InetSocketAddress... connect) throws IOException {
-        return Node.start(Node.Options.of(Network.REGTEST, dir.resolve(name), 0, List.of(connect))
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .withClock(clock)
-                .withTransport(TransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2))));
-    }
-
-    private static Hash256 bestId(Node n) throws IOException {
-        return n.call(() -> n.state().miningHead().id());
     }
 
     /**

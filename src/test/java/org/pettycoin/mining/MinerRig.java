@@ -1,26 +1,21 @@
 package org.pettycoin.mining;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
-import org.pettycoin.consensus.TxSigning;
-import org.pettycoin.crypto.Hash160;
-import org.pettycoin.crypto.PrivateKey;
-import org.pettycoin.crypto.Secp256k1;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.time.ManualClock;
 
 /**
  * A regtest chain state owned by a single "node thread" of the test's, a settable clock, and a
@@ -29,7 +24,6 @@ import org.pettycoin.protocol.ShardPacket;
 final class MinerRig implements AutoCloseable {
     static final Address REWARD = Address.fromHex("77".repeat(20));
     static final Address OTHER = Address.fromHex("88".repeat(20));
-    static final TxSigning SIGNING = new TxSigning();
 
     /** A block the miner announced (the id and the immutable block, safe off the node thread). */
     record Announced(Hash256 id, Block block) {
@@ -43,11 +37,15 @@ final class MinerRig implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** Seconds; starts an hour after regtest genesis, moves only when a test moves it. */
-    final AtomicLong now = new AtomicLong(Network.REGTEST.genesisTimestamp() + 3600);
+    /** Starts an hour after regtest genesis, moves only when a test moves it. */
+    final ManualClock clock = new ManualClock(Network.REGTEST.genesisTimestamp() + 3600);
 
     final ChainState state = new ChainState(
-            Network.REGTEST, ChainState.Config.DEFAULT, now::get, () -> now.get() * 1000, new ChainState.Listener() {});
+            Network.REGTEST,
+            ChainState.Config.DEFAULT,
+            clock::unixSeconds,
+            clock::unixMillis,
+            new ChainState.Listener() {});
     final List<Announced> announced = new CopyOnWriteArrayList<>();
 
     Miner.Host host() {
@@ -55,7 +53,7 @@ final class MinerRig implements AutoCloseable {
     }
 
     Miner.Config config(int threads) {
-        return Miner.Config.of(REWARD, threads, now::get).withPoll(Duration.ofMillis(50));
+        return Miner.Config.of(REWARD, threads, clock::unixSeconds).withPoll(Duration.ofMillis(50));
     }
 
     <T> T call(Callable<T> task) throws Exception {
@@ -72,33 +70,6 @@ final class MinerRig implements AutoCloseable {
         return tip;
     }
 
-    /** Waits (bounded) until {@code done} holds. */
-    static boolean await(Duration limit, Check done) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.holds()) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return done.holds();
-    }
-
-    @FunctionalInterface
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static PrivateKey key(int n) {
-        byte[] b = new byte[32];
-        Arrays.fill(b, (byte) n);
-        return PrivateKey.of(b);
-    }
-
-    static Address addr(PrivateKey k) {
-        return Hash160.addressOf(Secp256k1.get().publicKeyOf(k));
-    }
-
     /**
      * Node thread: gives every block on our chain, with all its contents, to a fresh chain state as a
      * peer would, and returns that state: it must take them all, fully known, with no complaint.
@@ -107,8 +78,8 @@ final class MinerRig implements AutoCloseable {
         ChainState peer = new ChainState(
                 Network.REGTEST,
                 ChainState.Config.DEFAULT,
-                now::get,
-                () -> now.get() * 1000,
+                clock::unixSeconds,
+                clock::unixMillis,
                 new ChainState.Listener() {});
         BlockNode head = state.miningHead();
         BlockNode[] chain = new BlockNode[(int) head.height()];

@@ -3,10 +3,10 @@ package org.pettycoin.mining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.mining.MinerRig.OTHER;
 import static org.pettycoin.mining.MinerRig.REWARD;
-import static org.pettycoin.mining.MinerRig.SIGNING;
-import static org.pettycoin.mining.MinerRig.addr;
-import static org.pettycoin.mining.MinerRig.await;
-import static org.pettycoin.mining.MinerRig.key;
+import static org.pettycoin.testing.Await.await;
+import static org.pettycoin.testing.TestKeys.address;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.SIGNING;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ class MinerTest {
             List<FromGatewayTx> deposits = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 deposits.add(SIGNING.fromGateway(
-                        GATEWAY, List.of(new GatewayPayment(1000 + i, addr(key(i + 20)))), false));
+                        GATEWAY, List.of(new GatewayPayment(1000 + i, address(key(i + 20)))), false));
             }
             rig.call(() -> {
                 for (Tx d : deposits) {
@@ -185,7 +185,7 @@ class MinerTest {
     @Test
     void timestampsAreMedianPlusOneWhenTheClockIsBehindAndMiningWaitsWhenFarBehind() throws Exception {
         try (MinerRig rig = new MinerRig()) {
-            long clock = rig.now.get();
+            long clock = rig.clock.unixSeconds();
             // Eleven blocks 700 s apart from genesis, an hour back: the median is past "now".
             rig.call(() -> rig.feedChain(rig.state.miningHead(), 11, 700));
             long[] median = rig.call(() ->
@@ -207,14 +207,14 @@ class MinerTest {
             });
 
             // Our clock falls more than 2 hours behind the chain: any block would be refused.
-            rig.now.set(clock - Timestamps.MAX_FUTURE_SECS - 1000);
+            rig.clock.setUnixSeconds(clock - Timestamps.MAX_FUTURE_SECS - 1000);
             int before = rig.announced.size();
             try (Miner miner = Miner.start(rig.host(), rig.config(1))) {
                 Thread.sleep(300);
                 assertThat(miner.miningOn()).isEmpty();
                 assertThat(miner.stats().refused()).isZero();
                 assertThat(rig.announced).hasSize(before);
-                rig.now.set(clock);
+                rig.clock.setUnixSeconds(clock);
                 assertThat(await(WAIT, () -> rig.announced.size() > before))
                         .as("resumes with the clock")
                         .isTrue();
@@ -248,7 +248,7 @@ class MinerTest {
         try (MinerRig rig = new MinerRig()) {
             FromGatewayTx d = SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(77, REWARD)), false);
             rig.call(() -> rig.state.submitTx(d));
-            List<Hash256> ids = Miner.generate(rig.host(), REWARD, rig.now::get, 3);
+            List<Hash256> ids = Miner.generate(rig.host(), REWARD, rig.clock::unixSeconds, 3);
             assertThat(ids).hasSize(3);
             assertThat(rig.announced).extracting(MinerRig.Announced::id).containsExactlyElementsOf(ids);
             rig.call(() -> {
@@ -276,7 +276,8 @@ class MinerTest {
 
     private static MinedBlock solve(MinerRig rig, Template t) {
         return new MinedBlock(
-                Miner.solve(t, t.block().header().nonce2(), 1, rig.now::get, () -> false, new LongAdder()), t.shards());
+                Miner.solve(t, t.block().header().nonce2(), 1, rig.clock::unixSeconds, () -> false, new LongAdder()),
+                t.shards());
     }
 
     private static MinerRig.Announced awaitBlockWith(MinerRig rig, Hash256 txid) throws Exception {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.pettycoin.protocol.GetPeersPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.testing.Await;
 
 /** A peer sending faster than the node thread works is made to wait, not buffered without bound. */
 @Timeout(60)
@@ -71,10 +73,7 @@ class BackpressureTest {
                     out.write(batch);
                 }
                 out.flush();
-                long deadline = System.nanoTime() + 50_000_000_000L;
-                while (handled.get() < total && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.await(Duration.ofSeconds(50), () -> handled.get() >= total);
             }
             assertThat(handled.get()).isEqualTo(total);
             // One read of the socket may hold thousands of 8-byte packets, so the bound is the pause

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pettycoin.testing.Await;
 
 /**
  * The transport's connection limits, with plain sockets from several loopback addresses (all of
@@ -169,7 +170,7 @@ class ConnectionLimitsTest {
         r.next(Recorder.Closed.class);
         t.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), unusedPort()));
         r.next(Recorder.ConnectFailed.class);
-        assertThat(TestNodes.await(Duration.ofSeconds(5), () -> t.slotsInUse().equals(new Transport.SlotsInUse(5, 2))))
+        assertThat(Await.await(Duration.ofSeconds(5), () -> t.slotsInUse().equals(new Transport.SlotsInUse(5, 2))))
                 .isTrue();
         Socket back = from(17);
         expectConnections(r, 1);

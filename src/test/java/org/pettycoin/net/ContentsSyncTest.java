@@ -1,8 +1,8 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
-import static org.pettycoin.net.TestNodes.bestId;
+import static org.pettycoin.testing.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.bestId;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +18,8 @@ import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.mining.TxWorkload;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * Sync of blocks full of transactions: a node only mines on (and advertises) a block whose every tx
@@ -49,9 +51,9 @@ class ContentsSyncTest {
             });
             assertThat(bestId(a)).isEqualTo(tip);
             Node b = nodes.start("b", address(a));
-            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip)))
+            assertThat(Await.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip)))
                     .isTrue();
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(10),
                             () -> b.call(() -> b.network().outstandingRequests()) == 0))
                     .isTrue();

@@ -1,8 +1,8 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
-import static org.pettycoin.net.TestNodes.bestId;
+import static org.pettycoin.testing.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.bestId;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * The seed scenario (issue: two nodes forked for thousands of blocks): each node starts from its own
@@ -65,7 +67,7 @@ class ForkHealTest {
             });
             miner.start();
             long total = 1L + common + branchA + branchB;
-            boolean bothKnowEverything = TestNodes.await(
+            boolean bothKnowEverything = Await.await(
                     Duration.ofMinutes(10),
                     () -> a.call(() -> a.state().tree().size()) >= total
                             && b.call(() -> b.state().tree().size()) >= total
@@ -75,7 +77,7 @@ class ForkHealTest {
             // Let the last blocks mined cross, then check the end state.
             Hash256 tip = bestId(b);
             assertThat(bothKnowEverything).isTrue();
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(30),
                             () -> bestId(a).equals(tip)
                                     && a.call(() -> a.network().outstandingRequests()) == 0

@@ -1,9 +1,9 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
-import static org.pettycoin.net.TestNodes.bestId;
-import static org.pettycoin.net.TestNodes.mine;
+import static org.pettycoin.testing.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.bestId;
+import static org.pettycoin.testing.TestNodes.mine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +27,8 @@ import org.pettycoin.protocol.ErrPacket;
 import org.pettycoin.protocol.GetBlockPacket;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Packet;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * Hostile peers against a node that is syncing from an honest one: each is cut off (or kept within
@@ -72,10 +74,10 @@ class HostilePeersTest {
 
     private void stillSyncs(Node victim) throws Exception {
         Hash256 tip = bestId(honest);
-        assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(victim).equals(tip)))
+        assertThat(Await.await(Duration.ofSeconds(60), () -> bestId(victim).equals(tip)))
                 .isTrue();
         BlockNode next = mine(honest, 1);
-        assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(victim).equals(next.id())))
+        assertThat(Await.await(Duration.ofSeconds(10), () -> bestId(victim).equals(next.id())))
                 .isTrue();
     }
 
@@ -133,7 +135,7 @@ class HostilePeersTest {
             for (Block b : flood.subList(1, flood.size())) {
                 bad.send(new BlockPacket(b));
             }
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(10),
                             () -> victim.call(() -> victim.state().detached().size()) >= DETACHED_CAP / 2))
                     .isTrue();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * Peers found without --connect: the developer-test addresses file (shared between nodes, as the C
@@ -36,7 +38,7 @@ class PeerDiscoveryTest {
             }
             assertThat(AddressesFile.read(shared)).hasSize(3);
             for (Node x : n) {
-                assertThat(TestNodes.await(
+                assertThat(Await.await(
                                 Duration.ofSeconds(20),
                                 () -> x.call(() -> x.network().peerCount()) == 2))
                         .isTrue();
@@ -47,7 +49,7 @@ class PeerDiscoveryTest {
             List<NetAddress> all = AddressesFile.read(shared);
             AddressesFile.append(late.resolve(AddressesFile.FILE_NAME), all.get(0));
             Node newcomer = nodes.start(nodes.options("late").withDeveloperTest(true));
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(20),
                             () -> newcomer.call(() -> newcomer.network().peerCount()) == 3))
                     .isTrue();

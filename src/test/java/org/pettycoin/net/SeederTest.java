@@ -15,6 +15,8 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.PeersPacket;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /**
  * Nodes with an empty peer cache and no --connect, seeding as C's seed_peers does, from a seed
@@ -46,11 +48,11 @@ class SeederTest {
             NetAddress there = NetAddresses.of(TestNodes.address(a), a.uuid(), 0);
             try (SeedServer seed = new SeedServer(peersPacket(there));
                     Node b = Node.start(nodes.options("b"), seed(seed, false))) {
-                assertThat(TestNodes.await(
+                assertThat(Await.await(
                                 Duration.ofSeconds(20),
                                 () -> b.call(() -> b.network().peerCount()) == 1))
                         .isTrue();
-                assertThat(TestNodes.await(
+                assertThat(Await.await(
                                 Duration.ofSeconds(20),
                                 () -> a.call(() -> a.network().peerCount()) == 1))
                         .isTrue();
@@ -83,7 +85,7 @@ class SeederTest {
         try (TestNodes nodes = new TestNodes(dir, Network.REGTEST.genesisTimestamp() + 3600);
                 SeedServer seed = new SeedServer(peersPacket(dead));
                 Node b = Node.start(nodes.options("b"), seed(seed, true))) {
-            assertThat(TestNodes.await(Duration.ofSeconds(40), () -> seed.asked() > Seeder.ATTEMPTS))
+            assertThat(Await.await(Duration.ofSeconds(40), () -> seed.asked() > Seeder.ATTEMPTS))
                     .isTrue();
             assertThat(b.failure()).isNotDone();
         }
@@ -102,7 +104,7 @@ class SeederTest {
             try (Node lonely = Node.start(nodes.options("lonely"), new Seeder.Config(List.of(), true))) {
                 // A peer that turns up is served.
                 Node other = nodes.start("other", TestNodes.address(lonely));
-                assertThat(TestNodes.await(
+                assertThat(Await.await(
                                 Duration.ofSeconds(20),
                                 () -> lonely.call(() -> lonely.network().peerCount()) == 1))
                         .isTrue();

@@ -1,13 +1,12 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
-import static org.pettycoin.net.TestNodes.bestId;
-import static org.pettycoin.net.TestNodes.mine;
+import static org.pettycoin.testing.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.bestId;
+import static org.pettycoin.testing.TestNodes.mine;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,12 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.consensus.TxSigning;
-import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.GatewayPayment;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestKeys;
+import org.pettycoin.testing.TestNodes;
+import org.pettycoin.testing.TestTxs;
 
 /** A line of three nodes, a - b - c: blocks and txs cross the middle node both ways. */
 @Timeout(120)
@@ -36,27 +37,25 @@ class ThreeNodesTest {
             Node b = nodes.start("b", address(a));
             Node c = nodes.start("c", address(b));
             Hash256 start = bestId(a);
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(30),
                             () -> bestId(c).equals(start)
                                     && c.call(() -> c.network().syncingPeers()) == 0
                                     && b.call(() -> b.network().syncingPeers()) == 0))
                     .isTrue();
 
-            byte[] k = new byte[32];
-            Arrays.fill(k, (byte) 7);
-            Tx deposit = new TxSigning()
-                    .fromGateway(PrivateKey.of(k), List.of(new GatewayPayment(1234, TestNodes.MINER)), false);
+            Tx deposit = TestTxs.SIGNING.fromGateway(
+                    TestKeys.key(7), List.of(new GatewayPayment(1234, TestNodes.MINER)), false);
             Hash256 txid = TxHashes.txid(deposit);
             assertThat(TestNodes.submit(c, deposit)).isEqualTo(PendingPool.Status.READY);
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(10),
                             () -> a.call(() -> a.state().pending().contains(txid))))
                     .as("relayed c -> b -> a")
                     .isTrue();
 
             BlockNode withTx = mine(a, 1);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(c).equals(withTx.id())))
+            assertThat(Await.await(Duration.ofSeconds(10), () -> bestId(c).equals(withTx.id())))
                     .as("the block's contents came from c's own pool, so c can mine on it")
                     .isTrue();
             assertThat(c.call(() ->

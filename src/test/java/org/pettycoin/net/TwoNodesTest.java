@@ -1,9 +1,9 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
-import static org.pettycoin.net.TestNodes.bestId;
-import static org.pettycoin.net.TestNodes.mine;
+import static org.pettycoin.testing.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.bestId;
+import static org.pettycoin.testing.TestNodes.mine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.Hash256;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /** Real nodes over real sockets on 127.0.0.1: connect, sync, relay, restart. */
 @Timeout(120)
@@ -28,20 +30,20 @@ class TwoNodesTest {
             Node a = nodes.start("a");
             BlockNode tip = mine(a, 300);
             Node b = nodes.start("b", address(a));
-            assertThat(TestNodes.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip.id())))
+            assertThat(Await.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip.id())))
                     .isTrue();
-            assertThat(TestNodes.await(
+            assertThat(Await.await(
                             Duration.ofSeconds(10),
                             () -> b.call(() -> b.network().syncingPeers() == 0
                                     && b.network().outstandingRequests() == 0)))
                     .isTrue();
             // A block mined now goes straight across.
             BlockNode next = mine(a, 1);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(b).equals(next.id())))
+            assertThat(Await.await(Duration.ofSeconds(10), () -> bestId(b).equals(next.id())))
                     .isTrue();
             // And the other way.
             BlockNode fromB = mine(b, 2);
-            assertThat(TestNodes.await(Duration.ofSeconds(10), () -> bestId(a).equals(fromB.id())))
+            assertThat(Await.await(Duration.ofSeconds(10), () -> bestId(a).equals(fromB.id())))
                     .isTrue();
         }
     }
@@ -53,7 +55,7 @@ class TwoNodesTest {
             mine(a, 50);
             Node b = nodes.start("b", address(a));
             Hash256 first = bestId(a);
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b).equals(first)))
+            assertThat(Await.await(Duration.ofSeconds(30), () -> bestId(b).equals(first)))
                     .isTrue();
             nodes.stop(b);
             BlockNode later = mine(a, 40);
@@ -61,7 +63,7 @@ class TwoNodesTest {
             assertThat(b2.call(() -> b2.state().tree().size()))
                     .as("reloaded from its blockfile")
                     .isGreaterThan(50);
-            assertThat(TestNodes.await(Duration.ofSeconds(30), () -> bestId(b2).equals(later.id())))
+            assertThat(Await.await(Duration.ofSeconds(30), () -> bestId(b2).equals(later.id())))
                     .isTrue();
         }
     }

@@ -1,7 +1,7 @@
 package org.pettycoin.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.net.TestNodes.address;
+import static org.pettycoin.testing.TestNodes.address;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +20,8 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.GetPeersPacket;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.TestNodes;
 
 /** The welcome exchange's checks (C's check_welcome, welcome_received), each with the C node's answer. */
 @Timeout(60)
@@ -107,7 +109,7 @@ class WelcomeChecksTest {
     @Test
     void aNodeThatDialsItselfHangsUpAndStopsDialling() throws Exception {
         node.connect(address(node));
-        assertThat(TestNodes.await(
+        assertThat(Await.await(
                         Duration.ofSeconds(5),
                         () -> node.call(() -> node.network().peerCount()) == 0))
                 .isTrue();

@@ -1,15 +1,16 @@
 package org.pettycoin.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.node.NodeFixture.addr;
-import static org.pettycoin.node.NodeFixture.fund;
-import static org.pettycoin.node.NodeFixture.key;
-import static org.pettycoin.node.NodeFixture.out;
-import static org.pettycoin.node.NodeFixture.pay;
+import static org.pettycoin.testing.TestKeys.address;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.out;
+import static org.pettycoin.testing.TestTxs.pay;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.testing.Await;
 
 /** A node's blockfile: what it writes is what it loads, and a torn tail costs only the torn records. */
 class BlockfileJournalTest {
@@ -40,7 +42,7 @@ class BlockfileJournalTest {
         JournalledNode(Path file, long now) throws IOException {
             journal = BlockfileJournal.open(file);
             f = new NodeFixture(ChainState.Config.DEFAULT, journal);
-            f.now = now;
+            f.clock.setUnixSeconds(now);
             loaded = journal.load(f.state, now);
         }
 
@@ -54,7 +56,7 @@ class BlockfileJournalTest {
     private static BlockNode buildChain(NodeFixture f) {
         FromGatewayTx funding = fund(ALICE, 1000);
         BlockNode b1 = f.mine(f.head(), funding, fund(BOB, 5));
-        NormalTx spend = pay(ALICE, addr(BOB), 400, 600, out(funding, 0));
+        NormalTx spend = pay(ALICE, address(BOB), 400, 600, out(funding, 0));
         BlockNode b2 = f.mine(b1, spend);
         BlockNode tip = b2;
         for (int i = 0; i < 3; i++) {
@@ -70,7 +72,7 @@ class BlockfileJournalTest {
         long now;
         try (JournalledNode a = new JournalledNode(file, Network.REGTEST.genesisTimestamp() + 60)) {
             tip = buildChain(a.f).id();
-            now = a.f.now;
+            now = a.f.clock.unixSeconds();
         }
         try (JournalledNode b = new JournalledNode(file, now)) {
             assertThat(b.loaded.replay().stoppedBecause()).isEmpty();
@@ -84,7 +86,7 @@ class BlockfileJournalTest {
             b.journal.syncNow();
             assertThat(Files.size(file)).isGreaterThan(size);
             tip = next.id();
-            now = b.f.now;
+            now = b.f.clock.unixSeconds();
         }
         try (JournalledNode c = new JournalledNode(file, now)) {
             assertThat(c.f.head().id()).isEqualTo(tip);
@@ -105,7 +107,7 @@ class BlockfileJournalTest {
             BlockNode withTx = a.f.mine(tip, fund(BOB, 9));
             recordEnds.add(a.journal.size());
             tips.add(withTx.id());
-            now = a.f.now;
+            now = a.f.clock.unixSeconds();
         }
         byte[] whole = Files.readAllBytes(file);
         long from = recordEnds.get(0);
@@ -137,10 +139,9 @@ class BlockfileJournalTest {
         try (JournalledNode a = new JournalledNode(file, Network.REGTEST.genesisTimestamp() + 60)) {
             nodeThread.submit(() -> buildChain(a.f)).get();
             a.journal.startSyncing(nodeThread, 20);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (nodeThread.submit(a.journal::syncedSize).get() < a.journal.size() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.await(
+                    Duration.ofSeconds(10),
+                    () -> nodeThread.submit(a.journal::syncedSize).get() >= a.journal.size());
             assertThat(nodeThread.submit(a.journal::syncedSize).get()).isEqualTo(a.journal.size());
         } finally {
             nodeThread.shutdownNow();

@@ -1,8 +1,8 @@
 package org.pettycoin.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.node.NodeFixture.fund;
-import static org.pettycoin.node.NodeFixture.key;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.fund;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.testing.TestTxs;
 
 /** Filling shards from SHARD, HASHES_IN_BLOCK and TX_IN_BLOCK, and partial knowledge moving the heads. */
 class ChainStateContentsTest {
@@ -61,7 +62,7 @@ class ChainStateContentsTest {
         assertThat(f.head()).isEqualTo(n4);
 
         NodeFixture g = new NodeFixture();
-        g.now = f.now;
+        g.clock.setUnixSeconds(f.clock.unixSeconds());
         g.state.receiveBlock(b1.block());
         f.builder.builtWithContents().forEach(m -> g.state.receiveBlock(m.block()));
         assertThat(g.state.tree().heads().longestChains().get(0).id()).isEqualTo(n4.id());
@@ -146,7 +147,7 @@ class ChainStateContentsTest {
                 .isEqualTo(ErrorCode.BAD_PROOF);
         TxWithProof badRef = new TxWithProof(
                 t.proof(),
-                NodeFixture.pay(ALICE, NodeFixture.MINER, 1, 0, NodeFixture.out(t.tx(), 0)),
+                TestTxs.pay(ALICE, NodeFixture.MINER, 1, 0, TestTxs.out(t.tx(), 0)),
                 List.of(new InputRef(5, 0, 0)));
         assertThat(f.state.receiveTxInBlock(badRef).error()).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
 
@@ -184,7 +185,7 @@ class ChainStateContentsTest {
             tip = source.mine(tip, work.nextBlock(20).toArray(new Tx[0]));
         }
         NodeFixture target = new NodeFixture();
-        target.now = source.now;
+        target.clock.setUnixSeconds(source.clock.unixSeconds());
         int checked = 0;
         for (MinedBlock m : source.builder.builtWithContents()) {
             ChainState.BlockReceipt r = target.state.receiveBlock(m.block());

@@ -1,11 +1,11 @@
 package org.pettycoin.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.node.NodeFixture.addr;
-import static org.pettycoin.node.NodeFixture.fund;
-import static org.pettycoin.node.NodeFixture.key;
-import static org.pettycoin.node.NodeFixture.out;
-import static org.pettycoin.node.NodeFixture.pay;
+import static org.pettycoin.testing.TestKeys.address;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.out;
+import static org.pettycoin.testing.TestTxs.pay;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,7 @@ import org.pettycoin.protocol.TxBadInputPacket;
 import org.pettycoin.protocol.TxDoublespendPacket;
 import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.testing.TestTxs;
 
 /** Input resolution, double spends (within a block, across blocks, against pending) and the complaints they raise. */
 class ChainStateTxTest {
@@ -50,11 +51,11 @@ class ChainStateTxTest {
     }
 
     private NormalTx aliceToBob(long send) {
-        return pay(ALICE, addr(BOB), send, 1000 - send, out(funding, 0));
+        return pay(ALICE, address(BOB), send, 1000 - send, out(funding, 0));
     }
 
     private NormalTx aliceToCarol(long send) {
-        return pay(ALICE, addr(CAROL), send, 1000 - send, out(funding, 0));
+        return pay(ALICE, address(CAROL), send, 1000 - send, out(funding, 0));
     }
 
     /** The one complaint a block's contents raised, whichever packet raised it. */
@@ -92,7 +93,7 @@ class ChainStateTxTest {
         assertThat(f.state.pending().size()).isZero();
         assertThat(f.state.submitTx(spend).admission().status()).isEqualTo(PendingPool.Status.ALREADY_KNOWN);
         // Bob spends what he got in the block after.
-        NormalTx onward = pay(BOB, addr(CAROL), 300, 0, out(spend, 0));
+        NormalTx onward = pay(BOB, address(CAROL), 300, 0, out(spend, 0));
         assertThat(f.state.submitTx(onward).admission().status()).isEqualTo(PendingPool.Status.READY);
     }
 
@@ -205,7 +206,7 @@ class ChainStateTxTest {
     @Test
     void spendingSomeoneElsesOutputIsABadInput() throws Exception {
         fundAlice();
-        NormalTx theft = pay(BOB, addr(BOB), 1000, 0, out(funding, 0));
+        NormalTx theft = pay(BOB, address(BOB), 1000, 0, out(funding, 0));
         ChainState.TxSubmission s = f.state.submitTx(theft);
         assertThat(s.admission().verdict().kind()).isEqualTo(InputVerdict.Kind.BAD);
         assertThat(s.reply()).contains(new TxBadInputPacket(0, theft, funding));
@@ -216,7 +217,7 @@ class ChainStateTxTest {
     @Test
     void inputsThatDoNotAddUpAreABadAmount() throws Exception {
         fundAlice();
-        NormalTx greedy = pay(ALICE, addr(BOB), 900, 200, out(funding, 0));
+        NormalTx greedy = pay(ALICE, address(BOB), 900, 200, out(funding, 0));
         ChainState.TxSubmission s = f.state.submitTx(greedy);
         assertThat(s.admission().verdict().kind()).isEqualTo(InputVerdict.Kind.BAD_AMOUNT);
         assertThat(s.reply()).contains(new TxBadAmountPacket(greedy, List.of(funding)));
@@ -265,8 +266,7 @@ class ChainStateTxTest {
     @Test
     void aClaimWhoseRewardTxResolvesIsAlwaysBadAsInC() throws Exception {
         fundAlice();
-        Tx claim =
-                NodeFixture.SIGNING.claim(ALICE, 1, new org.pettycoin.protocol.Input(TxHashes.txid(funding), 2), false);
+        Tx claim = TestTxs.SIGNING.claim(ALICE, 1, new org.pettycoin.protocol.Input(TxHashes.txid(funding), 2), false);
         ChainState.TxSubmission s = f.state.submitTx(claim);
         assertThat(s.admission().verdict().kind()).isEqualTo(InputVerdict.Kind.CLAIM_BAD);
         assertThat(s.reply()).containsInstanceOf(TxInBlockPacket.class);
@@ -277,7 +277,7 @@ class ChainStateTxTest {
     void aTxWithUnknownInputsWaitsAndBecomesReadyWhenTheInputArrives() throws Exception {
         fundAlice();
         FromGatewayTx later = fund(BOB, 70);
-        NormalTx spend = pay(BOB, addr(CAROL), 70, 0, out(later, 0));
+        NormalTx spend = pay(BOB, address(CAROL), 70, 0, out(later, 0));
         ChainState.TxSubmission s = f.state.submitTx(spend);
         assertThat(s.admission().status()).isEqualTo(PendingPool.Status.WAITING);
         assertThat(s.wantedTxs()).containsExactly(TxHashes.txid(later));
@@ -326,7 +326,7 @@ class ChainStateTxTest {
 
         // Another node saw b2 only as a header, so it took b3's spend as fine.
         NodeFixture g = new NodeFixture();
-        g.now = f.now;
+        g.clock.setUnixSeconds(f.clock.unixSeconds());
         g.feed(f.builder.builtWithContents().get(0));
         MinedBlock b2Contents = f.builder.builtWithContents().get(1);
         g.state.receiveBlock(b2Contents.block());

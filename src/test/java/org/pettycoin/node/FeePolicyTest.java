@@ -1,12 +1,12 @@
 package org.pettycoin.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.node.NodeFixture.GATEWAY;
-import static org.pettycoin.node.NodeFixture.SIGNING;
-import static org.pettycoin.node.NodeFixture.addr;
-import static org.pettycoin.node.NodeFixture.fund;
-import static org.pettycoin.node.NodeFixture.key;
-import static org.pettycoin.node.NodeFixture.out;
+import static org.pettycoin.testing.TestKeys.address;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.GATEWAY;
+import static org.pettycoin.testing.TestTxs.SIGNING;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.out;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,15 +47,16 @@ class FeePolicyTest {
         }
 
         Tx normal(boolean paysFee) {
-            return SIGNING.normal(ALICE, addr(BOB), 300, paysFee ? 699 : 700, List.of(out(funding, 0)), paysFee);
+            return SIGNING.normal(ALICE, address(BOB), 300, paysFee ? 699 : 700, List.of(out(funding, 0)), paysFee);
         }
 
         Tx toGateway(boolean paysFee) {
-            return SIGNING.toGateway(ALICE, addr(GATEWAY), 300, paysFee ? 699 : 700, List.of(out(funding, 0)), paysFee);
+            return SIGNING.toGateway(
+                    ALICE, address(GATEWAY), 300, paysFee ? 699 : 700, List.of(out(funding, 0)), paysFee);
         }
 
         static Tx gateway(boolean paysFee) {
-            return SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(500, addr(BOB))), paysFee);
+            return SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(500, address(BOB))), paysFee);
         }
     }
 
@@ -86,10 +87,10 @@ class FeePolicyTest {
     @Test
     void theInputChecksComeFirstAsInC() throws Exception {
         Chain c = new Chain(true, true);
-        Tx bad = SIGNING.normal(BOB, addr(ALICE), 300, 700, List.of(out(c.funding, 0)), false);
+        Tx bad = SIGNING.normal(BOB, address(ALICE), 300, 700, List.of(out(c.funding, 0)), false);
         assertThat(c.submit(bad)).as("not Bob's to spend: refused, not dropped").isEqualTo(PendingPool.Status.REFUSED);
         Input unknown = new Input(Hash256.fromHex("77".repeat(32)), 0);
-        Tx waiting = SIGNING.normal(ALICE, addr(BOB), 5, 0, List.of(unknown), false);
+        Tx waiting = SIGNING.normal(ALICE, address(BOB), 5, 0, List.of(unknown), false);
         assertThat(c.submit(waiting))
                 .as("C drops it before keeping it for its unknown input")
                 .isEqualTo(PendingPool.Status.POLICY_DROPPED);

@@ -1,36 +1,27 @@
 package org.pettycoin.node;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
-import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.consensus.TxSigning;
-import org.pettycoin.crypto.Hash160;
-import org.pettycoin.crypto.PrivateKey;
-import org.pettycoin.crypto.Secp256k1;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.Address;
-import org.pettycoin.protocol.FromGatewayTx;
-import org.pettycoin.protocol.GatewayPayment;
-import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.InputRef;
-import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.time.ManualClock;
 
 /**
- * A regtest chain state with a clock that follows the chain, a builder mining into it, keys and
- * tx helpers: the bench for consensus tests of contents, inputs and pending.
+ * A regtest chain state with a clock that follows the chain and a builder mining into it (keys and
+ * txs come from {@code org.pettycoin.testing}): the bench for consensus tests of contents, inputs and pending.
  */
 final class NodeFixture {
-    static final TxSigning SIGNING = new TxSigning();
-    static final PrivateKey GATEWAY = key(1);
     static final Address MINER = Address.fromHex("44".repeat(20));
 
-    long now = Network.REGTEST.genesisTimestamp() + 60;
+    /** The chain's time: set as blocks are mined, so that each is inside the horizon. */
+    final ManualClock clock = new ManualClock(Network.REGTEST.genesisTimestamp() + 60);
+
     final List<String> events = new ArrayList<>();
     final ChainState state;
     final ChainBuilder builder;
@@ -45,49 +36,29 @@ final class NodeFixture {
 
     /** A fixture whose state reports to {@code next} after recording events. */
     NodeFixture(ChainState.Config config, ChainState.Listener next) {
-        state = new ChainState(Network.REGTEST, config, () -> now, () -> now * 1000, new ChainState.Listener() {
-            @Override
-            public void blockAttached(BlockNode block) {
-                next.blockAttached(block);
-            }
+        state = new ChainState(
+                Network.REGTEST, config, clock::unixSeconds, clock::unixMillis, new ChainState.Listener() {
+                    @Override
+                    public void blockAttached(BlockNode block) {
+                        next.blockAttached(block);
+                    }
 
-            @Override
-            public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
-                next.txPlaced(block, proven);
-                events.add("placed " + block.height() + "/"
-                        + proven.proof().position().shard() + "/"
-                        + proven.proof().position().txoff());
-            }
+                    @Override
+                    public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
+                        next.txPlaced(block, proven);
+                        events.add("placed " + block.height() + "/"
+                                + proven.proof().position().shard() + "/"
+                                + proven.proof().position().txoff());
+                    }
 
-            @Override
-            public void blockInvalidated(BlockNode block, org.pettycoin.protocol.ComplaintPacket complaint) {
-                next.blockInvalidated(block, complaint);
-                events.add("invalid " + block.height() + " " + complaint.type().cName());
-            }
-        });
+                    @Override
+                    public void blockInvalidated(BlockNode block, org.pettycoin.protocol.ComplaintPacket complaint) {
+                        next.blockInvalidated(block, complaint);
+                        events.add("invalid " + block.height() + " "
+                                + complaint.type().cName());
+                    }
+                });
         builder = ChainBuilder.on(state, MINER);
-    }
-
-    static PrivateKey key(int n) {
-        byte[] b = new byte[32];
-        Arrays.fill(b, (byte) n);
-        return PrivateKey.of(b);
-    }
-
-    static Address addr(PrivateKey k) {
-        return Hash160.addressOf(Secp256k1.get().publicKeyOf(k));
-    }
-
-    static FromGatewayTx fund(PrivateKey to, long amount) {
-        return SIGNING.fromGateway(GATEWAY, List.of(new GatewayPayment(amount, addr(to))), false);
-    }
-
-    static NormalTx pay(PrivateKey from, Address to, long send, long change, Input... inputs) {
-        return SIGNING.normal(from, to, send, change, List.of(inputs), false);
-    }
-
-    static Input out(Tx tx, int n) {
-        return new Input(TxHashes.txid(tx), n);
     }
 
     BlockNode head() {
@@ -96,7 +67,7 @@ final class NodeFixture {
 
     long nextTime(BlockNode parent) {
         long t = parent.block().tailer().timestamp() + ChainBuilder.DEFAULT_SPACING_SECS;
-        now = Math.max(now, t + 60);
+        clock.setUnixSeconds(Math.max(clock.unixSeconds(), t + 60));
         return t;
     }
 

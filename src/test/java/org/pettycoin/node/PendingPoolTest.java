@@ -1,9 +1,9 @@
 package org.pettycoin.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.node.NodeFixture.addr;
-import static org.pettycoin.node.NodeFixture.key;
-import static org.pettycoin.node.NodeFixture.pay;
+import static org.pettycoin.testing.TestKeys.address;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.pay;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class PendingPoolTest {
                         25, 26, 27, 28, 29, 30, 31
                     }),
                     0);
-            NormalTx tx = pay(key(2), addr(key(3)), 10, 0, unknown);
+            NormalTx tx = pay(key(2), address(key(3)), 10, 0, unknown);
             txs.add(tx);
             assertThat(pool.add(tx).status()).isEqualTo(PendingPool.Status.WAITING);
         }

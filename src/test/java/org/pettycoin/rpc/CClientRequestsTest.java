@@ -1,12 +1,12 @@
 package org.pettycoin.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.rpc.Wallet.fund;
-import static org.pettycoin.rpc.Wallet.hex;
-import static org.pettycoin.rpc.Wallet.id;
-import static org.pettycoin.rpc.Wallet.key;
-import static org.pettycoin.rpc.Wallet.out;
-import static org.pettycoin.rpc.Wallet.pay;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.hex;
+import static org.pettycoin.testing.TestTxs.id;
+import static org.pettycoin.testing.TestTxs.out;
+import static org.pettycoin.testing.TestTxs.pay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -20,14 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.testing.TestKeys;
+import org.pettycoin.testing.WithRpcNode;
 
 /**
  * The server fed the exact bytes the C clients write, byte for byte as {@code pettycoin-query.c}
@@ -35,23 +35,11 @@ import org.pettycoin.protocol.NormalTx;
  * answers; and hostile input refused with one line and a close, the node unharmed.
  */
 @Timeout(60)
-class CClientRequestsTest {
+class CClientRequestsTest extends WithRpcNode {
     private static final PrivateKey ALICE = key(2);
     private static final PrivateKey BOB = key(3);
     /** pettycoin-query's id: its name and process id. */
     private static final String QUERY_ID = "pettycoin_query-4242";
-
-    private RpcTestNode n;
-
-    @BeforeEach
-    void start() throws Exception {
-        n = RpcTestNode.start();
-    }
-
-    @AfterEach
-    void stop() {
-        n.close();
-    }
 
     /** pettycoin-query's request: digits-only and {@code "}-led arguments raw, others quoted, as C joins them. */
     private static String query(String method, String... args) {
@@ -140,7 +128,7 @@ class CClientRequestsTest {
         assertThat(exchange(walletSend(hex(funding)))).isEqualTo(ok("{ \"tx\" : \"" + id(funding) + "\" }", "\"1\""));
         n.result("generate", 1);
         NormalTx toBob = pay(ALICE, BOB, 300, 700, out(funding, 0));
-        String both = exchange(walletList(Wallet.text(ALICE)) + walletSend(hex(toBob)));
+        String both = exchange(walletList(TestKeys.text(ALICE)) + walletSend(hex(toBob)));
         int split = both.indexOf("}\n") + 2;
         JsonNode listed = parsed(both.substring(0, split));
         assertThat(listed.get("error").isNull()).isTrue();
@@ -148,10 +136,10 @@ class CClientRequestsTest {
         JsonNode tx = listed.get("result").get(0);
         assertThat(tx.get("txid").textValue()).isEqualTo(id(funding));
         assertThat(tx.get("type").textValue()).isEqualTo("TX_FROM_GATEWAY");
-        assertThat(tx.get("vout").get(0).get("output_addr").textValue()).isEqualTo(Wallet.text(ALICE));
+        assertThat(tx.get("vout").get(0).get("output_addr").textValue()).isEqualTo(TestKeys.text(ALICE));
         assertThat(tx.get("vout").get(0).get("send_amount").intValue()).isEqualTo(1000);
         assertThat(both.substring(split)).isEqualTo(ok("{ \"tx\" : \"" + id(toBob) + "\" }", "\"1\""));
-        assertThat(n.result("listtransactions", Wallet.text(BOB), 0))
+        assertThat(n.result("listtransactions", TestKeys.text(BOB), 0))
                 .singleElement()
                 .satisfies(t -> assertThat(t.get("txid").asText()).isEqualTo(id(toBob)));
     }
@@ -180,7 +168,7 @@ class CClientRequestsTest {
         assertThat(exchange(query("nosuch", "1"))).isEqualTo(failed("Unknown command 'nosuch'", id));
         assertThat(parsed(exchange(query("help"))).get("result"))
                 .anySatisfy(c -> assertThat(c.get("command").textValue()).isEqualTo("sendrawtransaction"));
-        assertThat(parsed(exchange(query("listtransactions", Wallet.text(ALICE), "0")))
+        assertThat(parsed(exchange(query("listtransactions", TestKeys.text(ALICE), "0")))
                         .get("result"))
                 .isEmpty();
     }
@@ -200,10 +188,10 @@ class CClientRequestsTest {
                 .contains("\"height\" : 0");
         assertThat(exchange("{ \"method\" : \"getblock\", \"id\" : 1, \"params\" : [ 12zz ] }"))
                 .isEqualTo(failed("Invalid block hex 12zz", "1"));
-        assertThat(exchange("{ \"method\" : \"listtransactions\", \"id\" : 1, \"params\" : [ " + Wallet.text(ALICE)
+        assertThat(exchange("{ \"method\" : \"listtransactions\", \"id\" : 1, \"params\" : [ " + TestKeys.text(ALICE)
                         + " ] }"))
                 .as("C wants a string here")
-                .isEqualTo(failed("address " + Wallet.text(ALICE) + " not valid", "1"));
+                .isEqualTo(failed("address " + TestKeys.text(ALICE) + " not valid", "1"));
         assertThat(exchange("{ \"method\" : \"getlog\", \"id\" : 1, \"params\" : [ info ] }"))
                 .isEqualTo(failed("Invalid level param", "1"));
     }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.BlockIds;
@@ -22,22 +20,12 @@ import org.pettycoin.protocol.BlockTailer;
 import org.pettycoin.protocol.Hex;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.testing.RpcTestNode;
+import org.pettycoin.testing.WithRpcNode;
 
 /** help, getinfo, generate, getblock, getblockhash, submitblock and dev-detachedblocks, with their errors. */
 @Timeout(30)
-class ChainCommandsTest {
-    private RpcTestNode n;
-
-    @BeforeEach
-    void start() throws Exception {
-        n = RpcTestNode.start();
-    }
-
-    @AfterEach
-    void stop() {
-        n.close();
-    }
-
+class ChainCommandsTest extends WithRpcNode {
     private static List<String> fieldNames(JsonNode o) {
         List<String> names = new ArrayList<>();
         o.fieldNames().forEachRemaining(names::add);

@@ -7,32 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.testing.Await;
+import org.pettycoin.testing.RpcTestNode;
+import org.pettycoin.testing.WithRpcNode;
 import org.slf4j.LoggerFactory;
 
 /** stop, getlog, getpeerinfo, the developer commands, generate on testnet, and requests that are not right. */
 @Timeout(30)
-class MiscCommandsTest {
+class MiscCommandsTest extends WithRpcNode {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private RpcTestNode n;
-
-    @BeforeEach
-    void start() throws Exception {
-        n = RpcTestNode.start();
-    }
-
-    @AfterEach
-    void stop() {
-        n.close();
-    }
 
     @Test
     void stopRepliesThenAsksTheNodeToShutDown() throws Exception {
@@ -118,15 +110,13 @@ class MiscCommandsTest {
     }
 
     private static JsonNode awaitPeers(RpcTestNode node) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonNode peers = node.result("getpeerinfo");
         // Each may dial the other once it knows its address: the duplicate is closed soon after.
-        while (System.nanoTime() < deadline
-                && (peers.size() != 1 || !peers.get(0).has("uuid"))) {
-            Thread.sleep(20);
-            peers = node.result("getpeerinfo");
-        }
-        return peers;
+        Optional<JsonNode> settled = Await.value(
+                Duration.ofSeconds(10),
+                () -> Optional.of(node.result("getpeerinfo"))
+                        .filter(peers -> peers.size() == 1 && peers.get(0).has("uuid")));
+        // Not settled: what it reports now, for the assertions to show.
+        return settled.isPresent() ? settled.get() : node.result("getpeerinfo");
     }
 
     @Test

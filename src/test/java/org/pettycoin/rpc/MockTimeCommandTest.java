@@ -1,38 +1,26 @@
 package org.pettycoin.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.rpc.Wallet.fund;
-import static org.pettycoin.rpc.Wallet.hex;
-import static org.pettycoin.rpc.Wallet.id;
-import static org.pettycoin.rpc.Wallet.key;
-import static org.pettycoin.rpc.Wallet.text;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestKeys.text;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.hex;
+import static org.pettycoin.testing.TestTxs.id;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.protocol.FromGatewayTx;
+import org.pettycoin.testing.RpcTestNode;
+import org.pettycoin.testing.WithRpcNode;
 
 /** setmocktime: it moves the time the horizon and new blocks are measured by; regtest only; its errors. */
 @Timeout(30)
-class MockTimeCommandTest {
+class MockTimeCommandTest extends WithRpcNode {
     private static final PrivateKey ALICE = key(2);
     private static final long DAY = 24 * 3600;
-
-    private RpcTestNode n;
-
-    @BeforeEach
-    void start() throws Exception {
-        n = RpcTestNode.start();
-    }
-
-    @AfterEach
-    void stop() {
-        n.close();
-    }
 
     private long timestampOf(JsonNode generated) throws Exception {
         return n.result("getblock", generated.get(0).asText()).get("timestamp").asLong();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.protocol.Hex;
+import org.pettycoin.testing.RpcTestNode;
 
 /**
  * The socket itself (mode, in use, stale, removal, path length) and serving many clients at once:

@@ -1,12 +1,12 @@
 package org.pettycoin.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pettycoin.rpc.Wallet.fund;
-import static org.pettycoin.rpc.Wallet.hex;
-import static org.pettycoin.rpc.Wallet.id;
-import static org.pettycoin.rpc.Wallet.key;
-import static org.pettycoin.rpc.Wallet.out;
-import static org.pettycoin.rpc.Wallet.pay;
+import static org.pettycoin.testing.TestKeys.key;
+import static org.pettycoin.testing.TestTxs.fund;
+import static org.pettycoin.testing.TestTxs.hex;
+import static org.pettycoin.testing.TestTxs.id;
+import static org.pettycoin.testing.TestTxs.out;
+import static org.pettycoin.testing.TestTxs.pay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.crypto.AddressCodec;
@@ -27,25 +25,15 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.Vectors;
+import org.pettycoin.testing.TestKeys;
+import org.pettycoin.testing.WithRpcNode;
 
 /** sendrawtransaction, gettransaction and listtransactions, with every error they report. */
 @Timeout(30)
-class TxCommandsTest {
+class TxCommandsTest extends WithRpcNode {
     private static final PrivateKey ALICE = key(2);
     private static final PrivateKey BOB = key(3);
     private static final PrivateKey CAROL = key(4);
-
-    private RpcTestNode n;
-
-    @BeforeEach
-    void start() throws Exception {
-        n = RpcTestNode.start();
-    }
-
-    @AfterEach
-    void stop() {
-        n.close();
-    }
 
     /** The C run's TXn hex lines and the reply line(s) printed after each. */
     static Map<String, String[]> cInjections() {
@@ -185,7 +173,7 @@ class TxCommandsTest {
         n.result("generate", 1);
         NormalTx toBob = pay(ALICE, BOB, 100, 900, out(funding, 0));
         n.result("sendrawtransaction", hex(toBob));
-        String bob = Wallet.text(BOB);
+        String bob = TestKeys.text(BOB);
         assertThat(n.result("listtransactions", bob)).isEmpty();
         assertThat(n.result("listtransactions", bob, 0))
                 .singleElement()
@@ -199,7 +187,7 @@ class TxCommandsTest {
                 .isEqualTo(2);
         // Alice: the funding is spent, the change of her payment to Bob is not.
         JsonNode alice =
-                n.result("listtransactions", AddressCodec.encode(Wallet.addr(ALICE), AddressStyle.BITCOIN_TEST));
+                n.result("listtransactions", AddressCodec.encode(TestKeys.address(ALICE), AddressStyle.BITCOIN_TEST));
         assertThat(alice).extracting(t -> t.get("txid").asText()).containsExactly(id(toBob));
         // Bob spends it: only his new tx's (zero) change still pays him, as C would list it.
         NormalTx toCarol = pay(BOB, CAROL, 100, 0, out(toBob, 0));
@@ -209,14 +197,14 @@ class TxCommandsTest {
                 .extracting(t -> t.get("txid").asText())
                 .containsExactly(id(toCarol));
         List<String> carols = new ArrayList<>();
-        n.result("listtransactions", Wallet.text(CAROL), 1)
+        n.result("listtransactions", TestKeys.text(CAROL), 1)
                 .forEach(t -> carols.add(t.get("type").asText()));
         assertThat(carols).containsExactly("TX_NORMAL");
 
         assertThat(n.error("listtransactions")).isEqualTo("Needs 'address'");
         assertThat(n.error("listtransactions", "nonsense")).isEqualTo("address 'nonsense' not valid");
         assertThat(n.error("listtransactions", 12)).isEqualTo("address 12 not valid");
-        String mainnet = AddressCodec.encode(Wallet.addr(BOB), AddressStyle.PETTYCOIN_MAIN);
+        String mainnet = AddressCodec.encode(TestKeys.address(BOB), AddressStyle.PETTYCOIN_MAIN);
         assertThat(n.error("listtransactions", mainnet)).isEqualTo("address '" + mainnet + "' not on test net");
         assertThat(n.error("listtransactions", bob, "many")).isEqualTo("minconf 'many' not valid");
     }

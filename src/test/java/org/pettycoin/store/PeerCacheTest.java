@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.protocol.ByteWriter;
@@ -24,6 +24,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.StructCodec;
+import org.pettycoin.time.ManualClock;
 
 class PeerCacheTest {
     private static final long START = 1_700_000_000L;
@@ -33,7 +34,7 @@ class PeerCacheTest {
     @TempDir
     Path dir;
 
-    private final AtomicLong now = new AtomicLong(START);
+    private final ManualClock now = new ManualClock(START);
 
     private Path file() {
         return dir.resolve(PeerCache.FILE_NAME);
@@ -43,7 +44,7 @@ class PeerCacheTest {
     private static final long KEY = 0x0123456789abcdefL;
 
     private PeerCache open(Random coin) throws IOException {
-        return PeerCache.open(file(), new PeerCache.Settings(SELF, now::get, coin, () -> KEY));
+        return PeerCache.open(file(), new PeerCache.Settings(SELF, now::unixSeconds, coin, () -> KEY));
     }
 
     private PeerCache open() throws IOException {
@@ -164,7 +165,7 @@ class PeerCacheTest {
             key = cache.randBytes();
         }
         assertThat(before).hasSize(3);
-        now.addAndGet(60);
+        now.advance(Duration.ofSeconds(60));
         try (PeerCache cache = open()) {
             assertThat(cache.origin()).isEqualTo(PeerCache.Origin.LOADED);
             assertThat(cache.randBytes()).isEqualTo(key);
@@ -315,7 +316,7 @@ class PeerCacheTest {
             NetAddress a = peer(1, 9000);
             cache.refresh(a);
             NetAddress b = collidingWith(a, cache, START);
-            now.addAndGet(1799);
+            now.advance(Duration.ofSeconds(1799));
             assertThat(cache.add(b)).isEqualTo(PeerCache.AddResult.KEPT_RECENT);
             assertThat(cache.addresses()).containsExactly(cache.lookup(a).orElseThrow());
         }
@@ -326,13 +327,13 @@ class PeerCacheTest {
         try (PeerCache cache = open(new ScriptedCoin(1, 0))) {
             NetAddress a = peer(1, 9000);
             cache.refresh(a);
-            now.addAndGet(1800);
-            NetAddress b = collidingWith(a, cache, now.get());
+            now.advance(Duration.ofMinutes(30));
+            NetAddress b = collidingWith(a, cache, now.unixSeconds());
             assertThat(cache.add(b)).isEqualTo(PeerCache.AddResult.KEPT_BY_CHANCE);
             assertThat(cache.lookup(a)).isPresent();
             assertThat(cache.add(b)).isEqualTo(PeerCache.AddResult.STORED);
             assertThat(cache.lookup(a)).isEmpty();
-            assertThat(cache.lookup(b).map(NetAddress::time)).hasValue(now.get() - 1800);
+            assertThat(cache.lookup(b).map(NetAddress::time)).hasValue(now.unixSeconds() - 1800);
         }
     }
 
@@ -345,9 +346,9 @@ class PeerCacheTest {
             int stored = 0;
             int trials = 400;
             for (int i = 0; i < trials; i++) {
-                now.addAndGet(3600);
+                now.advance(Duration.ofHours(1));
                 NetAddress challenger = cache.lookup(a).isPresent() ? b : a;
-                NetAddress claim = new NetAddress(now.get(), challenger.addr(), challenger.port(), 0, OTHER);
+                NetAddress claim = new NetAddress(now.unixSeconds(), challenger.addr(), challenger.port(), 0, OTHER);
                 if (cache.add(claim) == PeerCache.AddResult.STORED) {
                     stored++;
                 }
@@ -362,7 +363,7 @@ class PeerCacheTest {
             NetAddress a = peer(1, 9000);
             cache.refresh(a);
             NetAddress b = collidingWith(a, cache, 5);
-            now.addAndGet(10);
+            now.advance(Duration.ofSeconds(10));
             cache.refresh(b);
             assertThat(cache.addresses())
                     .containsExactly(new NetAddress(START + 10, b.addr(), b.port(), b.unused(), b.uuid()));
@@ -481,7 +482,7 @@ class PeerCacheTest {
 
     @Test
     void aZeroSelfUuidIsRefused() {
-        assertThatThrownBy(() -> PeerCache.open(file(), NodeUuid.ZERO, now::get, new Random()))
+        assertThatThrownBy(() -> PeerCache.open(file(), NodeUuid.ZERO, now::unixSeconds, new Random()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,4 +1,4 @@
-package org.pettycoin.cli;
+package org.pettycoin.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pettycoin.cli.Main;
 
 /** A {@code pettycoin node} run as its own process, its output in a log file; closing kills it. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private static final Pattern PORT = Pattern.compile("listening on port (\\d+)");
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
@@ -25,7 +27,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts {@code pettycoin node ARGS}, with {@code jvmOptions} for its JVM. */
-    static NodeProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
+    public static NodeProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -38,28 +40,38 @@ final class NodeProcess implements AutoCloseable {
         return new NodeProcess(p, log);
     }
 
-    static NodeProcess start(Path log, String... args) throws IOException {
+    public static NodeProcess start(Path log, String... args) throws IOException {
         return start(log, List.of(), args);
     }
 
-    String output() throws IOException {
+    /** The process itself, for a test that signals it or waits for it. */
+    public Process process() {
+        return process;
+    }
+
+    public String output() throws IOException {
+        return read(log);
+    }
+
+    private static String read(Path log) throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     /** The log once it holds {@code text}; fails after {@code limit}. */
-    String await(String text, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            String s = output();
-            if (s.contains(text)) {
-                return s;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no '" + text + "' within " + limit + " in " + log + ":\n" + output());
+    public String await(String text, Duration limit) throws Exception {
+        return awaitLog(log, text, limit);
     }
 
-    int port() throws Exception {
+    /** The file {@code log} once it holds {@code text}; fails after {@code limit}, showing the file. */
+    public static String awaitLog(Path log, String text, Duration limit) throws Exception {
+        Optional<String> found = Await.value(limit, () -> Optional.of(read(log)).filter(s -> s.contains(text)));
+        if (found.isEmpty()) {
+            throw new AssertionError("no '" + text + "' within " + limit + " in " + log + ":\n" + read(log));
+        }
+        return found.get();
+    }
+
+    public int port() throws Exception {
         Matcher m = PORT.matcher(await("listening on port", Duration.ofSeconds(30)));
         if (!m.find()) {
             throw new AssertionError("no port in " + output());
@@ -68,16 +80,16 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** The exit code, if it ends within {@code limit}. */
-    Integer exitWithin(Duration limit) throws InterruptedException {
+    public Integer exitWithin(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The most resident memory the process has had, from {@code /proc} (Linux), in KiB. */
-    long peakRssKib() throws IOException {
+    public long peakRssKib() throws IOException {
         Matcher m = HWM.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
         if (!m.find()) {
             throw new IOException("no VmHWM for process " + process.pid());
@@ -86,7 +98,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then waits for the clean stop. */
-    boolean stop(Duration limit) throws InterruptedException {
+    public boolean stop(Duration limit) throws InterruptedException {
         process.destroy();
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }

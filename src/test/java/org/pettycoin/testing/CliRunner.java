@@ -1,16 +1,20 @@
-package org.pettycoin.cli;
+package org.pettycoin.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.pettycoin.cli.Main;
 
-/** Runs the {@code pettycoin} command in-process and captures what it prints. */
-final class CliRunner {
-    record Result(int exitCode, String out, String err) {}
+/**
+ * Runs the {@code pettycoin} command in-process and captures what it prints. One run at a time:
+ * it swaps {@code System.out} and {@code System.err}.
+ */
+public final class CliRunner {
+    public record Result(int exitCode, String out, String err) {}
 
     private CliRunner() {}
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.pettycoin.rpc;
+package org.pettycoin.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -18,39 +17,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.pettycoin.chain.Network;
 import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.ChainBuilderGenerator;
+import org.pettycoin.rpc.RpcClient;
+import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
-import org.pettycoin.time.MockTimeClock;
 
 /**
  * A real node on 127.0.0.1 with its JSON-RPC server, in a short temporary directory (a unix
  * socket path must fit in 107 bytes), with a mock-time clock that starts an hour after the regtest
- * genesis so that mined blocks are inside the horizon. {@code stop} only counts down {@link #stopped}.
+ * genesis so that mined blocks are inside the horizon (the node is one of {@link TestNodes}).
+ * {@code stop} only counts down {@link #stopped}; {@code generate} pays {@link #MINER}.
  */
 public final class RpcTestNode implements AutoCloseable {
-    static final Address MINER = Address.fromHex("5a".repeat(20));
+    public static final Address MINER = TestNodes.MINER;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long BASE = Network.REGTEST.genesisTimestamp() + 3600;
 
-    final Path dir;
+    private final Path dir;
+    private final TestNodes nodes;
     public final Node node;
-    final RpcServer server;
-    final CountDownLatch stopped = new CountDownLatch(1);
-    private final boolean ownsDir;
+    private final RpcServer server;
+    public final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RpcTestNode(Path dir, boolean ownsDir, Network network, List<InetSocketAddress> connect)
-            throws IOException {
+    private RpcTestNode(Path dir, Network network, InetSocketAddress... connect) throws IOException {
         this.dir = dir;
-        this.ownsDir = ownsDir;
-        this.node = Node.start(Node.Options.of(network, dir.resolve("node"), 0, connect)
-                .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .withClock(MockTimeClock.startingAt(BASE)));
+        this.nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
+        this.node = nodes.start(nodes.options(network, "node", connect));
         try {
             this.server = RpcServer.start(
                     socketIn(dir), node, stopped::countDown, Optional.of(new ChainBuilderGenerator(node, MINER)));
@@ -60,33 +57,34 @@ public final class RpcTestNode implements AutoCloseable {
         }
     }
 
-    static Path socketIn(Path dir) {
+    private static Path socketIn(Path dir) {
         return dir.resolve("node").resolve(DataDir.RPC_FILE_NAME);
     }
 
     /** A regtest node in a fresh short directory of its own. */
     public static RpcTestNode start(InetSocketAddress... connect) throws IOException {
-        return new RpcTestNode(Files.createTempDirectory("rpc"), true, Network.REGTEST, List.of(connect));
+        return new RpcTestNode(Files.createTempDirectory("rpc"), Network.REGTEST, connect);
     }
 
-    static RpcTestNode start(Network network) throws IOException {
-        return new RpcTestNode(Files.createTempDirectory("rpc"), true, network, List.of());
+    /** A node of {@code network} in a fresh short directory of its own. */
+    public static RpcTestNode start(Network network) throws IOException {
+        return new RpcTestNode(Files.createTempDirectory("rpc"), network);
     }
 
     public Path socket() {
         return server.socket();
     }
 
-    InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), node.port());
+    public InetSocketAddress address() {
+        return TestNodes.address(node);
     }
 
-    RpcClient client() throws IOException {
+    public RpcClient client() throws IOException {
         return RpcClient.connect(socket());
     }
 
     /** One request on a connection of its own. */
-    RpcClient.Response call(String method, Object... params) throws IOException {
+    public RpcClient.Response call(String method, Object... params) throws IOException {
         try (RpcClient c = client()) {
             return c.call(method, TextNode.valueOf("t"), params(params));
         }
@@ -114,7 +112,7 @@ public final class RpcTestNode implements AutoCloseable {
     }
 
     /** Reads one whole response: C's text has newlines inside, so read until it parses. */
-    static String readLine(SocketChannel c) throws IOException {
+    public static String readLine(SocketChannel c) throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ByteBuffer one = ByteBuffer.allocate(1);
         while (c.read(one.clear()) > 0) {
@@ -136,7 +134,7 @@ public final class RpcTestNode implements AutoCloseable {
     }
 
     /** The error text of a request that must fail. */
-    String error(String method, Object... params) throws IOException {
+    public String error(String method, Object... params) throws IOException {
         RpcClient.Response r = call(method, params);
         if (r.ok()) {
             throw new AssertionError(method + " succeeded: " + r.result());
@@ -144,7 +142,7 @@ public final class RpcTestNode implements AutoCloseable {
         return r.error().orElseThrow();
     }
 
-    static ArrayNode params(Object... params) {
+    public static ArrayNode params(Object... params) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         for (Object p : params) {
             if (p instanceof JsonNode n) {
@@ -161,13 +159,11 @@ public final class RpcTestNode implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        node.close();
-        if (ownsDir) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        nodes.close();
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
