@@ -94,6 +94,8 @@ class SeedingTest {
             assertThat(n.isAlive()).isTrue();
             try (Node late = peer("late", port)) {
                 n.await("welcome from", Duration.ofSeconds(45));
+                // The process logs the welcome before the late node has counted the connection.
+                Await.await(Duration.ofSeconds(10), () -> peers(late) == 1);
                 assertThat(peers(late)).isEqualTo(1);
             }
             assertThat(n.isAlive()).isTrue();
