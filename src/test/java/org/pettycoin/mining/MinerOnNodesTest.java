@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +39,11 @@ class MinerOnNodesTest {
 
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
-        ExecutorService relay = Executors.newSingleThreadExecutor();
         try (Node a = start("a");
                 Node b = start("b", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()));
                 Miner miner = Miner.start(
                         new Miner.Host(
-                                nodeThreadOf(a, relay),
-                                a.state(),
-                                blk -> a.network().announce(blk)),
+                                a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
                         Miner.Config.of(REWARD, 1, clock::unixSeconds).withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(
                             WAIT,
@@ -88,8 +82,6 @@ class MinerOnNodesTest {
                     .isTrue();
             assertThat(await(WAIT, () -> bestId(b).equals(bestId(a)))).isTrue();
             assertThat(miner.stats().refused()).isZero();
-        } finally {
-            relay.shutdownNow();
         }
     }
 
@@ -102,22 +94,5 @@ class MinerOnNodesTest {
 
     private static Hash256 bestId(Node n) throws IOException {
         return n.call(() -> n.state().miningHead().id());
-    }
-
-    /**
-     * The node keeps its executor to itself; from outside, {@link Node#call} gets to its thread. A
-     * relay thread waits for each call so the miner never blocks on it, and keeps tasks in order.
-     */
-    private static Executor nodeThreadOf(Node n, ExecutorService relay) {
-        return task -> relay.execute(() -> {
-            try {
-                n.call(() -> {
-                    task.run();
-                    return null;
-                });
-            } catch (IOException | RuntimeException e) {
-                // The node is closing: nothing to mine for.
-            }
-        });
     }
 }

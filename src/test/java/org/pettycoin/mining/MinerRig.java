@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
@@ -15,6 +12,7 @@ import org.pettycoin.consensus.TxSigning;
 import org.pettycoin.crypto.Hash160;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.crypto.Secp256k1;
+import org.pettycoin.net.NodeThread;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.Address;
@@ -38,11 +36,7 @@ final class MinerRig implements AutoCloseable {
         }
     }
 
-    final ExecutorService nodeThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "test-node");
-        t.setDaemon(true);
-        return t;
-    });
+    final NodeThread nodeThread = NodeThread.start("test-node", why -> {});
     /** Seconds; starts an hour after regtest genesis, moves only when a test moves it. */
     final AtomicLong now = new AtomicLong(Network.REGTEST.genesisTimestamp() + 3600);
 
@@ -59,7 +53,7 @@ final class MinerRig implements AutoCloseable {
     }
 
     <T> T call(Callable<T> task) throws Exception {
-        return nodeThread.submit(task).get(20, TimeUnit.SECONDS);
+        return nodeThread.call(task);
     }
 
     /** Mines {@code count} blocks paying {@link #OTHER} on {@code parent}, on the node thread; returns the tip. */
@@ -141,6 +135,6 @@ final class MinerRig implements AutoCloseable {
 
     @Override
     public void close() {
-        nodeThread.shutdownNow();
+        nodeThread.shutdown(5_000);
     }
 }
