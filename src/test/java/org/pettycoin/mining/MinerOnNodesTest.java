@@ -1,6 +1,7 @@
 package org.pettycoin.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pettycoin.mining.MinerRig.OTHER;
 import static org.pettycoin.mining.MinerRig.REWARD;
 import static org.pettycoin.mining.MinerRig.await;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,54 @@ class MinerOnNodesTest {
             assertThat(await(WAIT, () -> bestId(b).equals(bestId(a)))).isTrue();
             assertThat(miner.stats().refused()).isZero();
         }
+    }
+
+    @Test
+    void generateStopsTheNodeWhenItsBlockfileFailsAndAnnouncesNothing() throws Exception {
+        try (Node a = start("a");
+                Node peer = start("peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()))) {
+            assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 1))
+                    .isTrue();
+            a.call(() -> {
+                a.breakBlockfile();
+                return null;
+            });
+            Miner.Host host =
+                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk));
+            assertThatThrownBy(() -> Miner.generate(host, REWARD, clock::unixSeconds, 3))
+                    .as("generate is told")
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot append to");
+            assertThat(a.failure().get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("blockfile");
+            assertNothingReached(peer);
+        }
+    }
+
+    @Test
+    void aRunningMinersBlockStopsTheNodeWhenItsBlockfileFailsAndIsNotAnnounced() throws Exception {
+        try (Node a = start("a");
+                Node peer = start("peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), a.port()))) {
+            assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 1))
+                    .isTrue();
+            a.call(() -> {
+                a.breakBlockfile();
+                return null;
+            });
+            try (Miner miner = Miner.start(
+                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
+                    Miner.Config.of(REWARD, 1, clock::unixSeconds))) {
+                assertThat(a.failure().get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("cannot append to");
+                assertThat(miner.stats().blocksMined()).isZero();
+            }
+            assertNothingReached(peer);
+        }
+    }
+
+    /** Once the failed node has closed (the peer lost it), the peer holds no block but genesis. */
+    private static void assertNothingReached(Node peer) throws Exception {
+        assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 0))
+                .isTrue();
+        assertThat(peer.call(() -> peer.state().tree().size())).isEqualTo(1);
     }
 
     private Node start(String name, InetSocketAddress... connect) throws IOException {
