@@ -1,19 +1,14 @@
 package org.pettycoin.mining;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.net.NodeThread;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
@@ -42,8 +37,12 @@ import org.slf4j.LoggerFactory;
  * mining head and its txs are still ready), feeds it to the chain state as its own block (C's
  * recv_block_from_generator) and hands it to {@link Host#announce} for the peers.
  *
+ * <p>Everything the miner does on the node thread goes through {@link NodeThread} and its failure
+ * policy: the first template, the poll, each solution, and each step of {@link #generate}; so a
+ * block of ours that the blockfile cannot take stops the node before anything announces it.
+ *
  * <p>The template is rebuilt when the mining head or the pool's ready txs change. The miner notices
- * by polling from the node thread every {@link Config#poll} (it compares the head and the ready txs
+ * by polling on a node-thread timer every {@link Config#poll} (it compares the head and the ready txs
  * with its template's: a few microseconds); the node may also call {@link #templateChanged} after
  * an event to react at once. An idle pool does not stop a new head from restarting the work (C's
  * generator missed that: docs/c-differences.md #27). The timestamp is {@code max(now, median + 1)}
@@ -53,8 +52,6 @@ public final class Miner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Miner.class);
     /** Attempts between looks at the clock and at whether the work is still wanted (a few ms). */
     static final long CHUNK = 1 << 14;
-    /** How long {@link #generate} waits for the node thread per step. */
-    private static final long NODE_CALL_SECS = 60;
     /** After the chain state refuses one of our blocks, wait this long so a lasting fault cannot spin. */
     private static final Duration BACKOFF_AFTER_REFUSAL = Duration.ofSeconds(1);
     /** {@link #generate} gives up after this many solutions in a row made stale by others' blocks. */
@@ -67,12 +64,12 @@ public final class Miner implements AutoCloseable {
     /**
      * The node a miner works for.
      *
-     * @param nodeThread runs tasks on the node thread, in order
+     * @param nodeThread the node thread: tasks, calls and the poll timer
      * @param state the chain state, only ever touched in tasks run by {@code nodeThread}
      * @param announce called on the node thread with each of our blocks once the chain state holds
      *     it with its contents: send it to the peers
      */
-    public record Host(Executor nodeThread, ChainState state, Consumer<BlockNode> announce) {
+    public record Host(NodeThread nodeThread, ChainState state, Consumer<BlockNode> announce) {
         public Host {
             Objects.requireNonNull(nodeThread);
             Objects.requireNonNull(state);
@@ -156,8 +153,9 @@ public final class Miner implements AutoCloseable {
     private final Host host;
     private final Config config;
     private final List<Thread> workers = new ArrayList<>();
-    private final ScheduledExecutorService poller;
-    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    /** Node thread only, once started. */
+    private Optional<NodeThread.Timer> poll = Optional.empty();
+
     private final Object lock = new Object();
     private volatile Job job;
     private volatile boolean closed;
@@ -175,7 +173,6 @@ public final class Miner implements AutoCloseable {
         this.host = host;
         this.config = config;
         int n = INSTANCES.incrementAndGet();
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "miner" + n + "-poll"));
         for (int i = 0; i < config.threads(); i++) {
             int index = i;
             workers.add(daemon(() -> work(index), "miner" + n + "-" + i));
@@ -192,8 +189,6 @@ public final class Miner implements AutoCloseable {
      * Starts mining: the first template is built on the node thread right away. May be called on the
      * node thread or any other; it does not wait for the node thread. Stop with {@link #close}.
      */
-    // The poll only queues work on the node thread and cannot throw; its future has nothing to say.
-    @SuppressWarnings("FutureReturnValueIgnored")
     public static Miner start(Host host, Config config) {
         Miner m = new Miner(host, config);
         LOG.info(
@@ -202,9 +197,13 @@ public final class Miner implements AutoCloseable {
                 config.threads(),
                 config.threads() == 1 ? "" : "s");
         m.workers.forEach(Thread::start);
-        m.onNodeThread(() -> m.refresh(false));
-        long every = config.poll().toMillis();
-        m.poller.scheduleWithFixedDelay(m::queuePoll, every, every, TimeUnit.MILLISECONDS);
+        m.onNodeThread(() -> {
+            m.refresh(false);
+            long every = config.poll().toMillis();
+            if (!m.closed) {
+                m.poll = Optional.of(host.nodeThread().scheduleWithFixedDelay(() -> m.refresh(false), every, every));
+            }
+        });
         return m;
     }
 
@@ -236,7 +235,8 @@ public final class Miner implements AutoCloseable {
             return;
         }
         closed = true;
-        poller.shutdownNow();
+        // The timer is cancelled on the node thread, where it was made; until then each run sees closed.
+        onNodeThread(() -> poll.ifPresent(NodeThread.Timer::cancel));
         synchronized (lock) {
             job = null;
             lock.notifyAll();
@@ -248,7 +248,6 @@ public final class Miner implements AutoCloseable {
                     LOG.warn("{} did not stop in time", t.getName());
                 }
             }
-            poller.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -256,15 +255,6 @@ public final class Miner implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ node thread
-
-    private void queuePoll() {
-        if (pollQueued.compareAndSet(false, true)) {
-            onNodeThread(() -> {
-                pollQueued.set(false);
-                refresh(false);
-            });
-        }
-    }
 
     /** Node thread: builds and hands out a new template if the head or the pool moved (or always, if forced). */
     private void refresh(boolean force) {
@@ -438,7 +428,7 @@ public final class Miner implements AutoCloseable {
      * Mines {@code n} blocks one after another on the mining head, right now, with this miner's
      * reward address: see {@link #generate(Host, Address, LongSupplier, int)}.
      */
-    public List<Hash256> generate(int n) throws InterruptedException {
+    public List<Hash256> generate(int n) throws IOException, InterruptedException {
         List<Hash256> ids = generate(host, config.rewardAddress(), config.nowSeconds(), n);
         mined.addAndGet(ids.size());
         return ids;
@@ -452,14 +442,15 @@ public final class Miner implements AutoCloseable {
      *
      * @return the ids of the new blocks, in order
      * @throws IllegalStateException if the chain state refuses a block or no template can be built
+     * @throws IOException if the node thread cannot take a block (its storage failed: the node stops)
      */
     public static List<Hash256> generate(Host host, Address rewardTo, LongSupplier clock, int n)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         List<Hash256> ids = new ArrayList<>(n);
         int staleInARow = 0;
         LongAdder ignored = new LongAdder();
         while (ids.size() < n) {
-            Template t = onNodeThread(host, () -> Template.build(host.state(), rewardTo));
+            Template t = host.nodeThread().call(() -> Template.build(host.state(), rewardTo));
             if (t.aheadOfClock(clock.getAsLong())) {
                 throw new IllegalStateException("the chain's median time is over 2 hours ahead of our clock");
             }
@@ -469,7 +460,7 @@ public final class Miner implements AutoCloseable {
                 throw new InterruptedException("generate interrupted");
             }
             MinedBlock block = new MinedBlock(b, t.shards());
-            OwnBlocks.Result r = onNodeThread(host, () -> {
+            OwnBlocks.Result r = host.nodeThread().call(() -> {
                 OwnBlocks.Result res = OwnBlocks.accept(host.state(), t, block);
                 res.block().ifPresent(host.announce());
                 return res;
@@ -489,18 +480,5 @@ public final class Miner implements AutoCloseable {
             }
         }
         return ids;
-    }
-
-    private static <T> T onNodeThread(Host host, Supplier<T> task) throws InterruptedException {
-        try {
-            return CompletableFuture.supplyAsync(task, host.nodeThread()).get(NODE_CALL_SECS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the node thread did not answer in " + NODE_CALL_SECS + " s", e);
-        }
     }
 }

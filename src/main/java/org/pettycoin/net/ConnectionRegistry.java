@@ -24,7 +24,8 @@ final class ConnectionRegistry {
     ConnectionRegistry(ConnectionListener listener, Executor events) {
         this.listener = listener;
         this.events = events;
-        this.transportEvents = new SerialExecutor(events);
+        // A failed dial belongs to no connection: a bug handling one is logged and costs nothing more.
+        this.transportEvents = new SerialExecutor(events, "the failed dials", () -> {});
     }
 
     NettyConnection opened(Channel channel, Direction direction, InetSocketAddress remote) {

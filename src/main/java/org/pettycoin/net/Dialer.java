@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.pettycoin.protocol.NetAddress;
@@ -44,7 +42,7 @@ public final class Dialer implements PeerAddresses {
     private final Map<Connection, InetSocketAddress> outbound = new HashMap<>();
     private final Map<String, NetAddress> learned = new java.util.LinkedHashMap<>();
     private final NodeUuid self;
-    private final ScheduledExecutorService nodeThread;
+    private final NodeThread nodeThread;
     private final Optional<PeerCache> cache;
     private final boolean refill;
     private final LongSupplier nowSeconds;
@@ -62,7 +60,7 @@ public final class Dialer implements PeerAddresses {
     public Dialer(
             NodeUuid self,
             List<InetSocketAddress> targets,
-            ScheduledExecutorService nodeThread,
+            NodeThread nodeThread,
             Optional<PeerCache> cache,
             LongSupplier nowSeconds) {
         this.self = self;
@@ -127,13 +125,12 @@ public final class Dialer implements PeerAddresses {
         }
     }
 
-    // Raw node-thread timers: an exception in the task is lost with its future (see the failure policy).
-    @SuppressWarnings("FutureReturnValueIgnored")
+    // The retries' timers are never cancelled: each looks at stopped when it fires.
     private void retryLater(InetSocketAddress a) {
         if (fromCache.remove(a)) {
             // A cache address that failed is forgotten, as in C, and another is tried.
             cache.ifPresent(c -> c.delete(NetAddresses.of(a, NodeUuid.of(new byte[NodeUuid.LENGTH]), 0), true));
-            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS);
             return;
         }
         if (stopped || !targets.contains(a)) {
@@ -141,7 +138,7 @@ public final class Dialer implements PeerAddresses {
         }
         long wait = backoff.merge(a, FIRST_RETRY_MILLIS, (old, one) -> Math.min(MAX_RETRY_MILLIS, old * 2));
         LOG.debug("dialling {} again in {} ms", a, wait);
-        nodeThread.schedule(() -> dialNow(a), wait, TimeUnit.MILLISECONDS);
+        nodeThread.schedule(() -> dialNow(a), wait);
     }
 
     @Override
@@ -158,8 +155,6 @@ public final class Dialer implements PeerAddresses {
         }
     }
 
-    // Raw node-thread timers: an exception in the task is lost with its future (see the failure policy).
-    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public void disconnected(Connection c, Optional<NodeUuid> uuid, CloseReason reason) {
         InetSocketAddress a = outbound.remove(c);
@@ -168,7 +163,7 @@ public final class Dialer implements PeerAddresses {
         }
         InetSocketAddress where = a != null ? a : c.remoteAddress();
         if (fromCache.remove(where)) {
-            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            nodeThread.schedule(this::fillFromCache, FIRST_RETRY_MILLIS);
         } else {
             retryLater(where);
         }

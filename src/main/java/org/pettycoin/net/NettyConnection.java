@@ -39,7 +39,7 @@ final class NettyConnection implements Connection {
         this.direction = direction;
         this.remote = remote;
         this.listener = listener;
-        this.events = new SerialExecutor(events);
+        this.events = new SerialExecutor(events, this, this::closeAfterBug);
     }
 
     @Override
@@ -96,6 +96,12 @@ final class NettyConnection implements Connection {
     @Override
     public boolean isOpen() {
         return !closedByUs && channel.isOpen();
+    }
+
+    /** A task of ours threw (a bug, logged by the serial executor): this connection ends, the others go on. */
+    private void closeAfterBug() {
+        closedByUs = true;
+        closeWith(new CloseReason(CloseReason.Cause.LOCAL, "closed after an internal error handling its events"));
     }
 
     /** Closes for {@code why}, unless a close already started for another reason. */

@@ -1,7 +1,6 @@
 package org.pettycoin.net;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -11,12 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileJournal;
@@ -38,15 +32,14 @@ import org.slf4j.LoggerFactory;
  * A running node: the node thread that owns the chain state, the blockfile journal, the peer
  * protocol and the transport (docs/architecture.md). Start-up replays the blockfile, then listens and dials;
  * {@link #close} stops dialling, closes every connection, and syncs and closes the blockfile.
- * Everything that touches chain state runs on the node thread; {@link #call} gets there from
- * outside.
+ * Everything that touches chain state runs on the {@link NodeThread}, under its failure policy;
+ * {@link #call} gets there from outside. A storage failure anywhere stops the node: {@link #failure}
+ * completes with why, and the close does not write the blockfile again.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** How often request timeouts and sync stalls are looked at. */
     static final long TICK_MILLIS = 250;
-
-    private static final long CALL_TIMEOUT_SECS = 120;
 
     /** How to run a node. */
     public record Options(
@@ -119,8 +112,7 @@ public final class Node implements AutoCloseable {
 
     private final Options options;
     private final Seeder.Config seeding;
-    private final ScheduledExecutorService thread;
-    private final Executor events;
+    private final NodeThread thread;
     private final NodeUuid uuid;
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
@@ -134,16 +126,13 @@ public final class Node implements AutoCloseable {
     private Seeder seeder;
     private Transport transport;
     private int port;
+    private Optional<NodeThread.Timer> syncTimer = Optional.empty();
+    private Optional<NodeThread.Timer> tickTimer = Optional.empty();
 
     private Node(Options options, Seeder.Config seeding) {
         this.options = options;
         this.seeding = seeding;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "node");
-            t.setDaemon(true);
-            return t;
-        });
-        this.events = task -> thread.execute(() -> runLogged(task));
+        this.thread = NodeThread.start("node", this::stopBecause);
         byte[] u = new byte[NodeUuid.LENGTH];
         new SecureRandom().nextBytes(u);
         this.uuid = NodeUuid.of(u);
@@ -172,8 +161,6 @@ public final class Node implements AutoCloseable {
         return n;
     }
 
-    // The tick runs inside runLogged, which reports its failures; the timer's future has nothing to add.
-    @SuppressWarnings("FutureReturnValueIgnored")
     private void init() throws IOException {
         Files.createDirectories(options.dataDir());
         // The peer cache's lock is also the one-node-per-directory lock (as in C's peer_cache.c): take it first.
@@ -185,6 +172,7 @@ public final class Node implements AutoCloseable {
         // Detached blocks age by the monotonic reading: setting the clock does not expire them.
         state = new ChainState(
                 options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis, listeners);
+        state.ownedBy(thread.thread()); // named at once, not left to whichever thread touches it first
         listeners.add(journal);
         long t0 = System.nanoTime();
         BlockfileLoader.Summary s = journal.load(state, clock.unixSeconds());
@@ -196,9 +184,13 @@ public final class Node implements AutoCloseable {
                 state.miningHead().id(),
                 state.miningHead().height(),
                 s.replay().stoppedBecause().map(w -> "; cut a bad tail: " + w).orElse(""));
-        journal.startSyncing(thread, BlockfileJournal.DEFAULT_SYNC_MILLIS);
+        // A sync that fails is a storage failure like an append that fails: the node thread stops the node.
+        BlockfileJournal j = journal;
+        syncTimer = Optional.of(thread.scheduleWithFixedDelay(
+                j::syncNow, BlockfileJournal.DEFAULT_SYNC_MILLIS, BlockfileJournal.DEFAULT_SYNC_MILLIS));
         dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), clock::unixSeconds);
         network = new PeerNetwork(
+                thread,
                 state,
                 new PeerNetwork.Config(
                         uuid, 0, options.requests(), options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE),
@@ -219,7 +211,7 @@ public final class Node implements AutoCloseable {
         transport = new Transport(
                 options.developerTest() ? t.withLimits(t.limits().withLoopbackUnlimited(true)) : t,
                 network,
-                events,
+                thread,
                 clock);
         port = transport.listen(options.listen());
         network.listeningOn(port);
@@ -228,7 +220,8 @@ public final class Node implements AutoCloseable {
             useAddressesFile();
         }
         dialer.start(transport::connect);
-        thread.scheduleWithFixedDelay(() -> runLogged(network::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        PeerNetwork net = network;
+        tickTimer = Optional.of(thread.scheduleWithFixedDelay(net::tick, TICK_MILLIS, TICK_MILLIS));
     }
 
     /** C seeds from the addresses file in developer-test mode, else from its seed server (peer.c seed_peers). */
@@ -270,30 +263,33 @@ public final class Node implements AutoCloseable {
         return uuid;
     }
 
-    /** Runs tasks on the node thread, in order (for a miner, which builds its templates there). */
-    public Executor executor() {
-        return events;
+    /** The node thread: tasks, calls and timers for a miner and anything else that works for this node. */
+    public NodeThread nodeThread() {
+        return thread;
     }
 
-    /** Runs {@code task} on the node thread and waits for its result. */
+    /**
+     * Runs {@code task} on the node thread and waits for its result (see {@link NodeThread#call}: a
+     * storage failure inside it stops the node and reaches the caller as an IOException).
+     */
     public <T> T call(Callable<T> task) throws IOException {
-        try {
-            return thread.submit(task).get(CALL_TIMEOUT_SECS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IOException("the node thread did not answer in " + CALL_TIMEOUT_SECS + " s", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        }
+        return thread.call(task);
+    }
+
+    /**
+     * A test hook for the failure policy (node thread only, inside {@link #call}): closes the
+     * blockfile's channel underneath the journal, as a failing disk would make it; every later
+     * append or sync fails, and the first that does stops the node.
+     */
+    public void breakBlockfile() throws IOException {
+        thread.checkOnNodeThread();
+        journal.abandon();
+    }
+
+    /** A test hook (node thread only): forces what was appended to the device now, not at the next tick. */
+    void syncBlockfile() {
+        thread.checkOnNodeThread();
+        journal.syncNow();
     }
 
     /** The chain state: use only on the node thread, inside {@link #call}. */
@@ -325,7 +321,9 @@ public final class Node implements AutoCloseable {
             return;
         }
         try {
-            call(() -> {
+            thread.callWhileStopping(() -> {
+                syncTimer.ifPresent(NodeThread.Timer::cancel);
+                tickTimer.ifPresent(NodeThread.Timer::cancel);
                 if (dialer != null) {
                     dialer.stop();
                 }
@@ -341,9 +339,13 @@ public final class Node implements AutoCloseable {
             transport.close();
         }
         try {
-            call(() -> {
+            thread.callWhileStopping(() -> {
                 if (journal != null) {
-                    journal.close();
+                    if (thread.failed()) {
+                        journal.abandon(); // storage failed: write nothing more, only let go of the file
+                    } else {
+                        journal.close();
+                    }
                 }
                 if (peerCache != null) {
                     peerCache.close();
@@ -353,36 +355,22 @@ public final class Node implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.error("closing the blockfile: {}", e.toString());
         }
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.shutdown(10_000);
         LOG.info("stopped");
         closed.countDown();
     }
 
-    private void runLogged(Runnable task) {
-        try {
-            task.run();
-        } catch (UncheckedIOException e) {
-            // The blockfile cannot be written: go on and we would announce what a restart loses.
-            LOG.error("storage failed, stopping: {}", e.getMessage(), e);
-            stopBecause(e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("bug on the node thread", e);
-        }
-    }
-
-    /** Stops the node from within, off the node thread; {@link #failure} says why. */
+    /**
+     * Stops the node from within (the seeder gave up, or the node thread's storage failed); the
+     * close runs on a thread of its own, since it waits for the node thread. {@link #failure} says why.
+     */
     private void stopBecause(String why) {
         if (failed.complete(why)) {
             new Thread(this::close, "node-stop").start();
         }
     }
 
-    /** Completes (with why) if the node had to stop itself, e.g. because its blockfile cannot be written. */
+    /** Completes (with why) if the node had to stop itself: its blockfile cannot be written, or no peers. */
     public java.util.concurrent.CompletableFuture<String> failure() {
         return failed;
     }

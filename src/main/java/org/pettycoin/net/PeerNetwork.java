@@ -94,12 +94,21 @@ public final class PeerNetwork implements ConnectionListener {
     /** The peer whose packet is being handled: broadcasts caused by it skip it. */
     private Optional<Peer> origin = Optional.empty();
 
+    private final NodeThread nodeThread;
+
     private int listenPort;
     private BlockNode lastAnnouncedHead;
     private long lastPeerRefreshMillis;
 
+    /** @param nodeThread the one thread allowed in: every public method checks it (docs/architecture.md) */
     public PeerNetwork(
-            ChainState state, Config config, PeerAddresses addresses, LongSupplier nowSeconds, LongSupplier nowMillis) {
+            NodeThread nodeThread,
+            ChainState state,
+            Config config,
+            PeerAddresses addresses,
+            LongSupplier nowSeconds,
+            LongSupplier nowMillis) {
+        this.nodeThread = nodeThread;
         this.state = state;
         this.config = config;
         this.addresses = addresses;
@@ -115,6 +124,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** The port we tell peers we listen on (known once the listener is bound). */
     public void listeningOn(int port) {
+        nodeThread.checkOnNodeThread();
         this.listenPort = port;
     }
 
@@ -139,6 +149,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void connected(Connection c) {
+        nodeThread.checkOnNodeThread();
         Peer p = new Peer(c, nowMillis.getAsLong());
         peers.put(c, p);
         requests.peerJoined(p);
@@ -148,6 +159,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void packet(Connection c, Packet packet) {
+        nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p == null || !c.isOpen()) {
             return;
@@ -169,6 +181,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void malformed(Connection c, ProtocolException error) {
+        nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p != null) {
             violation(p, error.code(), "malformed packet: " + error.getMessage());
@@ -177,6 +190,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void outputIdle(Connection c) {
+        nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p != null && p.welcomed()) {
             // C's keepalive, which doubles as "anything after my best block?" (peer.c keepalive_pkt).
@@ -186,6 +200,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void closed(Connection c, CloseReason reason) {
+        nodeThread.checkOnNodeThread();
         Peer p = peers.remove(c);
         if (p != null) {
             requests.peerLeft(p);
@@ -197,6 +212,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void connectFailed(InetSocketAddress remote, String reason) {
+        nodeThread.checkOnNodeThread();
         LOG.info("connect to {} failed: {}", remote, reason);
         addresses.connectFailed(remote, reason);
     }
@@ -206,6 +222,7 @@ public final class PeerNetwork implements ConnectionListener {
      * whatever that frees up to send.
      */
     public void tick() {
+        nodeThread.checkOnNodeThread();
         long now = nowMillis.getAsLong();
         announceHeadIfMoved();
         if (now - lastPeerRefreshMillis >= PEER_REFRESH_MILLIS) {
@@ -245,6 +262,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** A block of ours (mined, or submitted by a user): to every peer (C's peer.c send_block_to_peers). */
     public void announce(BlockNode block) {
+        nodeThread.checkOnNodeThread();
         if (block == state.miningHead()) {
             lastAnnouncedHead = block;
         }
@@ -255,21 +273,25 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** A tx of ours that the pool kept: to every peer that has finished syncing with us. */
     public void announce(Tx tx) {
+        nodeThread.checkOnNodeThread();
         relayTx(tx, Optional.empty());
         afterEvent();
     }
 
     public int peerCount() {
+        nodeThread.checkOnNodeThread();
         return (int) peers.values().stream().filter(Peer::welcomed).count();
     }
 
     /** Wanted items not yet arrived (0 once everything asked for has come). */
     public int outstandingRequests() {
+        nodeThread.checkOnNodeThread();
         return requests.size();
     }
 
     /** Peers we are still syncing from. */
     public int syncingPeers() {
+        nodeThread.checkOnNodeThread();
         return (int) peers.values().stream()
                 .filter(p -> p.welcomed() && p.weAreSyncing)
                 .count();
@@ -486,16 +508,19 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** Every connection, welcomed or still handshaking (getinfo's {@code connections}, C's getinfo.c). */
     public int connectionCount() {
+        nodeThread.checkOnNodeThread();
         return peers.size();
     }
 
     /** Requests sent to some peer and not yet answered. */
     public int requestsInFlight() {
+        nodeThread.checkOnNodeThread();
         return peers.values().stream().mapToInt(requests::inFlightTo).sum();
     }
 
     /** A snapshot of each connection, in the order they opened, for getpeerinfo. */
     public List<PeerInfo> peerInfo() {
+        nodeThread.checkOnNodeThread();
         return peers.values().stream().map(p -> PeerInfo.of(p, requests)).toList();
     }
 
@@ -504,6 +529,7 @@ public final class PeerNetwork implements ConnectionListener {
      * or the missing ancestors of a block that a user handed us.
      */
     public void want(java.util.Collection<Request> wanted) {
+        nodeThread.checkOnNodeThread();
         wanted.forEach(requests::want);
         afterEvent();
     }

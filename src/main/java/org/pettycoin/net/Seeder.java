@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -67,7 +65,7 @@ public final class Seeder implements PeerSeeding {
 
     private final Source source;
     private final boolean noPeersOk;
-    private final ScheduledExecutorService nodeThread;
+    private final NodeThread nodeThread;
     private final Dialer dialer;
     private final IntSupplier connections;
     private final Consumer<String> giveUp;
@@ -77,7 +75,7 @@ public final class Seeder implements PeerSeeding {
         return t;
     });
     /** The next attempt, waiting its turn; cancelled on close so that it does not hold up the node's stop. */
-    private ScheduledFuture<?> next;
+    private Optional<NodeThread.Timer> next = Optional.empty();
 
     private int attempts;
     /** A decision, a wait or a lookup is under way: further calls add nothing. */
@@ -96,7 +94,7 @@ public final class Seeder implements PeerSeeding {
     Seeder(
             Source source,
             boolean noPeersOk,
-            ScheduledExecutorService nodeThread,
+            NodeThread nodeThread,
             Dialer dialer,
             IntSupplier connections,
             Consumer<String> giveUp) {
@@ -166,9 +164,7 @@ public final class Seeder implements PeerSeeding {
     /** Stops asking; a lookup under way is abandoned. */
     public void close() {
         closed = true;
-        if (next != null) {
-            next.cancel(false);
-        }
+        next.ifPresent(NodeThread.Timer::cancel);
         lookups.shutdownNow();
     }
 
@@ -222,7 +218,7 @@ public final class Seeder implements PeerSeeding {
     }
 
     private void askIn(long millis) {
-        next = nodeThread.schedule(
+        next = Optional.of(nodeThread.schedule(
                 () -> {
                     if (closed) {
                         return;
@@ -233,8 +229,7 @@ public final class Seeder implements PeerSeeding {
                         // closed meanwhile
                     }
                 },
-                millis,
-                TimeUnit.MILLISECONDS);
+                millis));
     }
 
     /** On the seeder's thread. */

@@ -2,12 +2,7 @@ package org.pettycoin.node;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.PacketCodec;
@@ -19,8 +14,9 @@ import org.pettycoin.store.Blockfile;
  * Keeps the blockfile in step with the chain state (C's blockfile.c; docs/architecture.md,
  * Durability): at start-up it replays the file into the state, then every attached block and
  * every placed tx is appended as it happens, before the listeners after it announce anything.
- * Appends reach the OS at once and the device at the next sync, which runs on a short timer on
- * the node's own executor and at close; a crash loses at most that window, which peers resend.
+ * Appends reach the OS at once and the device at the next {@link #syncNow}, which the node runs on
+ * a short timer on its node thread and at close; a crash loses at most that window, which peers
+ * resend. An append or sync that fails throws {@link StorageFailure}, which stops the node.
  */
 public final class BlockfileJournal implements ChainState.Listener, Closeable {
     /** How often appended records are forced to the device: short enough to lose little, long enough to batch. */
@@ -28,7 +24,6 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
 
     private final Blockfile file;
     private boolean loaded;
-    private Optional<ScheduledFuture<?>> syncTimer = Optional.empty();
 
     private BlockfileJournal(Blockfile file) {
         this.file = file;
@@ -52,19 +47,16 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
         return s;
     }
 
-    /** Syncs every {@code periodMillis} on {@code executor}, which must be the thread that appends. */
-    public void startSyncing(ScheduledExecutorService executor, long periodMillis) {
-        syncTimer.ifPresent(t -> t.cancel(false));
-        syncTimer = Optional.of(
-                executor.scheduleWithFixedDelay(this::syncNow, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
-    }
-
-    /** Forces what was appended to the device. */
+    /**
+     * Forces what was appended to the device; on the thread that appends.
+     *
+     * @throws StorageFailure if the device refuses
+     */
     public void syncNow() {
         try {
             file.sync();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot sync " + file.path(), e);
+            throw new StorageFailure("cannot sync " + file.path() + ": " + e, e);
         }
     }
 
@@ -96,13 +88,22 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
             file.append(frame);
         } catch (IOException e) {
             // A node that cannot write its blockfile must stop rather than announce what it may lose.
-            throw new UncheckedIOException("cannot append to " + file.path(), e);
+            throw new StorageFailure("cannot append to " + file.path() + ": " + e, e);
         }
     }
 
+    /** Syncs and closes the file. */
     @Override
     public void close() throws IOException {
-        syncTimer.ifPresent(t -> t.cancel(false));
         file.close();
+    }
+
+    /**
+     * Lets go of the file without writing or syncing anything more: after a storage failure, when a
+     * further write would at best fail again. Every later append or sync fails (so tests use it to
+     * make the journal fail as a broken disk would).
+     */
+    public void abandon() throws IOException {
+        file.abandon();
     }
 }

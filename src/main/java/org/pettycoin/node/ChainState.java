@@ -75,6 +75,9 @@ public final class ChainState {
     private final PendingPool pending;
     private final TxChecks txChecks;
     private final Listener listener;
+    /** Only this thread may change the state: checked at every entry point that does (a thread compare). */
+    private final ThreadOwner owner = ThreadOwner.firstUser();
+
     private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
     private final ComplaintChecks complaintChecks;
     private final TxPlacement placement;
@@ -91,6 +94,14 @@ public final class ChainState {
         this.placement =
                 new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds, this::publish);
         this.listener = listener;
+    }
+
+    /**
+     * Names the one thread that may change this state (the node names its node thread). Without it,
+     * the first thread that changes it owns it: tests drive a state from their own thread.
+     */
+    public void ownedBy(Thread thread) {
+        owner.bind(thread);
     }
 
     public BlockTree tree() {
@@ -187,6 +198,7 @@ public final class ChainState {
      * is logged and reported, never invalidating, as in C).
      */
     public BlockReceipt receiveBlock(Block block) {
+        owner.check();
         BlockIntake.Result r = intake.receive(block);
         List<BlockNode> mismatched = new ArrayList<>();
         for (BlockNode b : r.attached()) {
@@ -204,6 +216,7 @@ public final class ChainState {
 
     /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
     public ContentResult receiveShard(ShardPacket p) {
+        owner.check();
         return inValidBlock(p.block(), b -> shardInto(b, p));
     }
 
@@ -238,6 +251,7 @@ public final class ChainState {
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
     public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
+        owner.check();
         return inValidBlock(p.proof().position().block(), b -> hashInto(b, p));
     }
 
@@ -259,6 +273,7 @@ public final class ChainState {
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
+        owner.check();
         // C processes these even for an invalid block (docs/c-differences.md #19); we answer with the complaint.
         return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
     }
@@ -282,6 +297,7 @@ public final class ChainState {
      * like a received one, so inputs, double spends and order are judged again as contents arrive.
      */
     public ContentResult placeFromBlockfile(BlockNode b, TxWithProof p) {
+        owner.check();
         return placeChecked(b, p, TxHashes.txRefHash(p.tx(), p.refs()));
     }
 
@@ -352,6 +368,7 @@ public final class ChainState {
      * wins. Returns false if the block was invalid already.
      */
     public boolean publishComplaint(BlockNode block, ComplaintPacket complaint) {
+        owner.check();
         if (block.invalid()) {
             return false;
         }
@@ -375,6 +392,7 @@ public final class ChainState {
      * we do not know is dropped and the block asked for, as C does; a false one is refused.
      */
     public ContentResult receiveComplaint(ComplaintPacket p) {
+        owner.check();
         ComplaintVerdict v;
         try {
             v = complaintChecks.check(p);
@@ -399,6 +417,7 @@ public final class ChainState {
      * (docs/c-differences.md #24).
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
+        owner.check();
         Wants wants = new Wants();
         List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
         if (notice instanceof TxNotice.BadInput b) {
@@ -423,6 +442,7 @@ public final class ChainState {
      * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
      */
     public TxSubmission submitTx(Tx tx) throws ProtocolException {
+        owner.check();
         txChecks.checkPending(tx);
         PendingPool.Admission a = pending.add(tx);
         Wants wants = new Wants();

@@ -5,7 +5,9 @@
  * the txid and spent-output indexes, input and double-spend checks that raise complaints, the
  * pending pool, and the blockfile journal that replays at start-up and appends as things happen.
  *
- * <p>Everything here is owned by the node thread; nothing is locked. Every structure a peer can fill
+ * <p>Everything here is owned by the node thread; nothing is locked. {@code ChainState} checks it
+ * ({@code ThreadOwner}) at every entry point that changes it. The journal throws
+ * {@code StorageFailure} when the blockfile cannot be written or synced, and the node stops on it. Every structure a peer can fill
  * is bounded.
  */
 package org.pettycoin.node;

@@ -178,6 +178,14 @@ public final class Blockfile implements Closeable {
         }
     }
 
+    /**
+     * Closes the channel without syncing: what was appended since the last {@link #sync} may not
+     * reach the device, and every later append or sync fails.
+     */
+    public void abandon() throws IOException {
+        channel.close();
+    }
+
     @Override
     public void close() throws IOException {
         try {

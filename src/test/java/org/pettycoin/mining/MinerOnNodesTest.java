@@ -1,6 +1,7 @@
 package org.pettycoin.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pettycoin.mining.MinerRig.OTHER;
 import static org.pettycoin.mining.MinerRig.REWARD;
 import static org.pettycoin.testing.Await.await;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +34,12 @@ class MinerOnNodesTest {
 
     @Test
     void blocksGoToPeersAndAPeersHeavierBranchMovesTheMiner() throws Exception {
-        ExecutorService relay = Executors.newSingleThreadExecutor();
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
                 Node a = nodes.start("a");
                 Node b = nodes.start("b", TestNodes.address(a));
                 Miner miner = Miner.start(
                         new Miner.Host(
-                                nodeThreadOf(a, relay),
-                                a.state(),
-                                blk -> a.network().announce(blk)),
+                                a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
                         Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds)
                                 .withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(
@@ -83,25 +79,56 @@ class MinerOnNodesTest {
                     .isTrue();
             assertThat(await(WAIT, () -> bestId(b).equals(bestId(a)))).isTrue();
             assertThat(miner.stats().refused()).isZero();
-        } finally {
-            relay.shutdownNow();
         }
     }
 
-    /**
-     * The node keeps its executor to itself; from outside, {@link Node#call} gets to its thread. A
-     * relay thread waits for each call so the miner never blocks on it, and keeps tasks in order.
-     */
-    private static Executor nodeThreadOf(Node n, ExecutorService relay) {
-        return task -> relay.execute(() -> {
-            try {
-                n.call(() -> {
-                    task.run();
-                    return null;
-                });
-            } catch (IOException | RuntimeException e) {
-                // The node is closing: nothing to mine for.
+    @Test
+    void generateStopsTheNodeWhenItsBlockfileFailsAndAnnouncesNothing() throws Exception {
+        try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
+                Node a = nodes.start("a");
+                Node peer = nodes.start("peer", TestNodes.address(a))) {
+            assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 1))
+                    .isTrue();
+            a.call(() -> {
+                a.breakBlockfile();
+                return null;
+            });
+            Miner.Host host =
+                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk));
+            assertThatThrownBy(() -> Miner.generate(host, REWARD, nodes.clock()::unixSeconds, 3))
+                    .as("generate is told")
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot append to");
+            assertThat(a.failure().get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("blockfile");
+            assertNothingReached(peer);
+        }
+    }
+
+    @Test
+    void aRunningMinersBlockStopsTheNodeWhenItsBlockfileFailsAndIsNotAnnounced() throws Exception {
+        try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
+                Node a = nodes.start("a");
+                Node peer = nodes.start("peer", TestNodes.address(a))) {
+            assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 1))
+                    .isTrue();
+            a.call(() -> {
+                a.breakBlockfile();
+                return null;
+            });
+            try (Miner miner = Miner.start(
+                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
+                    Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds))) {
+                assertThat(a.failure().get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("cannot append to");
+                assertThat(miner.stats().blocksMined()).isZero();
             }
-        });
+            assertNothingReached(peer);
+        }
+    }
+
+    /** Once the failed node has closed (the peer lost it), the peer holds no block but genesis. */
+    private static void assertNothingReached(Node peer) throws Exception {
+        assertThat(await(WAIT, () -> peer.call(() -> peer.network().peerCount()) == 0))
+                .isTrue();
+        assertThat(peer.call(() -> peer.state().tree().size())).isEqualTo(1);
     }
 }

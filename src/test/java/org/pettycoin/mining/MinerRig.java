@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.net.NodeThread;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.Address;
@@ -32,11 +30,7 @@ final class MinerRig implements AutoCloseable {
         }
     }
 
-    final ExecutorService nodeThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "test-node");
-        t.setDaemon(true);
-        return t;
-    });
+    final NodeThread nodeThread = NodeThread.start("test-node", why -> {});
     /** Starts an hour after regtest genesis, moves only when a test moves it. */
     final ManualClock clock = new ManualClock(Network.REGTEST.genesisTimestamp() + 3600);
 
@@ -57,7 +51,7 @@ final class MinerRig implements AutoCloseable {
     }
 
     <T> T call(Callable<T> task) throws Exception {
-        return nodeThread.submit(task).get(20, TimeUnit.SECONDS);
+        return nodeThread.call(task);
     }
 
     /** Mines {@code count} blocks paying {@link #OTHER} on {@code parent}, on the node thread; returns the tip. */
@@ -112,6 +106,6 @@ final class MinerRig implements AutoCloseable {
 
     @Override
     public void close() {
-        nodeThread.shutdownNow();
+        nodeThread.shutdown(5_000);
     }
 }

@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.PrivateKey;
+import org.pettycoin.net.NodeThread;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;
@@ -135,16 +134,16 @@ class BlockfileJournalTest {
     @Test
     void theSyncTimerForcesAppendedRecordsToTheDevice() throws Exception {
         Path file = dir.resolve("blockfile");
-        ScheduledExecutorService nodeThread = Executors.newSingleThreadScheduledExecutor();
+        // The timer as the node runs it: on its node thread, which appends too.
+        NodeThread nodeThread = NodeThread.start("test-node", why -> {});
         try (JournalledNode a = new JournalledNode(file, Network.REGTEST.genesisTimestamp() + 60)) {
-            nodeThread.submit(() -> buildChain(a.f)).get();
-            a.journal.startSyncing(nodeThread, 20);
-            Await.await(
-                    Duration.ofSeconds(10),
-                    () -> nodeThread.submit(a.journal::syncedSize).get() >= a.journal.size());
-            assertThat(nodeThread.submit(a.journal::syncedSize).get()).isEqualTo(a.journal.size());
+            nodeThread.call(() -> buildChain(a.f));
+            NodeThread.Timer sync = nodeThread.scheduleWithFixedDelay(a.journal::syncNow, 20, 20);
+            Await.await(Duration.ofSeconds(10), () -> nodeThread.call(a.journal::syncedSize) >= a.journal.size());
+            assertThat(nodeThread.call(a.journal::syncedSize)).isEqualTo(a.journal.size());
+            sync.cancel();
         } finally {
-            nodeThread.shutdownNow();
+            nodeThread.shutdown(5_000);
         }
     }
 }
