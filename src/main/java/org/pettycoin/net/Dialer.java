@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;

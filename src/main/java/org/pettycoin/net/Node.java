@@ -16,6 +16,7 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileJournal;
 import org.pettycoin.node.BlockfileLoader;
 import org.pettycoin.node.ChainState;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;

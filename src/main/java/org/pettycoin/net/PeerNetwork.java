@@ -14,6 +14,7 @@ import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.consensus.TxShards;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
 import org.slf4j.Logger;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.node.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,7 +19,7 @@
  * {@link org.pettycoin.net.Seeder} finds addresses when it has none left (C's seed_peers);
  * {@link org.pettycoin.net.Node} owns the node thread and starts and stops everything in order.
  *
- * <p>{@link org.pettycoin.net.NodeThread} is the only way onto the node thread (connection events,
+ * <p>{@link org.pettycoin.node.NodeThread} is the only way onto the node thread (connection events,
  * calls, timers, the miner, the dialler) and holds its one failure policy: a storage failure anywhere
  * stops the node and nothing runs or is announced after it; any other unexpected exception is logged
  * once with its stack and closes only the connection, or fails only the call, that caused it; a timer

@@ -5,9 +5,11 @@
  * the txid and spent-output indexes, input and double-spend checks that raise complaints, the
  * pending pool, and the blockfile journal that replays at start-up and appends as things happen.
  *
- * <p>Everything here is owned by the node thread; nothing is locked. {@code ChainState} checks it
- * ({@code ThreadOwner}) at every entry point that changes it. The journal throws
- * {@code StorageFailure} when the blockfile cannot be written or synced, and the node stops on it. Every structure a peer can fill
+ * <p>Everything here is owned by the node thread, and {@code NodeThread} is that thread: the only
+ * way onto it, for the network, the miner, RPC calls and timers alike, and the one place its
+ * failure policy lives. Nothing is locked. {@code ChainState} checks its owner ({@code ThreadOwner})
+ * at every entry point that changes it. The journal throws {@code StorageFailure} when the
+ * blockfile cannot be written or synced, and the node stops on it. Every structure a peer can fill
  * is bounded.
  */
 package org.pettycoin.node;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pettycoin.node.NodeThread;
 import org.pettycoin.node.StorageFailure;
 import org.pettycoin.protocol.GetPeersPacket;
 import org.pettycoin.protocol.PacketCodec;

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.PrivateKey;
-import org.pettycoin.net.NodeThread;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;

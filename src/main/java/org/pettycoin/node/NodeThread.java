@@ -1,4 +1,4 @@
-package org.pettycoin.net;
+package org.pettycoin.node;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.pettycoin.node.StorageFailure;
-import org.pettycoin.node.ThreadOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +135,7 @@ public final class NodeThread implements Executor {
      * Like {@link #call} but runs even after a storage failure: only for the node's own close, which
      * must still stop the dialler and release its files.
      */
-    <T> T callWhileStopping(Callable<T> task) throws IOException {
+    public <T> T callWhileStopping(Callable<T> task) throws IOException {
         return await(submit(task));
     }
 
