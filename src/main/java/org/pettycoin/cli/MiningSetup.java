@@ -19,7 +19,7 @@ final class MiningSetup {
     private MiningSetup() {}
 
     static Miner.Host host(Node node) {
-        return new Miner.Host(node.executor(), node.state(), b -> node.network().announce(b));
+        return new Miner.Host(node.executor(), node.input(), b -> node.network().announce(b));
     }
 
     static Miner start(Node node, Address rewardTo, int threads, Duration restAfterBlock) {

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
@@ -68,11 +69,12 @@ public final class Miner implements AutoCloseable {
      * The node a miner works for.
      *
      * @param nodeThread runs tasks on the node thread, in order
-     * @param state the chain state, only ever touched in tasks run by {@code nodeThread}
+     * @param state the way into the chain state (the node's {@link org.pettycoin.node.NodeLoop}, so
+     *     our blocks are journaled like any other), only ever touched in tasks run by {@code nodeThread}
      * @param announce called on the node thread with each of our blocks once the chain state holds
      *     it with its contents: send it to the peers
      */
-    public record Host(Executor nodeThread, ChainState state, Consumer<BlockNode> announce) {
+    public record Host(Executor nodeThread, ChainInput state, Consumer<BlockNode> announce) {
         public Host {
             Objects.requireNonNull(nodeThread);
             Objects.requireNonNull(state);
@@ -271,7 +273,7 @@ public final class Miner implements AutoCloseable {
         if (closed) {
             return;
         }
-        ChainState state = host.state();
+        ChainState state = host.state().chain();
         Job current = job;
         if (!force
                 && current != null
@@ -459,7 +461,7 @@ public final class Miner implements AutoCloseable {
         int staleInARow = 0;
         LongAdder ignored = new LongAdder();
         while (ids.size() < n) {
-            Template t = onNodeThread(host, () -> Template.build(host.state(), rewardTo));
+            Template t = onNodeThread(host, () -> Template.build(host.state().chain(), rewardTo));
             if (t.aheadOfClock(clock.getAsLong())) {
                 throw new IllegalStateException("the chain's median time is over 2 hours ahead of our clock");
             }

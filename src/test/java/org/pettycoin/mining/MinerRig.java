@@ -46,8 +46,8 @@ final class MinerRig implements AutoCloseable {
     /** Seconds; starts an hour after regtest genesis, moves only when a test moves it. */
     final AtomicLong now = new AtomicLong(Network.REGTEST.genesisTimestamp() + 3600);
 
-    final ChainState state = new ChainState(
-            Network.REGTEST, ChainState.Config.DEFAULT, now::get, () -> now.get() * 1000, new ChainState.Listener() {});
+    final ChainState state =
+            new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, now::get, () -> now.get() * 1000);
     final List<Announced> announced = new CopyOnWriteArrayList<>();
 
     Miner.Host host() {
@@ -104,12 +104,7 @@ final class MinerRig implements AutoCloseable {
      * peer would, and returns that state: it must take them all, fully known, with no complaint.
      */
     ChainState replayToAPeer() {
-        ChainState peer = new ChainState(
-                Network.REGTEST,
-                ChainState.Config.DEFAULT,
-                now::get,
-                () -> now.get() * 1000,
-                new ChainState.Listener() {});
+        ChainState peer = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, now::get, () -> now.get() * 1000);
         BlockNode head = state.miningHead();
         BlockNode[] chain = new BlockNode[(int) head.height()];
         for (BlockNode b = head; b.height() > 0; b = b.parent().orElseThrow()) {
