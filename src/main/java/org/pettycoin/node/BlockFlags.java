@@ -8,7 +8,8 @@ package org.pettycoin.node;
  *     this node searched, which compared the id with the target already
  * @param replay a record of our own blockfile: its parent must be known already (records come
  *     parents first, so an unknown one is corruption, not a detached block), the prev_txhashes count
- *     is not checked (C's load_blocks does not: docs/c-differences.md #10), and it is neither
+ *     is not checked (C's load_blocks does not: docs/c-differences.md #10), nor are its prev_txhashes
+ *     bytes (they were judged when it first came), and it is neither
  *     journaled again nor relayed
  */
 public record BlockFlags(boolean checkWork, boolean replay) {
