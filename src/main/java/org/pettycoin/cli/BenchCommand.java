@@ -15,6 +15,7 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
 import org.pettycoin.node.DetachedBlockPool;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
@@ -105,7 +106,9 @@ final class BenchCommand implements Runnable {
                 long t2 = System.nanoTime();
                 BlockfileLoader.Summary s;
                 try (Blockfile f = Blockfile.open(file)) {
-                    s = new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> {}, now).load(f);
+                    s = new BlockfileLoader(new ChainState(
+                                    Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000))
+                            .load(f);
                 }
                 report(out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
                 if (!s.tip().id().equals(tip.id())) {

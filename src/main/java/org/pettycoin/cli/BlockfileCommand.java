@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainEvent;
 import org.pettycoin.node.ChainState;
-import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.node.EventSink;
 import org.pettycoin.store.Blockfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,19 +74,20 @@ final class BlockfileCommand implements Runnable {
             }
             long now = MockTime.clock(mocktime).unixSeconds();
             ArrayNode invalid = Json.array();
-            ChainState state = new ChainState(
-                    net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, new ChainState.Listener() {
-                        @Override
-                        public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
-                            invalid.addObject()
-                                    .put("id", block.id().hex())
-                                    .put("height", block.height())
-                                    .put("complaint", complaint.type().cName());
-                        }
-                    });
+            ChainState state = new ChainState(net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000);
+            EventSink report = events -> {
+                for (ChainEvent e : events) {
+                    if (e instanceof ChainEvent.BlockInvalidated i) {
+                        invalid.addObject()
+                                .put("id", i.block().id().hex())
+                                .put("height", i.block().height())
+                                .put("complaint", i.complaint().type().cName());
+                    }
+                }
+            };
             BlockfileLoader.Summary s;
             try (Blockfile f = Blockfile.openReadOnly(file)) {
-                s = new BlockfileLoader(state.tree(), state::placeFromBlockfile, now).load(f);
+                s = new BlockfileLoader(state, report).load(f);
             } catch (IOException e) {
                 throw new UserError("cannot read " + file + ": " + e.getMessage());
             }

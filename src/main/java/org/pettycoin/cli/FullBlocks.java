@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.mining.TxWorkload;
+import org.pettycoin.node.BlockFlags;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.BlockfileJournal;
 import org.pettycoin.node.BlockfileLoader;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.Origin;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
@@ -44,7 +47,7 @@ final class FullBlocks {
 
     void run() throws IOException {
         long t0 = System.nanoTime();
-        ChainState source = newState(new ChainState.Listener() {});
+        ChainState source = newState();
         ChainBuilder builder = ChainBuilder.on(source, MINER);
         TxWorkload workload = new TxWorkload(KEYS, SEED);
         BlockNode tip = source.tree().genesis();
@@ -61,7 +64,7 @@ final class FullBlocks {
         BenchCommand.ChainBench.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
 
         long t1 = System.nanoTime();
-        ChainState target = newState(new ChainState.Listener() {});
+        ChainState target = newState();
         for (MinedBlock m : builder.builtWithContents()) {
             accept(target, m);
         }
@@ -74,8 +77,8 @@ final class FullBlocks {
             long t2 = System.nanoTime();
             BlockfileLoader.Summary s;
             try (BlockfileJournal journal = BlockfileJournal.open(file)) {
-                ChainState loaded = newState(journal);
-                s = journal.load(loaded, now);
+                ChainState loaded = newState();
+                s = journal.load(loaded);
                 requireTip(loaded.miningHead(), built, "replay");
             }
             BenchCommand.ChainBench.report(
@@ -83,13 +86,14 @@ final class FullBlocks {
         });
     }
 
-    private ChainState newState(ChainState.Listener listener) {
-        return new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, listener);
+    private ChainState newState() {
+        return new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000);
     }
 
     private static void accept(ChainState target, MinedBlock m) {
-        ChainState.BlockReceipt r = target.receiveBlock(m.block());
-        if (r.intake().status() != BlockIntake.Status.ATTACHED
+        ChainState.BlockReceipt r =
+                target.processBlock(ReceivedBlock.of(m.block(), m.id()), BlockFlags.PEER, Origin.LOCAL);
+        if (!(r.intake() instanceof BlockIntake.Attached)
                 || !r.prevTxhashesMismatch().isEmpty()) {
             throw new IllegalStateException("a built block did not attach cleanly: " + r);
         }

@@ -20,7 +20,7 @@ final class MiningSetup {
 
     static Miner.Host host(Node node) {
         return new Miner.Host(
-                node.nodeThread(), node.state(), b -> node.network().announce(b));
+                node.nodeThread(), node.input(), b -> node.network().announce(b));
     }
 
     static Miner start(Node node, Address rewardTo, int threads, Duration restAfterBlock) {

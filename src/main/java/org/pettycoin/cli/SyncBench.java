@@ -337,7 +337,7 @@ final class SyncBench implements Callable<Integer> {
                         // Real time where the chain allows it: blocks a second apart would run ahead of the clock.
                         long ts = Math.max(head.block().tailer().timestamp() + 1, clock.getAsLong());
                         node.network()
-                                .announce(ChainBuilder.on(node.state(), MINER).mine(head, ts));
+                                .announce(ChainBuilder.on(node.input(), MINER).mine(head, ts));
                         return null;
                     });
                     mined.incrementAndGet();

@@ -47,6 +47,17 @@ public final class HeaderValidator {
      */
     public static BlockNode checkHeader(BlockTree tree, Block block, Hash256 id, long now) throws ProtocolException {
         checkWork(block, id);
+        return checkAgainstParent(tree, block, now);
+    }
+
+    /**
+     * The rest of {@code check_block_header}, after {@link #checkWork}: what needs the parent. For a
+     * caller that checked the work already (or, for a block it solved itself, need not), so that the
+     * proof of work is checked once per block.
+     *
+     * @return the parent
+     */
+    public static BlockNode checkAgainstParent(BlockTree tree, Block block, long now) throws ProtocolException {
         BlockNode parent = tree.find(block.header().parent())
                 .orElseThrow(() -> new ProtocolException(
                         ErrorCode.PRIV_UNKNOWN_PREV, "parent " + block.header().parent() + " is unknown"));
@@ -84,7 +95,13 @@ public final class HeaderValidator {
      * (docs/c-differences.md #10).
      */
     public static BlockNode checkReceived(BlockTree tree, Block block, Hash256 id, long now) throws ProtocolException {
-        BlockNode parent = checkHeader(tree, block, id, now);
+        checkWork(block, id);
+        return checkReceivedAgainstParent(tree, block, now);
+    }
+
+    /** {@link #checkReceived} after {@link #checkWork}: {@link #checkAgainstParent}, then the count. */
+    public static BlockNode checkReceivedAgainstParent(BlockTree tree, Block block, long now) throws ProtocolException {
+        BlockNode parent = checkAgainstParent(tree, block, now);
         long expected = PrevTxhashes.expectedCountForChildOf(parent);
         if (block.header().numPrevTxhashes() != expected) {
             throw new ProtocolException(

@@ -11,6 +11,7 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Difficulty;
 import org.pettycoin.chain.PrevTxhashes;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.chain.Retarget;
 import org.pettycoin.consensus.HeaderValidator;
 import org.pettycoin.consensus.KnownTx;
@@ -18,9 +19,12 @@ import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.consensus.TxShards;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.crypto.Sha256Midstate;
+import org.pettycoin.node.BlockFlags;
 import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
@@ -89,24 +93,30 @@ public final class ChainBuilder {
         this(tree, feesTo, ContentSource.HEADERS_ONLY, mined -> tree.add(mined.block(), mined.id()), Optional.empty());
     }
 
-    /** Builds blocks with transactions into a node's chain state, through the same paths peers use. */
-    public static ChainBuilder on(ChainState state, Address feesTo) {
+    /**
+     * Builds blocks with transactions into a node's chain state, through the same entry points
+     * peers use ({@link ChainInput#processBlock} as our own block: its work is known good). Give a
+     * running node's {@link org.pettycoin.node.NodeLoop} so that what it builds is journaled.
+     */
+    public static ChainBuilder on(ChainInput input, Address feesTo) {
+        ChainState state = input.chain();
         return new ChainBuilder(
-                state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(state, mined), Optional.of(state));
+                state.tree(), feesTo, state::shardTxsWithRefs, mined -> feed(input, mined), Optional.of(state));
     }
 
-    private static BlockNode feed(ChainState state, MinedBlock mined) {
-        ChainState.BlockReceipt r = state.receiveBlock(mined.block());
-        if (r.intake().status() != BlockIntake.Status.ATTACHED) {
+    private static BlockNode feed(ChainInput input, MinedBlock mined) {
+        ChainState.BlockReceipt r =
+                input.processBlock(ReceivedBlock.of(mined.block(), mined.id()), BlockFlags.OWN, Origin.LOCAL);
+        if (!(r.intake() instanceof BlockIntake.Attached)) {
             throw new IllegalStateException("built block not attached: " + r.intake());
         }
         for (ShardPacket p : mined.shardPackets()) {
-            expectStored(state.receiveShard(p), mined);
+            expectStored(input.receiveShard(p, Origin.LOCAL), mined);
         }
         for (TxWithProof t : mined.provenTxs()) {
-            expectStored(state.receiveTxInBlock(t), mined);
+            expectStored(input.receiveTxInBlock(t, Origin.LOCAL), mined);
         }
-        return state.tree().find(mined.id()).orElseThrow();
+        return input.chain().tree().find(mined.id()).orElseThrow();
     }
 
     private static void expectStored(ContentResult r, MinedBlock mined) {

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.NodeThread;
 import org.pettycoin.protocol.Address;
@@ -65,11 +66,12 @@ public final class Miner implements AutoCloseable {
      * The node a miner works for.
      *
      * @param nodeThread the node thread: tasks, calls and the poll timer
-     * @param state the chain state, only ever touched in tasks run by {@code nodeThread}
+     * @param state the way into the chain state (the node's {@link org.pettycoin.node.NodeLoop}, so
+     *     our blocks are journaled like any other), only ever touched in tasks run by {@code nodeThread}
      * @param announce called on the node thread with each of our blocks once the chain state holds
      *     it with its contents: send it to the peers
      */
-    public record Host(NodeThread nodeThread, ChainState state, Consumer<BlockNode> announce) {
+    public record Host(NodeThread nodeThread, ChainInput state, Consumer<BlockNode> announce) {
         public Host {
             Objects.requireNonNull(nodeThread);
             Objects.requireNonNull(state);
@@ -261,7 +263,7 @@ public final class Miner implements AutoCloseable {
         if (closed) {
             return;
         }
-        ChainState state = host.state();
+        ChainState state = host.state().chain();
         Job current = job;
         if (!force
                 && current != null
@@ -450,7 +452,8 @@ public final class Miner implements AutoCloseable {
         int staleInARow = 0;
         LongAdder ignored = new LongAdder();
         while (ids.size() < n) {
-            Template t = host.nodeThread().call(() -> Template.build(host.state(), rewardTo));
+            Template t =
+                    host.nodeThread().call(() -> Template.build(host.state().chain(), rewardTo));
             if (t.aheadOfClock(clock.getAsLong())) {
                 throw new IllegalStateException("the chain's median time is over 2 hours ahead of our clock");
             }

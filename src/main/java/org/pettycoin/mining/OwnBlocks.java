@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.node.BlockFlags;
 import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.InputRef;
@@ -38,7 +42,8 @@ final class OwnBlocks {
 
     private OwnBlocks() {}
 
-    static Result accept(ChainState state, Template template, MinedBlock mined) {
+    static Result accept(ChainInput input, Template template, MinedBlock mined) {
+        ChainState state = input.chain();
         if (state.miningHead() != template.parent()) {
             return new Result(Outcome.STALE, Optional.empty(), "the mining head moved from " + template.parent());
         }
@@ -47,21 +52,24 @@ final class OwnBlocks {
             // Same parent, but the pool dropped one of its txs (say a double spend came to light).
             return new Result(Outcome.STALE, Optional.empty(), "tx " + gone.get() + " left the pool");
         }
-        ChainState.BlockReceipt receipt = state.receiveBlock(mined.block());
-        if (receipt.intake().status() != BlockIntake.Status.ATTACHED) {
+        // Our own search compared the id with the target: the work is not checked again.
+        ChainState.BlockReceipt receipt =
+                input.processBlock(ReceivedBlock.of(mined.block(), mined.id()), BlockFlags.OWN, Origin.LOCAL);
+        if (!(receipt.intake() instanceof BlockIntake.Attached)) {
             return new Result(
-                    Outcome.REFUSED,
-                    Optional.empty(),
-                    receipt.intake().status() + " " + receipt.intake().error());
+                    Outcome.REFUSED, Optional.empty(), receipt.intake().toString());
         }
         if (!receipt.prevTxhashesMismatch().isEmpty()) {
             LOG.warn("our block {} disagrees with its own prev_txhashes", mined.id());
         }
         for (ShardPacket p : mined.shardPackets()) {
-            expectStored(state.receiveShard(p), mined, "shard " + p.shard());
+            expectStored(input.receiveShard(p, Origin.LOCAL), mined, "shard " + p.shard());
         }
         for (TxWithProof t : mined.provenTxs()) {
-            expectStored(state.receiveTxInBlock(t), mined, "tx " + t.proof().position());
+            expectStored(
+                    input.receiveTxInBlock(t, Origin.LOCAL),
+                    mined,
+                    "tx " + t.proof().position());
         }
         BlockNode node = state.tree().find(mined.id()).orElseThrow();
         if (!node.allKnown()) {

@@ -2,12 +2,15 @@ package org.pettycoin.net;
 
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.Horizon;
+import org.pettycoin.node.BlockFlags;
 import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.ChainEvent;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
-import org.pettycoin.protocol.Block;
+import org.pettycoin.node.Origin;
 import org.pettycoin.protocol.ChildBlock;
 import org.pettycoin.protocol.ChildrenPacket;
 import org.pettycoin.protocol.ErrPacket;
@@ -29,12 +32,13 @@ import org.slf4j.LoggerFactory;
 final class BlockSync {
     private static final Logger LOG = LoggerFactory.getLogger(BlockSync.class);
 
-    /** Sends on a new block from a synced peer to our other peers. */
+    /** Sends on a new block from a synced peer to our other peers, as it came. */
     @FunctionalInterface
     interface Relay {
-        void relay(BlockNode block, Peer from);
+        void relay(BlockNode block, ReceivedBlock received, Peer from);
     }
 
+    private final ChainInput input;
     private final ChainState state;
     private final RequestScheduler<Peer> requests;
     private final DescendantsHash hashes;
@@ -43,13 +47,14 @@ final class BlockSync {
     private final Relay relay;
 
     BlockSync(
-            ChainState state,
+            ChainInput input,
             RequestScheduler<Peer> requests,
             DescendantsHash hashes,
             LongSupplier nowSeconds,
             LongSupplier nowMillis,
             Relay relay) {
-        this.state = state;
+        this.input = input;
+        this.state = input.chain();
         this.requests = requests;
         this.hashes = hashes;
         this.nowSeconds = nowSeconds;
@@ -62,47 +67,41 @@ final class BlockSync {
      * welcome block, and for detached blocks it completes) we ask for each new block's children and
      * contents; a new block from a synced peer goes on to our other peers and we ask for its shards.
      */
-    void acceptBlock(Peer p, Block block, boolean needContents) throws ProtocolException {
-        ChainState.BlockReceipt r = state.receiveBlock(block);
+    void acceptBlock(Peer p, ReceivedBlock block, boolean needContents) throws ProtocolException {
+        ChainState.BlockReceipt r = input.processBlock(block, BlockFlags.PEER, Origin.peer(p.connection.id()));
         BlockIntake.Result in = r.intake();
-        switch (in.status()) {
-            case INVALID -> throw new ProtocolException(in.error(), "block " + BlockIds.id(block));
-            case DETACHED -> {
-                // A new block on the way back to known ground is progress too (a long frontier).
-                p.lastProgressMillis = nowMillis.getAsLong();
-                in.missing().forEach(id -> requests.want(Request.block(id)));
-                return;
+        if (in instanceof BlockIntake.Invalid i) {
+            throw new ProtocolException(i.error(), "block " + block.id() + ": " + i.reason());
+        } else if (in instanceof BlockIntake.Detached d) {
+            // A new block on the way back to known ground is progress too (a long frontier).
+            p.lastProgressMillis = nowMillis.getAsLong();
+            d.missing().forEach(id -> requests.want(Request.block(id)));
+            return;
+        } else if (in instanceof BlockIntake.TooEasy) {
+            if (p.welcomeBlock.equals(Optional.of(block.id()))) {
+                // Its best block can never attach here; C answers WRONG_GENESIS (docs/c-differences.md #36).
+                LOG.info("{}: its best block is too easy for its height; hanging up", p);
+                p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
             }
-            case TOO_EASY -> {
-                if (p.welcomeBlock.equals(Optional.of(BlockIds.id(block)))) {
-                    // Its best block can never attach here; C answers WRONG_GENESIS (docs/c-differences.md #36).
-                    LOG.info("{}: its best block is too easy for its height; hanging up", p);
-                    p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
-                }
-                return;
-            }
-            case ALREADY_DETACHED, KNOWN -> {
-                state.tree()
-                        .find(BlockIds.id(block))
-                        .flatMap(state::complaintOf)
-                        .ifPresent(p.connection::send);
-                return;
-            }
-            default -> {
-                // attached: announced below
-            }
+            return;
+        } else if (!(in instanceof BlockIntake.Attached)) {
+            // known, or already waiting: answer with its complaint if it has one
+            state.tree().find(block.id()).flatMap(state::complaintOf).ifPresent(p.connection::send);
+            return;
         }
         p.lastProgressMillis = nowMillis.getAsLong();
-        for (int i = 0; i < in.attached().size(); i++) {
-            BlockNode b = in.attached().get(i);
-            if (r.prevTxhashesMismatch().contains(b)) {
+        for (ChainEvent e : r.events()) {
+            if (!(e instanceof ChainEvent.BlockAttached a)) {
+                continue;
+            }
+            if (!a.prevTxhashesAgree()) {
                 continue; // C neither relays it nor asks for its contents (docs/c-differences.md #2)
             }
-            if (i > 0 || needContents) {
-                askChildrenAndContents(b);
+            if (!a.offered() || needContents) {
+                askChildrenAndContents(a.block());
             } else {
-                relay.relay(b, p);
-                askShards(b);
+                relay.relay(a.block(), a.received(), p);
+                askShards(a.block());
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
+import org.pettycoin.protocol.EncodedPacket;
 import org.pettycoin.protocol.Packet;
 
 /**
@@ -26,6 +27,14 @@ public interface Connection {
      * closes the connection with {@link CloseReason.Cause#IO_ERROR}.
      */
     void send(Packet packet);
+
+    /**
+     * Queues a packet already encoded (a received block being relayed, one broadcast to many): the
+     * frame is written as it is. By default the packet is sent as any other.
+     */
+    default void send(EncodedPacket packet) {
+        send(packet.packet());
+    }
 
     /**
      * Queues {@code packet} as the last one (typically ERR), stops reading, and closes once it is

@@ -1,6 +1,8 @@
 package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
+import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -16,6 +18,11 @@ public interface ConnectionListener {
 
     /** A packet arrived whole and decoded. */
     void packet(Connection connection, Packet packet);
+
+    /** A BLOCK arrived whole and decoded, with its frame and id; by default, as any packet. */
+    default void block(Connection connection, ReceivedBlock block) {
+        packet(connection, new BlockPacket(block.block()));
+    }
 
     /**
      * A frame arrived whole but does not decode; the exception carries the ecode C would answer with.

@@ -4,7 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.Framing;
+import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -41,7 +44,12 @@ final class FrameDecoder extends ByteToMessageDecoder {
         byte[] frame = new byte[length];
         in.readBytes(frame);
         try {
-            out.add(new Inbound.Decoded(PacketCodec.decode(frame)));
+            Packet p = PacketCodec.decode(frame);
+            // A block keeps its frame (journaled and relayed as it came) and gets its id here, once.
+            out.add(
+                    p instanceof BlockPacket b
+                            ? new Inbound.DecodedBlock(ReceivedBlock.decoded(b, frame))
+                            : new Inbound.Decoded(p));
         } catch (ProtocolException e) {
             stop(ctx, in);
             out.add(new Inbound.Malformed(e));

@@ -1,5 +1,6 @@
 package org.pettycoin.net;
 
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -7,6 +8,9 @@ import org.pettycoin.protocol.ProtocolException;
 sealed interface Inbound {
     /** A whole frame that decoded. */
     record Decoded(Packet packet) implements Inbound {}
+
+    /** A whole BLOCK frame that decoded, kept with its bytes and id, made once here on the I/O thread. */
+    record DecodedBlock(ReceivedBlock block) implements Inbound {}
 
     /** A whole frame that does not decode; the last thing read from the connection. */
     record Malformed(ProtocolException error) implements Inbound {}

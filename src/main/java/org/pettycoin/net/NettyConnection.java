@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.protocol.EncodedPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 
@@ -61,6 +63,15 @@ final class NettyConnection implements Connection {
     public void send(Packet packet) {
         Objects.requireNonNull(packet, "packet");
         // Checked here too so that a closed connection does not cost an encoding per packet.
+        if (!closedByUs && channel.isOpen()) {
+            channel.writeAndFlush(packet).addListener((ChannelFutureListener) this::writeDone);
+        }
+    }
+
+    /** Writes the frame as it is: the packet is not encoded again. */
+    @Override
+    public void send(EncodedPacket packet) {
+        Objects.requireNonNull(packet, "packet");
         if (!closedByUs && channel.isOpen()) {
             channel.writeAndFlush(packet).addListener((ChannelFutureListener) this::writeDone);
         }
@@ -122,13 +133,22 @@ final class NettyConnection implements Connection {
      * {@link #RESUME_AT}.
      */
     void deliverPacket(Packet packet) {
+        deliver(() -> listener.packet(this, packet));
+    }
+
+    /** {@link #deliverPacket} for a BLOCK, which goes up with its frame and id. */
+    void deliverBlock(ReceivedBlock block) {
+        deliver(() -> listener.block(this, block));
+    }
+
+    private void deliver(Runnable delivery) {
         if (undelivered.incrementAndGet() >= PAUSE_AT) {
             channel.config().setAutoRead(false);
         }
         events.execute(() -> {
             try {
                 if (!closedByUs) {
-                    listener.packet(this, packet);
+                    delivery.run();
                 }
             } finally {
                 if (undelivered.decrementAndGet() <= RESUME_AT

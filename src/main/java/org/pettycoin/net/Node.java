@@ -6,21 +6,18 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileJournal;
 import org.pettycoin.node.BlockfileLoader;
 import org.pettycoin.node.ChainState;
+import org.pettycoin.node.NodeLoop;
 import org.pettycoin.node.NodeThread;
-import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
-import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.store.AddressesFile;
 import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.PeerCache;
@@ -122,6 +119,7 @@ public final class Node implements AutoCloseable {
     private BlockfileJournal journal;
     private PeerCache peerCache;
     private ChainState state;
+    private NodeLoop loop;
     private PeerNetwork network;
     private Dialer dialer;
     private Seeder seeder;
@@ -169,14 +167,11 @@ public final class Node implements AutoCloseable {
         peerCache = PeerCache.open(
                 options.dataDir().resolve(PeerCache.FILE_NAME), uuid, clock::unixSeconds, new SecureRandom());
         journal = BlockfileJournal.open(options.dataDir().resolve(Blockfile.FILE_NAME));
-        Listeners listeners = new Listeners();
         // Detached blocks age by the monotonic reading: setting the clock does not expire them.
-        state = new ChainState(
-                options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis, listeners);
+        state = new ChainState(options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis);
         state.ownedBy(thread.thread()); // named at once, not left to whichever thread touches it first
-        listeners.add(journal);
         long t0 = System.nanoTime();
-        BlockfileLoader.Summary s = journal.load(state, clock.unixSeconds());
+        BlockfileLoader.Summary s = journal.load(state);
         LOG.info(
                 "blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}",
                 s.blocks(),
@@ -190,15 +185,17 @@ public final class Node implements AutoCloseable {
         syncTimer = Optional.of(thread.scheduleWithFixedDelay(
                 j::syncNow, BlockfileJournal.DEFAULT_SYNC_MILLIS, BlockfileJournal.DEFAULT_SYNC_MILLIS));
         dialer = new Dialer(uuid, options.connect(), thread, Optional.of(peerCache), clock::unixSeconds);
+        // Every input from here on goes through the loop: the journal hears each event before the peers do.
+        loop = new NodeLoop(state, journal);
         network = new PeerNetwork(
                 thread,
-                state,
+                loop,
                 new PeerNetwork.Config(
                         uuid, 0, options.requests(), options.syncStallMillis(), PeerNetwork.Config.MAX_SCORE),
                 dialer,
                 clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
-        listeners.add(network.chainListener());
+        loop.addSink(network.events());
         seeder = new Seeder(
                 seedSource(),
                 seeding.noPeersOk(),
@@ -298,6 +295,14 @@ public final class Node implements AutoCloseable {
         return state;
     }
 
+    /**
+     * The way into the chain state for this node's own inputs (its miner, JSON-RPC): events are
+     * journaled, then handed to the peer protocol. Use only on the node thread, inside {@link #call}.
+     */
+    public NodeLoop input() {
+        return loop;
+    }
+
     /** The peer protocol: use only on the node thread, inside {@link #call}. */
     public PeerNetwork network() {
         return network;
@@ -374,30 +379,6 @@ public final class Node implements AutoCloseable {
     /** Completes (with why) if the node had to stop itself: its blockfile cannot be written, or no peers. */
     public java.util.concurrent.CompletableFuture<String> failure() {
         return failed;
-    }
-
-    /** The chain state's listeners, in order: the journal first, so nothing is announced unsaved. */
-    private static final class Listeners implements ChainState.Listener {
-        private final List<ChainState.Listener> all = new ArrayList<>();
-
-        void add(ChainState.Listener l) {
-            all.add(l);
-        }
-
-        @Override
-        public void blockAttached(BlockNode block) {
-            all.forEach(l -> l.blockAttached(block));
-        }
-
-        @Override
-        public void txPlaced(BlockNode block, TxWithProof proven) {
-            all.forEach(l -> l.txPlaced(block, proven));
-        }
-
-        @Override
-        public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
-            all.forEach(l -> l.blockInvalidated(block, complaint));
-        }
     }
 
     /** How this node was started: its network and its clock, which some JSON-RPC answers depend on. */

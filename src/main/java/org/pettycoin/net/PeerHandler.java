@@ -44,6 +44,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         NettyConnection c = connection.orElseThrow();
         if (msg instanceof Inbound.Decoded d) {
             c.deliverPacket(d.packet());
+        } else if (msg instanceof Inbound.DecodedBlock b) {
+            c.deliverBlock(b.block());
         } else if (msg instanceof Inbound.Malformed m) {
             c.deliverMalformed(m.error());
         } else if (msg instanceof Inbound.BadLength b) {

@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
-import org.pettycoin.consensus.TxChecks;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.consensus.TxShards;
+import org.pettycoin.node.ChainEvent;
+import org.pettycoin.node.ChainInput;
 import org.pettycoin.node.ChainState;
 import org.pettycoin.node.ContentResult;
+import org.pettycoin.node.EventSink;
 import org.pettycoin.node.NodeThread;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;
 import org.pettycoin.protocol.ChildrenPacket;
 import org.pettycoin.protocol.ChildrenUnknownPacket;
 import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.EncodedPacket;
 import org.pettycoin.protocol.ErrPacket;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.GetBlockPacket;
@@ -81,6 +85,7 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
+    private final ChainInput input;
     private final ChainState state;
     private final Config config;
     private final LongSupplier nowMillis;
@@ -88,12 +93,10 @@ public final class PeerNetwork implements ConnectionListener {
     private final Server server;
     private final BlockSync sync;
     private final RequestScheduler<Peer> requests;
-    private final TxNoticeChecks notices = new TxNoticeChecks(new TxChecks());
+    private final TxNoticeChecks notices;
     private final Map<Connection, Peer> peers = new LinkedHashMap<>();
     private final Handshake handshake;
     private final PeerAddresses addresses;
-    /** The peer whose packet is being handled: broadcasts caused by it skip it. */
-    private Optional<Peer> origin = Optional.empty();
 
     private final NodeThread nodeThread;
 
@@ -104,20 +107,22 @@ public final class PeerNetwork implements ConnectionListener {
     /** @param nodeThread the one thread allowed in: every public method checks it (docs/architecture.md) */
     public PeerNetwork(
             NodeThread nodeThread,
-            ChainState state,
+            ChainInput input,
             Config config,
             PeerAddresses addresses,
             LongSupplier nowSeconds,
             LongSupplier nowMillis) {
         this.nodeThread = nodeThread;
-        this.state = state;
+        this.input = input;
+        this.state = input.chain();
+        this.notices = new TxNoticeChecks(state.txChecks());
         this.config = config;
         this.addresses = addresses;
         this.nowMillis = nowMillis;
         this.server = new Server(state, hashes);
         this.handshake = new Handshake(config.uuid(), nowMillis);
         this.requests = new RequestScheduler<>(config.requests());
-        this.sync = new BlockSync(state, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock);
+        this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
         this.lastPeerRefreshMillis = nowMillis.getAsLong();
@@ -129,21 +134,39 @@ public final class PeerNetwork implements ConnectionListener {
         this.listenPort = port;
     }
 
-    /** What the chain state must tell this layer (attach it after the blockfile journal). */
-    public ChainState.Listener chainListener() {
-        return new ChainState.Listener() {
-            @Override
-            public void blockAttached(BlockNode block) {
-                hashes.attached(block);
-            }
-
-            @Override
-            public void blockInvalidated(BlockNode block, ComplaintPacket complaint) {
-                requests.forget(r -> r.kind() != Request.Kind.TX
-                        && state.tree().find(r.id()).map(BlockNode::invalid).orElse(false));
-                broadcast(complaint, origin);
+    /**
+     * What this layer does with the chain state's events, which {@link org.pettycoin.node.NodeLoop}
+     * hands it after the journal: stale descendant hashes forgotten, requests about blocks now
+     * invalid dropped, and each new complaint sent to every peer but the one whose packet raised it.
+     */
+    public EventSink events() {
+        return events -> {
+            for (ChainEvent e : events) {
+                if (e instanceof ChainEvent.BlockAttached a) {
+                    hashes.attached(a.block());
+                } else if (e instanceof ChainEvent.BlockInvalidated i) {
+                    requests.forget(r -> r.kind() != Request.Kind.TX
+                            && state.tree().find(r.id()).map(BlockNode::invalid).orElse(false));
+                    broadcast(i.complaint(), peerOf(i.origin()));
+                }
             }
         };
+    }
+
+    /** The peer an input came from, if it came from one still connected. */
+    private Optional<Peer> peerOf(Origin origin) {
+        if (origin instanceof Origin.Peer o) {
+            for (Peer p : peers.values()) {
+                if (p.connection.id() == o.connection()) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Origin originOf(Peer p) {
+        return Origin.peer(p.connection.id());
     }
 
     // ------------------------------------------------------------------ connection events
@@ -160,24 +183,43 @@ public final class PeerNetwork implements ConnectionListener {
 
     @Override
     public void packet(Connection c, Packet packet) {
+        handle(c, packet instanceof BlockPacket b ? ReceivedBlock.of(b.block()) : packet);
+    }
+
+    /** A BLOCK as the transport decoded it: its frame is what the journal writes and other peers get. */
+    @Override
+    public void block(Connection c, ReceivedBlock block) {
+        handle(c, block);
+    }
+
+    /** One packet, or one block (a {@link ReceivedBlock}), from a connection. */
+    private void handle(Connection c, Object received) {
         nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p == null || !c.isOpen()) {
             return;
         }
-        origin = Optional.of(p);
         try {
-            if (!p.welcomed()) {
-                onWelcome(p, packet);
+            if (received instanceof ReceivedBlock block) {
+                if (!p.welcomed()) {
+                    onWelcome(p, new BlockPacket(block.block()));
+                } else {
+                    onBlock(p, block);
+                }
+            } else if (!p.welcomed()) {
+                onWelcome(p, (Packet) received);
             } else {
-                dispatch(p, packet);
+                dispatch(p, (Packet) received);
             }
         } catch (ProtocolException e) {
             violation(p, e.code(), e.getMessage());
-        } finally {
-            origin = Optional.empty();
         }
         afterEvent();
+    }
+
+    private void onBlock(Peer p, ReceivedBlock block) throws ProtocolException {
+        requests.done(Request.block(block.id()), Optional.of(p));
+        sync.acceptBlock(p, block, p.weAreSyncing);
     }
 
     @Override
@@ -323,7 +365,7 @@ public final class PeerNetwork implements ConnectionListener {
         p.connection.send(new GetPeersPacket());
         lastPeerRefreshMillis = nowMillis.getAsLong(); // re-armed at each welcome, as in C
         if (w.bestBlock().isPresent()) {
-            sync.acceptBlock(p, w.bestBlock().get(), true);
+            sync.acceptBlock(p, ReceivedBlock.of(w.bestBlock().get()), true);
         }
     }
 
@@ -331,8 +373,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     private void dispatch(Peer p, Packet packet) throws ProtocolException {
         if (packet instanceof BlockPacket b) {
-            requests.done(Request.block(BlockIds.id(b.block())), Optional.of(p));
-            sync.acceptBlock(p, b.block(), p.weAreSyncing);
+            onBlock(p, ReceivedBlock.of(b.block()));
         } else if (packet instanceof BlockUnknownPacket u) {
             requests.failed(Request.block(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetBlockPacket g) {
@@ -347,7 +388,7 @@ public final class PeerNetwork implements ConnectionListener {
             p.connection.send(server.shard(g));
         } else if (packet instanceof ShardPacket s) {
             requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
-            apply(p, state.receiveShard(s));
+            apply(p, input.receiveShard(s, originOf(p)));
         } else if (packet instanceof ShardErrorPacket e) {
             sync.onShardError(p, e);
         } else if (packet instanceof GetTxInBlockPacket g) {
@@ -356,7 +397,7 @@ public final class PeerNetwork implements ConnectionListener {
             Position pos = t.proven().proof().position();
             requests.done(Request.txInBlock(pos), Optional.of(p));
             requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p));
-            apply(p, state.receiveTxInBlock(t.proven()));
+            apply(p, input.receiveTxInBlock(t.proven(), originOf(p)));
         } else if (packet instanceof TxInBlockUnknownPacket u) {
             requests.failed(Request.txInBlock(u.position()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetTxPacket g) {
@@ -370,7 +411,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof TxMapPacket m) {
             sync.onTxMap(p, m);
         } else if (packet instanceof HashesInBlockPacket h) {
-            apply(p, state.receiveHashInBlock(h));
+            apply(p, input.receiveHashInBlock(h, originOf(p)));
         } else if (packet instanceof SetFilterPacket f) {
             if (f.filter() == 0 || Long.compareUnsigned(f.offset(), MAX_FILTER_OFFSET) > 0) {
                 throw new ProtocolException(ErrorCode.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
@@ -385,14 +426,14 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof PeersPacket ps) {
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
-            apply(p, state.receiveComplaint(c));
+            apply(p, input.receiveComplaint(c, originOf(p)));
         } else if (packet instanceof TxBadInputPacket n) {
-            apply(p, state.receiveTxNotice(notices.checkBadInput(n)));
+            apply(p, input.receiveTxNotice(notices.checkBadInput(n), originOf(p)));
         } else if (packet instanceof TxBadAmountPacket n) {
-            apply(p, state.receiveTxNotice(notices.checkBadAmount(n)));
+            apply(p, input.receiveTxNotice(notices.checkBadAmount(n), originOf(p)));
         } else if (packet instanceof TxDoublespendPacket n) {
             // C hangs up after acting on one (docs/c-differences.md #24); we act and stay.
-            apply(p, state.receiveTxNotice(notices.checkDoublespend(n)));
+            apply(p, input.receiveTxNotice(notices.checkDoublespend(n), originOf(p)));
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
         } else if (packet instanceof ErrPacket e) {
@@ -416,7 +457,7 @@ public final class PeerNetwork implements ConnectionListener {
     private void onTx(Peer p, Tx tx) throws ProtocolException {
         Hash256 txid = TxHashes.txid(tx);
         requests.done(Request.tx(txid), Optional.of(p));
-        ChainState.TxSubmission s = state.submitTx(tx);
+        ChainState.TxSubmission s = input.submitTx(tx, originOf(p));
         s.reply().ifPresent(p.connection::send);
         s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
         PendingPool.Status status = s.admission().status();
@@ -429,7 +470,7 @@ public final class PeerNetwork implements ConnectionListener {
 
     private void relayTx(Tx tx, Optional<Peer> except) {
         int home = TxShards.shardOf(tx, Protocol.MAX_SHARD_ORDER);
-        TxPacket packet = new TxPacket(tx);
+        EncodedPacket packet = EncodedPacket.of(new TxPacket(tx));
         for (Peer q : peers.values()) {
             if (q.welcomed() && !q.theyAreSyncing && except.map(e -> e != q).orElse(true) && q.wantsShard(home)) {
                 q.connection.send(packet);
@@ -456,18 +497,23 @@ public final class PeerNetwork implements ConnectionListener {
         r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
     }
 
-    /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers). */
-    private void relayNewBlock(BlockNode b, Peer from) {
-        broadcast(new BlockPacket(b.block()), Optional.of(from));
+    /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers), as it came. */
+    private void relayNewBlock(BlockNode b, ReceivedBlock received, Peer from) {
+        broadcast(received.frame(), Optional.of(from));
         if (b == state.miningHead()) {
             lastAnnouncedHead = b; // the sender has it and everyone else just got it
         }
     }
 
     private void broadcast(Packet packet, Optional<Peer> except) {
+        broadcast(EncodedPacket.of(packet), except);
+    }
+
+    /** One frame to every welcomed peer but {@code except}: encoded once, however many peers. */
+    private void broadcast(EncodedPacket frame, Optional<Peer> except) {
         for (Peer q : peers.values()) {
             if (q.welcomed() && except.map(e -> e != q).orElse(true)) {
-                q.connection.send(packet);
+                q.connection.send(frame);
             }
         }
     }

@@ -49,7 +49,7 @@ final class PeerTimers extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof Inbound.Decoded) {
+        if (msg instanceof Inbound.Decoded || msg instanceof Inbound.DecodedBlock) {
             armInput(ctx);
         }
         ctx.fireChannelRead(msg);

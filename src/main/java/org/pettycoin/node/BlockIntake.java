@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.FloodGate;
 import org.pettycoin.chain.Prevs;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.HeaderValidator;
 import org.pettycoin.protocol.Block;
-import org.pettycoin.protocol.BlockCodec;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.ProtocolException;
@@ -21,7 +20,8 @@ import org.pettycoin.protocol.ProtocolException;
  * The one path every block takes, whether a peer sent it, a miner found it or the blockfile holds
  * it: header checks, then either attach (and attach every detached descendant now complete, with an
  * explicit queue, never recursion) or keep detached behind the flood gate (C's recv_block.c
- * recv_block, seek_predecessor).
+ * recv_block, seek_predecessor). The proof of work is checked once per block, when it comes in, and
+ * only if the {@link BlockFlags} say so.
  */
 public final class BlockIntake {
     private final BlockTree tree;
@@ -29,32 +29,82 @@ public final class BlockIntake {
     private final LongSupplier nowSeconds;
     private final LongSupplier nowMillis;
 
-    /** What became of a block. */
+    /** What became of a block, as one word (for logs and tests; callers switch on the {@link Result}). */
     public enum Status {
-        /** Attached to the tree (see {@link Result#attached()}). */
         ATTACHED,
-        /** We had it already. */
         KNOWN,
-        /** Parent unknown: kept until it arrives; ask for {@link Result#missing()}. */
         DETACHED,
-        /** Parent unknown and already waiting. */
         ALREADY_DETACHED,
-        /** Parent unknown and too easy for its claimed height: ignored, not the sender's fault per se. */
         TOO_EASY,
-        /** Broke a rule: {@link Result#error()} says which; the sender is at fault. */
         INVALID
     }
 
+    /** What became of one block offered to the tree. */
+    public sealed interface Result {
+        Status status();
+    }
+
+    /** One block joined to the tree, with the frame it came in. */
+    public record Attachment(BlockNode node, ReceivedBlock received) {}
+
     /**
-     * What became of one block offered to the tree.
+     * Attached to the tree.
      *
-     * @param attached blocks attached by this call, parents before children (the block itself first
-     *     when it attached, then any detached descendants it completed)
-     * @param missing ids among the block's prevs that are neither attached nor waiting
+     * @param blocks the blocks attached by this call, parents before children: the block itself
+     *     first, then any detached descendants it completed
      */
-    public record Result(Status status, ErrorCode error, List<BlockNode> attached, List<Hash256> missing) {
-        static Result of(Status status) {
-            return new Result(status, ErrorCode.NONE, List.of(), List.of());
+    public record Attached(List<Attachment> blocks) implements Result {
+        public Attached {
+            blocks = List.copyOf(blocks);
+        }
+
+        @Override
+        public Status status() {
+            return Status.ATTACHED;
+        }
+    }
+
+    /** We had it already. */
+    public record Known(Hash256 id) implements Result {
+        @Override
+        public Status status() {
+            return Status.KNOWN;
+        }
+    }
+
+    /** Parent unknown: kept until it arrives; ask for {@code missing}, the prevs neither attached nor waiting. */
+    public record Detached(List<Hash256> missing) implements Result {
+        public Detached {
+            missing = List.copyOf(missing);
+        }
+
+        @Override
+        public Status status() {
+            return Status.DETACHED;
+        }
+    }
+
+    /** Parent unknown and the block already waiting. */
+    public record AlreadyDetached(Hash256 id) implements Result {
+        @Override
+        public Status status() {
+            return Status.ALREADY_DETACHED;
+        }
+    }
+
+    /** Parent unknown and too easy for its claimed height: ignored, not the sender's fault per se. */
+    public record TooEasy(Hash256 id) implements Result {
+        @Override
+        public Status status() {
+            return Status.TOO_EASY;
+        }
+    }
+
+    /** Broke a rule: the sender is at fault. */
+    public record Invalid(ErrorCode error, String reason) implements Result {
+        @Override
+        public Status status() {
+            return Status.INVALID;
         }
     }
 
@@ -69,31 +119,50 @@ public final class BlockIntake {
         this.nowMillis = nowMillis;
     }
 
+    /** A decoded block, checked as a peer's (for tests and tools that hold only the block). */
     public Result receive(Block block) {
-        Hash256 id = BlockIds.id(block);
-        if (tree.contains(id)) {
-            return Result.of(Status.KNOWN);
-        }
-        try {
-            HeaderValidator.checkWork(block, id);
-            if (!tree.contains(block.header().parent())) {
-                return detach(id, block);
-            }
-            HeaderValidator.checkReceived(tree, block, id, nowSeconds.getAsLong());
-        } catch (ProtocolException e) {
-            return new Result(Status.INVALID, e.code(), List.of(), List.of());
-        }
-        return new Result(Status.ATTACHED, ErrorCode.NONE, attachWithDescendants(block, id), List.of());
+        return receive(ReceivedBlock.of(block), BlockFlags.PEER);
     }
 
-    private Result detach(Hash256 id, Block block) {
+    public Result receive(ReceivedBlock received, BlockFlags flags) {
+        Hash256 id = received.id();
+        if (tree.contains(id)) {
+            return new Known(id);
+        }
+        Block block = received.block();
+        try {
+            if (flags.checkWork()) {
+                HeaderValidator.checkWork(block, id);
+            }
+            if (!tree.contains(block.header().parent())) {
+                if (flags.replay()) {
+                    throw new ProtocolException(
+                            ErrorCode.PRIV_UNKNOWN_PREV,
+                            "parent " + block.header().parent() + " is unknown");
+                }
+                return detach(received);
+            }
+            if (flags.replay()) {
+                HeaderValidator.checkAgainstParent(tree, block, nowSeconds.getAsLong());
+            } else {
+                HeaderValidator.checkReceivedAgainstParent(tree, block, nowSeconds.getAsLong());
+            }
+        } catch (ProtocolException e) {
+            return new Invalid(e.code(), e.getMessage());
+        }
+        return new Attached(attachWithDescendants(received));
+    }
+
+    private Result detach(ReceivedBlock received) {
+        Hash256 id = received.id();
+        Block block = received.block();
         if (detached.contains(id)) {
-            return Result.of(Status.ALREADY_DETACHED);
+            return new AlreadyDetached(id);
         }
         if (!FloodGate.admits(tree, block.height(), block.tailer().difficulty())) {
-            return Result.of(Status.TOO_EASY);
+            return new TooEasy(id);
         }
-        detached.add(id, block, BlockCodec.length(block), nowMillis.getAsLong());
+        detached.add(received, nowMillis.getAsLong());
         List<Hash256> missing = new ArrayList<>();
         List<Hash256> prevs = block.header().prevs();
         for (int i = 0; i < Prevs.count(block.height()); i++) {
@@ -102,27 +171,28 @@ public final class BlockIntake {
                 missing.add(p);
             }
         }
-        return new Result(Status.DETACHED, ErrorCode.NONE, List.of(), missing);
+        return new Detached(missing);
     }
 
     /** Attaches a checked block, then every waiting block it completes, breadth first. */
-    private List<BlockNode> attachWithDescendants(Block block, Hash256 id) {
-        List<BlockNode> attached = new ArrayList<>();
+    private List<Attachment> attachWithDescendants(ReceivedBlock received) {
+        List<Attachment> attached = new ArrayList<>();
         Deque<BlockNode> queue = new ArrayDeque<>();
-        BlockNode first = tree.add(block, id);
-        attached.add(first);
+        BlockNode first = tree.add(received.block(), received.id());
+        attached.add(new Attachment(first, received));
         queue.add(first);
         while (!queue.isEmpty()) {
             BlockNode parent = queue.poll();
             for (DetachedBlockPool.Entry e : detached.takeChildrenOf(parent.id())) {
                 try {
-                    HeaderValidator.checkReceived(tree, e.block(), e.id(), nowSeconds.getAsLong());
+                    // Its work was checked when it was kept: only what needed the parent is left.
+                    HeaderValidator.checkReceivedAgainstParent(tree, e.block(), nowSeconds.getAsLong());
                 } catch (ProtocolException invalid) {
                     // As in C: a waiting block that fails once its parent is known is dropped quietly.
                     continue;
                 }
                 BlockNode child = tree.add(e.block(), e.id());
-                attached.add(child);
+                attached.add(new Attachment(child, e.received()));
                 queue.add(child);
             }
         }

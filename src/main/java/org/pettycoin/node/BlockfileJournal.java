@@ -3,22 +3,21 @@ package org.pettycoin.node;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.pettycoin.chain.BlockNode;
-import org.pettycoin.protocol.BlockPacket;
+import java.util.List;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.TxInBlockPacket;
-import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.store.Blockfile;
 
 /**
  * Keeps the blockfile in step with the chain state (C's blockfile.c; docs/architecture.md,
  * Durability): at start-up it replays the file into the state, then every attached block and
- * every placed tx is appended as it happens, before the listeners after it announce anything.
+ * every placed tx is appended as it happens: {@link NodeLoop} hands it each input's events before
+ * anyone else hears of them. A block is written as the frame it came in, never encoded again.
  * Appends reach the OS at once and the device at the next {@link #syncNow}, which the node runs on
  * a short timer on its node thread and at close; a crash loses at most that window, which peers
  * resend. An append or sync that fails throws {@link StorageFailure}, which stops the node.
  */
-public final class BlockfileJournal implements ChainState.Listener, Closeable {
+public final class BlockfileJournal implements EventSink, Closeable {
     /** How often appended records are forced to the device: short enough to lose little, long enough to batch. */
     public static final long DEFAULT_SYNC_MILLIS = 250;
 
@@ -35,14 +34,14 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
     }
 
     /**
-     * Replays the file into {@code state} (which must have been created with this journal as its
-     * listener), truncating a torn or refused tail; from then on changes are appended.
+     * Replays the file into {@code state} through its usual entry points (as {@link Origin#BLOCKFILE}),
+     * truncating a torn or refused tail; from then on the events given to {@link #accept} are appended.
      */
-    public BlockfileLoader.Summary load(ChainState state, long nowSeconds) throws IOException {
+    public BlockfileLoader.Summary load(ChainState state) throws IOException {
         if (loaded) {
             throw new IllegalStateException("blockfile already loaded");
         }
-        BlockfileLoader.Summary s = new BlockfileLoader(state.tree(), state::placeFromBlockfile, nowSeconds).load(file);
+        BlockfileLoader.Summary s = new BlockfileLoader(state).load(file);
         loaded = true;
         return s;
     }
@@ -70,19 +69,24 @@ public final class BlockfileJournal implements ChainState.Listener, Closeable {
         return file.syncedPosition();
     }
 
+    /** Appends each attached block (its frame as received) and each placed tx (with its fresh proof). */
     @Override
-    public void blockAttached(BlockNode block) {
-        append(PacketCodec.encode(new BlockPacket(block.block())));
-    }
-
-    @Override
-    public void txPlaced(BlockNode block, TxWithProof proven) {
-        append(PacketCodec.encode(new TxInBlockPacket(proven)));
+    public void accept(List<ChainEvent> events) {
+        for (ChainEvent e : events) {
+            if (e.origin() instanceof Origin.Blockfile) {
+                continue; // replayed: these records are the file's own
+            }
+            if (e instanceof ChainEvent.BlockAttached a) {
+                append(a.received().frame().frame());
+            } else if (e instanceof ChainEvent.TxPlaced t) {
+                append(PacketCodec.encode(new TxInBlockPacket(t.proven())));
+            }
+        }
     }
 
     private void append(byte[] frame) {
         if (!loaded) {
-            return; // replaying: these records are the file's own
+            throw new IllegalStateException("the blockfile is appended to only once it is loaded");
         }
         try {
             file.append(frame);

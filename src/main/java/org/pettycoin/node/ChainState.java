@@ -10,6 +10,7 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.ChainListener;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.ComplaintChecks;
 import org.pettycoin.consensus.ComplaintVerdict;
 import org.pettycoin.consensus.KnownTx;
@@ -38,24 +39,15 @@ import org.slf4j.LoggerFactory;
  * The node's view of the chain and everything in it: the block tree, detached blocks, what we know
  * of each block's shards, the tx indexes and the pending pool, kept consistent through one set of
  * entry points (in C: block.c, chain.c, check_block.c, pending.c, recv_*.c). Blocks, shard hashes,
- * proven txs and loose txs come in; results say what to answer, fetch or broadcast, and the
- * {@link Listener} hears what must be persisted or relayed. Owned by the node thread: not
- * thread-safe.
+ * proven txs and loose txs come in; results say what to answer or fetch, and carry the
+ * {@link ChainEvent}s that must be persisted or told to peers, in order. The chain state does no I/O
+ * and calls nobody: a cascade (descendants attached, complaints carried over, prev_txhashes checked,
+ * pending rechecked) always runs to its end before anyone hears of it. In a running node inputs come
+ * through {@link NodeLoop}, which journals the events before anything else sees them. Owned by the
+ * node thread: not thread-safe.
  */
-public final class ChainState {
+public final class ChainState implements ChainInput {
     private static final Logger LOG = LoggerFactory.getLogger(ChainState.class);
-
-    /** What the rest of the node must act on; every method defaults to doing nothing. */
-    public interface Listener {
-        /** A block joined the tree: write it to the blockfile before announcing it. */
-        default void blockAttached(BlockNode block) {}
-
-        /** A tx was placed in a block slot: write it (with this fresh proof) and relay it. */
-        default void txPlaced(BlockNode block, TxWithProof proven) {}
-
-        /** A complaint proved {@code block} (and its descendants) invalid: broadcast it. */
-        default void blockInvalidated(BlockNode block, ComplaintPacket complaint) {}
-    }
 
     /** Tunables; {@link #DEFAULT} suits a node. */
     public record Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
@@ -63,8 +55,17 @@ public final class ChainState {
                 new Config(DetachedBlockPool.Limits.DEFAULT, PendingPool.Policy.ACCEPT_ALL, new TxChecks());
     }
 
-    /** What became of a block: the intake result, and attached blocks whose prev_txhashes disagree. */
-    public record BlockReceipt(BlockIntake.Result intake, List<BlockNode> prevTxhashesMismatch) {}
+    /**
+     * What became of a block: the intake result, the attached blocks whose prev_txhashes disagree,
+     * and what happened, in order.
+     */
+    public record BlockReceipt(
+            BlockIntake.Result intake, List<BlockNode> prevTxhashesMismatch, List<ChainEvent> events) {
+        public BlockReceipt {
+            prevTxhashesMismatch = List.copyOf(prevTxhashesMismatch);
+            events = List.copyOf(events);
+        }
+    }
 
     private final BlockTree tree;
     private final DetachedBlockPool detached;
@@ -74,7 +75,7 @@ public final class ChainState {
     private final ComplaintBuilder complaints = new ComplaintBuilder(store);
     private final PendingPool pending;
     private final TxChecks txChecks;
-    private final Listener listener;
+    private final EventLog log = new EventLog();
     /** Only this thread may change the state: checked at every entry point that does (a thread compare). */
     private final ThreadOwner owner = ThreadOwner.firstUser();
 
@@ -82,8 +83,7 @@ public final class ChainState {
     private final ComplaintChecks complaintChecks;
     private final TxPlacement placement;
 
-    public ChainState(
-            Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis, Listener listener) {
+    public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis) {
         this.tree = new BlockTree(network, new HeadsListener());
         this.prevTxhashes = new PrevTxhashChecks(tree, store);
         this.detached = new DetachedBlockPool(config.detachedLimits());
@@ -92,8 +92,17 @@ public final class ChainState {
         this.txChecks = config.txChecks();
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
         this.placement =
-                new TxPlacement(tree, store, complaints, pending, prevTxhashes, listener, nowSeconds, this::publish);
-        this.listener = listener;
+                new TxPlacement(tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish);
+    }
+
+    @Override
+    public ChainState chain() {
+        return this;
+    }
+
+    /** The one configured set of stand-alone tx checks (peers, notices, the blockfile replay, RPC). */
+    public TxChecks txChecks() {
+        return txChecks;
     }
 
     /**
@@ -192,31 +201,53 @@ public final class ChainState {
 
     // ---------------------------------------------------------------- blocks
 
-    /**
-     * A block from a peer, the miner or a test: header checks, attach or keep detached (C's
-     * recv_block), then the prev_txhashes bytes we can check (docs/c-differences.md #2: a mismatch
-     * is logged and reported, never invalidating, as in C).
-     */
+    /** A decoded block, as a peer would send it: {@link #processBlock} with every check (tests, tools). */
     public BlockReceipt receiveBlock(Block block) {
+        return processBlock(ReceivedBlock.of(block), BlockFlags.PEER, Origin.LOCAL);
+    }
+
+    /**
+     * The one entry point for a block, whoever offers it (btcd's ProcessBlock): header checks as the
+     * flags allow, attach or keep detached (C's recv_block), then for each attached block the
+     * parent's complaint carried over and the prev_txhashes bytes we can check
+     * (docs/c-differences.md #2: a mismatch is logged and reported, never invalidating, as in C),
+     * then the pending recheck.
+     */
+    @Override
+    public BlockReceipt processBlock(ReceivedBlock block, BlockFlags flags, Origin origin) {
         owner.check();
-        BlockIntake.Result r = intake.receive(block);
+        log.begin(origin);
+        BlockIntake.Result r = intake.receive(block, flags);
         List<BlockNode> mismatched = new ArrayList<>();
-        for (BlockNode b : r.attached()) {
-            b.parent().map(complaintOf::get).ifPresent(c -> complaintOf.put(b, c));
-            listener.blockAttached(b);
-            if (!prevTxhashes.agree(b)) {
-                mismatched.add(b);
+        if (r instanceof BlockIntake.Attached a) {
+            for (int i = 0; i < a.blocks().size(); i++) {
+                BlockIntake.Attachment at = a.blocks().get(i);
+                BlockNode b = at.node();
+                b.parent().map(complaintOf::get).ifPresent(c -> complaintOf.put(b, c));
+                // A replayed block's bytes were judged when it first came, and the replay never checked
+                // them (C's load_blocks neither): skipping them keeps start-up as fast as it was.
+                boolean agree = flags.replay() || prevTxhashes.agree(b);
+                if (!agree) {
+                    mismatched.add(b);
+                }
+                log.add(new ChainEvent.BlockAttached(b, at.received(), origin, i == 0, agree));
             }
         }
         afterEvent();
-        return new BlockReceipt(r, mismatched);
+        return new BlockReceipt(r, mismatched, log.take());
     }
 
     // ---------------------------------------------------------------- block contents
 
     /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
     public ContentResult receiveShard(ShardPacket p) {
+        return receiveShard(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveShard(ShardPacket p, Origin origin) {
         owner.check();
+        log.begin(origin);
         return inValidBlock(p.block(), b -> shardInto(b, p));
     }
 
@@ -251,7 +282,13 @@ public final class ChainState {
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
     public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
+        return receiveHashInBlock(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveHashInBlock(HashesInBlockPacket p, Origin origin) {
         owner.check();
+        log.begin(origin);
         return inValidBlock(p.proof().position().block(), b -> hashInto(b, p));
     }
 
@@ -273,7 +310,17 @@ public final class ChainState {
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
+        return receiveTxInBlock(p, Origin.LOCAL);
+    }
+
+    /**
+     * PKT_TX_IN_BLOCK, from a peer or our blockfile alike, in the order of C's recv_tx.c recv_tx:
+     * check_tx, check_refs, check_proof, then placement.
+     */
+    @Override
+    public ContentResult receiveTxInBlock(TxWithProof p, Origin origin) {
         owner.check();
+        log.begin(origin);
         // C processes these even for an invalid block (docs/c-differences.md #19); we answer with the complaint.
         return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
     }
@@ -290,15 +337,6 @@ public final class ChainState {
             return ContentResult.refused(ErrorCode.BAD_PROOF);
         }
         return placeChecked(b, p, hash);
-    }
-
-    /**
-     * A tx record from our own blockfile, already checked by the loader (tx, refs, proof): placed
-     * like a received one, so inputs, double spends and order are judged again as contents arrive.
-     */
-    public ContentResult placeFromBlockfile(BlockNode b, TxWithProof p) {
-        owner.check();
-        return placeChecked(b, p, TxHashes.txRefHash(p.tx(), p.refs()));
     }
 
     private ContentResult placeChecked(BlockNode b, TxWithProof p, TxRefHash hash) {
@@ -331,7 +369,8 @@ public final class ChainState {
                 Optional.ofNullable(complaintOf.get(b)),
                 Optional.empty(),
                 List.of(),
-                List.of());
+                List.of(),
+                log.take());
     }
 
     private ContentResult finish(ContentResult.Outcome outcome, Wants wants) {
@@ -343,7 +382,8 @@ public final class ChainState {
                     wants.complaint,
                     Optional.empty(),
                     List.copyOf(wants.txs),
-                    List.copyOf(wants.slots));
+                    List.copyOf(wants.slots),
+                    log.take());
         }
         return new ContentResult(
                 outcome,
@@ -351,7 +391,8 @@ public final class ChainState {
                 Optional.empty(),
                 Optional.empty(),
                 List.copyOf(wants.txs),
-                List.copyOf(wants.slots));
+                List.copyOf(wants.slots),
+                log.take());
     }
 
     // ---------------------------------------------------------------- complaints
@@ -382,17 +423,24 @@ public final class ChainState {
                 block,
                 complaint.type().cName(),
                 marked.size());
-        listener.blockInvalidated(block, complaint);
+        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin()));
         return true;
     }
 
     /**
      * A complaint from a peer (types 24–30, C's recv_complain.c): if it proves a block we know invalid,
-     * it is applied (and {@link Listener#blockInvalidated} broadcasts it); a complaint about a block
-     * we do not know is dropped and the block asked for, as C does; a false one is refused.
+     * it is applied (and its {@link ChainEvent.BlockInvalidated} is for broadcasting it); a complaint
+     * about a block we do not know is dropped and the block asked for, as C does; a false one is
+     * refused.
      */
     public ContentResult receiveComplaint(ComplaintPacket p) {
+        return receiveComplaint(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveComplaint(ComplaintPacket p, Origin origin) {
         owner.check();
+        log.begin(origin);
         ComplaintVerdict v;
         try {
             v = complaintChecks.check(p);
@@ -417,7 +465,13 @@ public final class ChainState {
      * (docs/c-differences.md #24).
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
+        return receiveTxNotice(notice, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveTxNotice(TxNotice notice, Origin origin) {
         owner.check();
+        log.begin(origin);
         Wants wants = new Wants();
         List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
         if (notice instanceof TxNotice.BadInput b) {
@@ -442,8 +496,19 @@ public final class ChainState {
      * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
      */
     public TxSubmission submitTx(Tx tx) throws ProtocolException {
+        return submitTx(tx, Origin.LOCAL);
+    }
+
+    @Override
+    public TxSubmission submitTx(Tx tx, Origin origin) throws ProtocolException {
         owner.check();
-        txChecks.checkPending(tx);
+        log.begin(origin);
+        try {
+            txChecks.checkPending(tx);
+        } catch (ProtocolException e) {
+            log.take();
+            throw e;
+        }
         PendingPool.Admission a = pending.add(tx);
         Wants wants = new Wants();
         Optional<Packet> reply = Optional.empty();
@@ -464,15 +529,21 @@ public final class ChainState {
             }
         }
         afterEvent();
-        return new TxSubmission(a, reply, List.copyOf(wants.txs), wants.complaint);
+        return new TxSubmission(a, reply, List.copyOf(wants.txs), wants.complaint, log.take());
     }
 
-    /** What {@link #submitTx} did: the pool's verdict, the notice to send back, inputs to fetch. */
+    /** What {@link #submitTx} did: the pool's verdict, the notice to send back, inputs to fetch, events. */
     public record TxSubmission(
             PendingPool.Admission admission,
             Optional<Packet> reply,
             List<Hash256> wantedTxs,
-            Optional<ComplaintPacket> complaint) {}
+            Optional<ComplaintPacket> complaint,
+            List<ChainEvent> events) {
+        public TxSubmission {
+            wantedTxs = List.copyOf(wantedTxs);
+            events = List.copyOf(events);
+        }
+    }
 
     /** Runs the pending recheck if something changed, as C does after every packet. */
     private void afterEvent() {
@@ -483,6 +554,7 @@ public final class ChainState {
     private final class HeadsListener implements ChainListener {
         @Override
         public void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
+            log.add(new ChainEvent.HeadsMoved(oldHead, newHead, log.origin()));
             pending.markForRecheck();
             // C's chain.c steal_pending_txs: every block of the abandoned branch gives its txs back.
             for (BlockNode b = oldHead; !b.precedes(newHead); b = b.parent().orElseThrow()) {

@@ -17,6 +17,7 @@ import org.pettycoin.protocol.Position;
  * @param wantedBlock for {@link Outcome#UNKNOWN_BLOCK}: the block to ask for
  * @param wantedTxs txids to fetch (unknown inputs)
  * @param wantedSlots slots whose tx to fetch ({@code GET_TX_IN_BLOCK})
+ * @param events what the chain state did, in order: for the journal, then the peers
  */
 public record ContentResult(
         Outcome outcome,
@@ -24,7 +25,14 @@ public record ContentResult(
         Optional<ComplaintPacket> complaint,
         Optional<Hash256> wantedBlock,
         List<Hash256> wantedTxs,
-        List<Position> wantedSlots) {
+        List<Position> wantedSlots,
+        List<ChainEvent> events) {
+    public ContentResult {
+        wantedTxs = List.copyOf(wantedTxs);
+        wantedSlots = List.copyOf(wantedSlots);
+        events = List.copyOf(events);
+    }
+
     /** The kinds of result. */
     public enum Outcome {
         /** New contents stored (some may still be wanted). */
@@ -42,11 +50,18 @@ public record ContentResult(
     }
 
     public static ContentResult refused(ErrorCode error) {
-        return new ContentResult(Outcome.REFUSED, error, Optional.empty(), Optional.empty(), List.of(), List.of());
+        return new ContentResult(
+                Outcome.REFUSED, error, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
 
     public static ContentResult unknownBlock(Hash256 block) {
         return new ContentResult(
-                Outcome.UNKNOWN_BLOCK, ErrorCode.NONE, Optional.empty(), Optional.of(block), List.of(), List.of());
+                Outcome.UNKNOWN_BLOCK,
+                ErrorCode.NONE,
+                Optional.empty(),
+                Optional.of(block),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }

@@ -7,7 +7,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 
@@ -24,6 +26,8 @@ import org.pettycoin.protocol.Hash256;
 public final class DetachedBlockPool {
     /** Rough per-entry cost beyond the block's bytes: objects, map and set nodes. */
     static final int ENTRY_OVERHEAD_BYTES = 512;
+    /** A PKT_BLOCK frame is the block after len, type and err (C's protocol_net.h). */
+    private static final int PKT_BLOCK_OVERHEAD = 12;
 
     /**
      * Limits. The defaults hold three 6000-block branches arriving in any order (about 1.4 KB each
@@ -40,7 +44,18 @@ public final class DetachedBlockPool {
     }
 
     /** A waiting block. */
-    public record Entry(Hash256 id, Block block, int encodedSize, long arrivedMillis, long sequence) {
+    public record Entry(
+            Hash256 id,
+            Block block,
+            int encodedSize,
+            long arrivedMillis,
+            long sequence,
+            Optional<ReceivedBlock> frame) {
+        /** The block with its frame as it came (encoded now only if it was added without one). */
+        public ReceivedBlock received() {
+            return frame.orElseGet(() -> ReceivedBlock.of(block, id));
+        }
+
         Hash256 parent() {
             return block.header().parent();
         }
@@ -82,10 +97,26 @@ public final class DetachedBlockPool {
     }
 
     public AddResult add(Hash256 id, Block block, int encodedSize, long nowMillis) {
+        return add(new Entry(id, block, encodedSize, nowMillis, nextSequence, Optional.empty()));
+    }
+
+    /** Keeps a received block with its frame, so that it is journaled and relayed as it came once it attaches. */
+    public AddResult add(ReceivedBlock received, long nowMillis) {
+        return add(new Entry(
+                received.id(),
+                received.block(),
+                received.frame().frame().length - PKT_BLOCK_OVERHEAD,
+                nowMillis,
+                nextSequence,
+                Optional.of(received)));
+    }
+
+    private AddResult add(Entry e) {
+        Hash256 id = e.id();
         if (byId.containsKey(id)) {
             return AddResult.DUPLICATE;
         }
-        Entry e = new Entry(id, block, encodedSize, nowMillis, nextSequence++);
+        nextSequence++;
         byId.put(id, e);
         byParent.computeIfAbsent(e.parent(), p -> new LinkedHashMap<>(2)).put(id, e);
         evictionOrder.add(e);

@@ -24,7 +24,7 @@ import org.pettycoin.protocol.TxWithProof;
  * Putting txs and hashes into block slots (C's check_block.c check_tx_inputs_and_refs and
  * put_tx_in_shard, recv_block.c try_resolve_hash): input, double-spend, ref and order checks that
  * raise complaints, resolving hash-only slots from txs held elsewhere, and what a placed tx sets
- * off (rechecks of its spenders, all-known blocks, prev_txhashes bytes, the listener). Part of
+ * off (rechecks of its spenders, all-known blocks, prev_txhashes bytes, the event). Part of
  * {@link ChainState}; node thread only.
  */
 final class TxPlacement {
@@ -39,7 +39,7 @@ final class TxPlacement {
     private final ComplaintBuilder complaints;
     private final PendingPool pending;
     private final PrevTxhashChecks prevTxhashes;
-    private final ChainState.Listener listener;
+    private final EventLog log;
     private final LongSupplier nowSeconds;
     private final Publisher publisher;
 
@@ -49,7 +49,7 @@ final class TxPlacement {
             ComplaintBuilder complaints,
             PendingPool pending,
             PrevTxhashChecks prevTxhashes,
-            ChainState.Listener listener,
+            EventLog log,
             LongSupplier nowSeconds,
             Publisher publisher) {
         this.tree = tree;
@@ -57,7 +57,7 @@ final class TxPlacement {
         this.complaints = complaints;
         this.pending = pending;
         this.prevTxhashes = prevTxhashes;
-        this.listener = listener;
+        this.log = log;
         this.nowSeconds = nowSeconds;
         this.publisher = publisher;
     }
@@ -186,7 +186,7 @@ final class TxPlacement {
             }
         }
         pendingSeesChangeIn(b);
-        listener.txPlaced(b, complaints.proven(slot).orElse(p));
+        log.add(new ChainEvent.TxPlaced(b, complaints.proven(slot).orElse(p), log.origin()));
     }
 
     /**

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.pettycoin.chain.BlockIds;
-import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.Request;
+import org.pettycoin.node.BlockFlags;
 import org.pettycoin.node.BlockIntake;
 import org.pettycoin.node.ChainState;
+import org.pettycoin.node.Origin;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockCodec;
 import org.pettycoin.protocol.ErrorCode;
@@ -57,38 +58,36 @@ final class BlockCommands {
      */
     private JsonNode submit(Params p) throws IOException {
         JsonNode param = p.get("block").orElseThrow(() -> new RpcException("Need block param"));
-        Block block;
+        ReceivedBlock block;
         try {
-            block = BlockCodec.decode(Hex.decode(Params.text(param)));
+            block = ReceivedBlock.of(BlockCodec.decode(Hex.decode(Params.text(param))));
         } catch (IllegalArgumentException e) {
             throw new RpcException("Invalid block hex");
         } catch (ProtocolException e) {
             throw new RpcException(e.code().cName() + ": " + e.getMessage());
         }
-        Hash256 id = BlockIds.id(block);
+        Hash256 id = block.id();
         return node.call(() -> {
-            ChainState.BlockReceipt r = node.state().receiveBlock(block);
+            // A user's block gets every check, as a peer's does; the loop journals it before we announce it.
+            ChainState.BlockReceipt r = node.input().processBlock(block, BlockFlags.PEER, Origin.LOCAL);
             BlockIntake.Result in = r.intake();
-            switch (in.status()) {
-                case INVALID -> throw new RpcException(in.error().cName() + ": the block was refused");
-                case DETACHED -> {
-                    node.network()
-                            .want(in.missing().stream().map(Request::block).toList());
-                    throw unknownParent(block, "kept until it arrives");
-                }
-                case ALREADY_DETACHED -> throw unknownParent(block, "the block was already waiting for it");
-                case TOO_EASY -> throw unknownParent(block, "and the block is too easy for its height to be kept");
-                case ATTACHED -> {
-                    for (BlockNode b : in.attached()) {
-                        if (!r.prevTxhashesMismatch().contains(b)) {
-                            node.network().announce(b);
-                        }
+            if (in instanceof BlockIntake.Invalid i) {
+                throw new RpcException(i.error().cName() + ": the block was refused");
+            } else if (in instanceof BlockIntake.Detached d) {
+                node.network().want(d.missing().stream().map(Request::block).toList());
+                throw unknownParent(block.block(), "kept until it arrives");
+            } else if (in instanceof BlockIntake.AlreadyDetached) {
+                throw unknownParent(block.block(), "the block was already waiting for it");
+            } else if (in instanceof BlockIntake.TooEasy) {
+                throw unknownParent(block.block(), "and the block is too easy for its height to be kept");
+            } else if (in instanceof BlockIntake.Attached a) {
+                for (BlockIntake.Attachment b : a.blocks()) {
+                    if (!r.prevTxhashesMismatch().contains(b.node())) {
+                        node.network().announce(b.node());
                     }
                 }
-                default -> {
-                    // already known: nothing to announce
-                }
             }
+            // already known: nothing to announce
             return TextNode.valueOf(id.hex());
         });
     }

@@ -37,7 +37,7 @@ public final class ChainBuilderGenerator implements BlockGenerator {
         BlockNode tip = node.state().miningHead();
         long timestamp = Math.max(
                 tip.block().tailer().timestamp() + 1, node.options().clock().unixSeconds());
-        BlockNode mined = ChainBuilder.on(node.state(), rewardTo)
+        BlockNode mined = ChainBuilder.on(node.input(), rewardTo)
                 .mine(tip, timestamp, ChainBuilder.pendingContents(node.state().pending()));
         node.network().announce(mined);
         return mined.id();

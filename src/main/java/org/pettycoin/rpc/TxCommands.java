@@ -13,6 +13,7 @@ import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.Request;
 import org.pettycoin.node.ChainState;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Hex;
@@ -67,7 +68,7 @@ final class TxCommands {
         return node.call(() -> {
             ChainState.TxSubmission s;
             try {
-                s = node.state().submitTx(tx);
+                s = node.input().submitTx(tx, Origin.LOCAL);
             } catch (ProtocolException e) {
                 throw new RpcException("tx has an error: " + e.code().cName());
             }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
 import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
 import org.pettycoin.store.Blockfile;
 
 /** The benchmark's chains load from their blockfiles as a node would load them. */
@@ -18,7 +18,9 @@ class BenchChainsTest {
 
     private BlockfileLoader.Summary load(Path file, long now) throws IOException {
         try (Blockfile f = Blockfile.openReadOnly(file)) {
-            return new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> {}, now).load(f);
+            return new BlockfileLoader(
+                            new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000))
+                    .load(f);
         }
     }
 

@@ -61,12 +61,8 @@ class BlockfileCommandTest {
     @Test
     void reportsABlockWhoseContentsAreADoubleSpend() throws Exception {
         long[] now = {Network.REGTEST.genesisTimestamp() + 3600};
-        ChainState state = new ChainState(
-                Network.REGTEST,
-                ChainState.Config.DEFAULT,
-                () -> now[0],
-                () -> now[0] * 1000,
-                new ChainState.Listener() {});
+        ChainState state =
+                new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now[0], () -> now[0] * 1000);
         ChainBuilder builder = ChainBuilder.on(state, Address.fromHex("77".repeat(20)));
         TxSigning signing = new TxSigning();
         PrivateKey alice = PrivateKey.of(new byte[] {

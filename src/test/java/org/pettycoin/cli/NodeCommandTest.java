@@ -190,8 +190,7 @@ class NodeCommandTest {
 
     /** A regtest chain stamped in November 2025: a deposit to {@code payee} in block 1, five empty blocks on it. */
     private static String novemberChain(Path blockfile, Address payee) throws IOException {
-        ChainState state = new ChainState(
-                Network.REGTEST, ChainState.Config.DEFAULT, () -> NOV_2025, () -> 0L, new ChainState.Listener() {});
+        ChainState state = new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> NOV_2025, () -> 0L);
         ChainBuilder builder = ChainBuilder.on(state, Address.fromHex("77".repeat(20)));
         byte[] gateway = new byte[PrivateKey.LENGTH];
         Arrays.fill(gateway, (byte) 9);

@@ -34,12 +34,8 @@ final class MinerRig implements AutoCloseable {
     /** Starts an hour after regtest genesis, moves only when a test moves it. */
     final ManualClock clock = new ManualClock(Network.REGTEST.genesisTimestamp() + 3600);
 
-    final ChainState state = new ChainState(
-            Network.REGTEST,
-            ChainState.Config.DEFAULT,
-            clock::unixSeconds,
-            clock::unixMillis,
-            new ChainState.Listener() {});
+    final ChainState state =
+            new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, clock::unixSeconds, clock::unixMillis);
     final List<Announced> announced = new CopyOnWriteArrayList<>();
 
     Miner.Host host() {
@@ -69,12 +65,8 @@ final class MinerRig implements AutoCloseable {
      * peer would, and returns that state: it must take them all, fully known, with no complaint.
      */
     ChainState replayToAPeer() {
-        ChainState peer = new ChainState(
-                Network.REGTEST,
-                ChainState.Config.DEFAULT,
-                clock::unixSeconds,
-                clock::unixMillis,
-                new ChainState.Listener() {});
+        ChainState peer =
+                new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, clock::unixSeconds, clock::unixMillis);
         BlockNode head = state.miningHead();
         BlockNode[] chain = new BlockNode[(int) head.height()];
         for (BlockNode b = head; b.height() > 0; b = b.parent().orElseThrow()) {

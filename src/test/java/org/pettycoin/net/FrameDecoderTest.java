@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.Network;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.ErrorCode;
@@ -22,7 +23,12 @@ class FrameDecoderTest {
             ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
         }
         assertThat(ch.<Object>readInbound()).isEqualTo(new Inbound.Decoded(new GetPeersPacket()));
-        assertThat(ch.<Object>readInbound()).isEqualTo(new Inbound.Decoded(block));
+        // A BLOCK comes up with the frame it came in and its id, made here once.
+        assertThat(ch.<Object>readInbound()).isInstanceOfSatisfying(Inbound.DecodedBlock.class, d -> {
+            assertThat(new BlockPacket(d.block().block())).isEqualTo(block);
+            assertThat(d.block().frame().frame()).isEqualTo(PacketCodec.encode(block));
+            assertThat(d.block().id()).isEqualTo(BlockIds.id(block.block()));
+        });
         assertThat(ch.<Object>readInbound()).isNull();
     }
 

@@ -47,8 +47,7 @@ class ServerVectorsTest {
                         .max()
                         .orElseThrow()
                 + 1;
-        ChainState state = new ChainState(
-                Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, new ChainState.Listener() {});
+        ChainState state = new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000);
         in.stream().filter(p -> p instanceof BlockPacket).forEach(p -> state.receiveBlock(((BlockPacket) p).block()));
         in.stream().filter(p -> p instanceof ShardPacket).forEach(p -> state.receiveShard((ShardPacket) p));
         in.stream()

@@ -46,7 +46,7 @@ class BlockIntakeTest {
         for (Block b : chain.subList(0, 100)) {
             BlockIntake.Result r = in.receive(b);
             assertThat(r.status()).isEqualTo(BlockIntake.Status.ATTACHED);
-            assertThat(r.attached()).hasSize(1);
+            assertThat(((BlockIntake.Attached) r).blocks()).hasSize(1);
         }
         assertThat(in.receive(chain.get(50)).status()).isEqualTo(BlockIntake.Status.KNOWN);
     }
@@ -62,7 +62,7 @@ class BlockIntakeTest {
         for (Block b : shuffled) {
             BlockIntake.Result r = in.receive(b);
             assertThat(r.status()).isIn(BlockIntake.Status.ATTACHED, BlockIntake.Status.DETACHED);
-            attached += r.attached().size();
+            attached += r instanceof BlockIntake.Attached a ? a.blocks().size() : 0;
         }
         assertThat(attached).isEqualTo(5000);
         assertThat(pool.size()).isZero();
@@ -79,7 +79,7 @@ class BlockIntakeTest {
         BlockIntake.Result r = in.receive(b);
         assertThat(r.status()).isEqualTo(BlockIntake.Status.DETACHED);
         // prevs[0..6] are heights 99, 98, 96, 92, 84, 68, 36: none known yet.
-        assertThat(r.missing())
+        assertThat(((BlockIntake.Detached) r).missing())
                 .hasSize(7)
                 .containsExactlyElementsOf(b.header().prevs().subList(0, 7));
         assertThat(in.receive(b).status()).isEqualTo(BlockIntake.Status.ALREADY_DETACHED);
@@ -98,7 +98,7 @@ class BlockIntakeTest {
                 new org.pettycoin.protocol.BlockTailer(good.tailer().timestamp(), 0x1f7fffffL, 0));
         BlockIntake.Result r = in.receive(ChainBuilder.solve(bad));
         assertThat(r.status()).isEqualTo(BlockIntake.Status.INVALID);
-        assertThat(r.error()).isEqualTo(ErrorCode.BAD_DIFFICULTY);
+        assertThat(((BlockIntake.Invalid) r).error()).isEqualTo(ErrorCode.BAD_DIFFICULTY);
         assertThat(BlockIds.id(good)).isNotNull();
     }
 }

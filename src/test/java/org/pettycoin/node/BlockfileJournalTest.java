@@ -41,7 +41,7 @@ class BlockfileJournalTest {
             journal = BlockfileJournal.open(file);
             f = new NodeFixture(ChainState.Config.DEFAULT, journal);
             f.clock.setUnixSeconds(now);
-            loaded = journal.load(f.state, now);
+            loaded = journal.load(f.state);
         }
 
         @Override

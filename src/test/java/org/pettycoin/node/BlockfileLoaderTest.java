@@ -25,9 +25,13 @@ class BlockfileLoaderTest {
     @TempDir
     Path dir;
 
+    private static ChainState stateAt(Network net, long now) {
+        return new ChainState(net, ChainState.Config.DEFAULT, () -> now, () -> now * 1000);
+    }
+
     private static BlockfileLoader.Summary load(Path file, Network net) throws IOException {
         try (Blockfile f = Blockfile.open(file)) {
-            return new BlockfileLoader(new BlockTree(net), (b, t) -> {}, FAR_FUTURE).load(f);
+            return new BlockfileLoader(stateAt(net, FAR_FUTURE)).load(f);
         }
     }
 
@@ -74,8 +78,7 @@ class BlockfileLoaderTest {
             Files.write(p, Arrays.copyOf(bytes, cut));
             long expectBlocks = cut < bytes.length - last ? 28 : 29;
             try (Blockfile f = Blockfile.open(p)) {
-                BlockfileLoader.Summary s =
-                        new BlockfileLoader(new BlockTree(Network.REGTEST), (b, t) -> {}, FAR_FUTURE).load(f);
+                BlockfileLoader.Summary s = new BlockfileLoader(stateAt(Network.REGTEST, FAR_FUTURE)).load(f);
                 assertThat(s.blocks()).as("cut at %d", cut).isEqualTo(expectBlocks);
                 assertThat(s.tip().height()).isEqualTo(expectBlocks);
                 // The node fetches the lost blocks again and appends them right where the tail was cut.

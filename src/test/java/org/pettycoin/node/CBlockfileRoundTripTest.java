@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PacketCodec;
@@ -47,16 +48,16 @@ class CBlockfileRoundTripTest {
                 + 1;
         Path ours = dir.resolve("blockfile");
         try (BlockfileJournal journal = BlockfileJournal.open(ours)) {
-            ChainState state =
-                    new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000, journal);
-            journal.load(state, now);
+            ChainState state = new ChainState(Network.TESTNET, ChainState.Config.DEFAULT, () -> now, () -> now * 1000);
+            journal.load(state);
+            NodeLoop loop = new NodeLoop(state, journal);
             for (Packet p : records) {
                 if (p instanceof BlockPacket b) {
-                    assertThat(state.receiveBlock(b.block()).intake())
-                            .extracting(BlockIntake.Result::status, BlockIntake.Result::error)
-                            .containsExactly(BlockIntake.Status.ATTACHED, org.pettycoin.protocol.ErrorCode.NONE);
+                    assertThat(loop.processBlock(ReceivedBlock.of(b.block()), BlockFlags.PEER, Origin.LOCAL)
+                                    .intake())
+                            .isInstanceOf(BlockIntake.Attached.class);
                 } else {
-                    assertThat(state.receiveTxInBlock(((TxInBlockPacket) p).proven())
+                    assertThat(loop.receiveTxInBlock(((TxInBlockPacket) p).proven(), Origin.LOCAL)
                                     .outcome())
                             .isEqualTo(ContentResult.Outcome.STORED);
                 }

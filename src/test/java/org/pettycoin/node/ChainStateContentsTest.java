@@ -37,10 +37,12 @@ class ChainStateContentsTest {
         assertThat(f.head()).isEqualTo(f.state.tree().genesis());
 
         List<TxWithProof> txs = b1.provenTxs();
-        assertThat(f.state.receiveTxInBlock(txs.get(0)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
+        assertThat(f.input.receiveTxInBlock(txs.get(0), Origin.LOCAL).outcome())
+                .isEqualTo(ContentResult.Outcome.STORED);
         assertThat(n1.allKnown()).isFalse();
         assertThat(f.head()).isEqualTo(f.state.tree().genesis());
-        assertThat(f.state.receiveTxInBlock(txs.get(1)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
+        assertThat(f.input.receiveTxInBlock(txs.get(1), Origin.LOCAL).outcome())
+                .isEqualTo(ContentResult.Outcome.STORED);
         assertThat(n1.allKnown()).isTrue();
         assertThat(f.head()).isEqualTo(n1);
         assertThat(f.state.receiveTxInBlock(txs.get(1)).outcome()).isEqualTo(ContentResult.Outcome.ALREADY_KNOWN);

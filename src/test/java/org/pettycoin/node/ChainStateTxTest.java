@@ -337,7 +337,7 @@ class ChainStateTxTest {
         ComplainDoublespendPacket forged = new ComplainDoublespendPacket(
                 0, 0, ((ComplainDoublespendPacket) c).tx2(), ((ComplainDoublespendPacket) c).tx1());
         assertThat(g.state.receiveComplaint(forged).error()).isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
-        ContentResult r = g.state.receiveComplaint(c);
+        ContentResult r = g.input.receiveComplaint(c, Origin.LOCAL);
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
         assertThat(g3.invalid()).isTrue();
         assertThat(g.events).contains("invalid 3 PROTOCOL_PKT_COMPLAIN_DOUBLESPEND");

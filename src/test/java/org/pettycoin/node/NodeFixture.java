@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
@@ -24,6 +25,9 @@ final class NodeFixture {
 
     final List<String> events = new ArrayList<>();
     final ChainState state;
+    /** The way in that records events (and hands them to {@code next}): what a node's loop would do. */
+    final NodeLoop input;
+
     final ChainBuilder builder;
 
     NodeFixture() {
@@ -31,34 +35,26 @@ final class NodeFixture {
     }
 
     NodeFixture(ChainState.Config config) {
-        this(config, new ChainState.Listener() {});
+        this(config, events -> {});
     }
 
-    /** A fixture whose state reports to {@code next} after recording events. */
-    NodeFixture(ChainState.Config config, ChainState.Listener next) {
-        state = new ChainState(
-                Network.REGTEST, config, clock::unixSeconds, clock::unixMillis, new ChainState.Listener() {
-                    @Override
-                    public void blockAttached(BlockNode block) {
-                        next.blockAttached(block);
-                    }
-
-                    @Override
-                    public void txPlaced(BlockNode block, org.pettycoin.protocol.TxWithProof proven) {
-                        next.txPlaced(block, proven);
-                        events.add("placed " + block.height() + "/"
-                                + proven.proof().position().shard() + "/"
-                                + proven.proof().position().txoff());
-                    }
-
-                    @Override
-                    public void blockInvalidated(BlockNode block, org.pettycoin.protocol.ComplaintPacket complaint) {
-                        next.blockInvalidated(block, complaint);
-                        events.add("invalid " + block.height() + " "
-                                + complaint.type().cName());
-                    }
-                });
-        builder = ChainBuilder.on(state, MINER);
+    /** A fixture whose inputs' events go to {@code next} (say, a journal), and are recorded. */
+    NodeFixture(ChainState.Config config, EventSink next) {
+        state = new ChainState(Network.REGTEST, config, clock::unixSeconds, clock::unixMillis);
+        input = new NodeLoop(state, next);
+        input.addSink(batch -> {
+            for (ChainEvent e : batch) {
+                if (e instanceof ChainEvent.TxPlaced t) {
+                    events.add("placed " + t.block().height() + "/"
+                            + t.proven().proof().position().shard() + "/"
+                            + t.proven().proof().position().txoff());
+                } else if (e instanceof ChainEvent.BlockInvalidated i) {
+                    events.add("invalid " + i.block().height() + " "
+                            + i.complaint().type().cName());
+                }
+            }
+        });
+        builder = ChainBuilder.on(input, MINER);
     }
 
     BlockNode head() {
@@ -96,10 +92,10 @@ final class NodeFixture {
 
     /** Hands a built block to the state as a peer would: block, shards, then each tx. */
     List<ContentResult> feed(MinedBlock mined) {
-        state.receiveBlock(mined.block());
+        input.processBlock(ReceivedBlock.of(mined.block()), BlockFlags.PEER, Origin.LOCAL);
         List<ContentResult> results = new ArrayList<>();
-        mined.shardPackets().forEach(p -> results.add(state.receiveShard(p)));
-        mined.provenTxs().forEach(t -> results.add(state.receiveTxInBlock(t)));
+        mined.shardPackets().forEach(p -> results.add(input.receiveShard(p, Origin.LOCAL)));
+        mined.provenTxs().forEach(t -> results.add(input.receiveTxInBlock(t, Origin.LOCAL)));
         return results;
     }
 }
