@@ -39,7 +39,7 @@ class MinerOnNodesTest {
                 Node b = nodes.start("b", TestNodes.address(a));
                 Miner miner = Miner.start(
                         new Miner.Host(
-                                a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
+                                a.nodeThread(), a.input(), blk -> a.network().announce(blk)),
                         Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds)
                                 .withRestAfterBlock(Duration.ofMillis(500)))) {
             assertThat(await(
@@ -58,7 +58,7 @@ class MinerOnNodesTest {
 
             // The peer gets a heavier branch from elsewhere, forking below our head, and relays it.
             Hash256 tip = b.call(() -> {
-                ChainBuilder builder = ChainBuilder.on(b.state(), OTHER);
+                ChainBuilder builder = ChainBuilder.on(b.input(), OTHER);
                 BlockNode t = b.state().miningHead().parent().orElseThrow();
                 for (int i = 0; i < 4; i++) {
                     t = builder.mine(t, t.block().tailer().timestamp() + 1);
@@ -94,7 +94,7 @@ class MinerOnNodesTest {
                 return null;
             });
             Miner.Host host =
-                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk));
+                    new Miner.Host(a.nodeThread(), a.input(), blk -> a.network().announce(blk));
             assertThatThrownBy(() -> Miner.generate(host, REWARD, nodes.clock()::unixSeconds, 3))
                     .as("generate is told")
                     .isInstanceOf(IOException.class)
@@ -116,7 +116,7 @@ class MinerOnNodesTest {
                 return null;
             });
             try (Miner miner = Miner.start(
-                    new Miner.Host(a.nodeThread(), a.state(), blk -> a.network().announce(blk)),
+                    new Miner.Host(a.nodeThread(), a.input(), blk -> a.network().announce(blk)),
                     Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds))) {
                 assertThat(a.failure().get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("cannot append to");
                 assertThat(miner.stats().blocksMined()).isZero();

@@ -37,7 +37,7 @@ class ContentsSyncTest {
             int blocks = 40;
             int perBlock = 30;
             Hash256 tip = a.call(() -> {
-                ChainBuilder builder = ChainBuilder.on(a.state(), TestNodes.MINER);
+                ChainBuilder builder = ChainBuilder.on(a.input(), TestNodes.MINER);
                 TxWorkload work = new TxWorkload(32, 3);
                 BlockNode t = a.state().miningHead();
                 for (int i = 0; i < blocks; i++) {

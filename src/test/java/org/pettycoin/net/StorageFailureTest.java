@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.TxShards;
 import org.pettycoin.consensus.TxSigning;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.node.BlockFlags;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.GatewayPayment;
 import org.pettycoin.protocol.Hash256;
@@ -94,7 +97,7 @@ class StorageFailureTest {
             // b has the block (on its disk) but not its tx; the disk fails before a peer sends the tx.
             Node b = nodes.start("b");
             b.call(() -> {
-                b.state().receiveBlock(mined.block());
+                b.input().processBlock(ReceivedBlock.of(mined.block()), BlockFlags.PEER, Origin.LOCAL);
                 b.syncBlockfile();
                 b.breakBlockfile();
                 return null;
@@ -114,7 +117,7 @@ class StorageFailureTest {
             Node b = nodes.start("b");
             // The record reaches the OS; the disk fails before the timer forces it to the device.
             b.call(() -> {
-                ChainBuilder.on(b.state(), TestNodes.MINER)
+                ChainBuilder.on(b.input(), TestNodes.MINER)
                         .mine(
                                 b.state().miningHead(),
                                 b.state().miningHead().block().tailer().timestamp() + 1);

@@ -13,6 +13,7 @@ import org.pettycoin.chain.Network;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.net.Node;
 import org.pettycoin.net.TransportConfig;
+import org.pettycoin.node.Origin;
 import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
@@ -84,7 +85,7 @@ public final class TestNodes implements AutoCloseable {
     /** Mines {@code count} blocks on the node's best block, with what its pool holds, announcing each. */
     public static BlockNode mine(Node n, int count) throws IOException {
         return n.call(() -> {
-            ChainBuilder b = ChainBuilder.on(n.state(), MINER);
+            ChainBuilder b = ChainBuilder.on(n.input(), MINER);
             BlockNode tip = n.state().miningHead();
             for (int i = 0; i < count; i++) {
                 // What the pool holds goes in, as a miner of ours would put it (C's pending.c).
@@ -101,7 +102,7 @@ public final class TestNodes implements AutoCloseable {
     /** Offers a tx to the node as a wallet would, and announces it if the pool kept it. */
     public static PendingPool.Status submit(Node n, Tx tx) throws IOException {
         return n.call(() -> {
-            var s = n.state().submitTx(tx);
+            var s = n.input().submitTx(tx, Origin.LOCAL);
             if (s.admission().kept()) {
                 n.network().announce(tx);
             }
