@@ -61,19 +61,19 @@ final class FullBlocks {
             tip = builder.mine(tip, ts, txs);
         }
         long totalTxs = (long) blocks * txsPerBlock;
-        BenchCommand.ChainBench.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
+        ChainBench.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
 
         long t1 = System.nanoTime();
         ChainState target = newState();
         for (MinedBlock m : builder.builtWithContents()) {
             accept(target, m);
         }
-        BenchCommand.ChainBench.report(out, "full blocks accepted (block+shards+txs)", blocks, t1);
-        BenchCommand.ChainBench.reportTxs(out, "  of which txs accepted", totalTxs, t1);
+        ChainBench.report(out, "full blocks accepted (block+shards+txs)", blocks, t1);
+        ChainBench.reportTxs(out, "  of which txs accepted", totalTxs, t1);
         requireTip(target.miningHead(), tip, "acceptance");
 
         BlockNode built = tip;
-        BenchCommand.ChainBench.withBlockfileOf(builder, file -> {
+        ChainBench.withBlockfileOf(builder, file -> {
             long t2 = System.nanoTime();
             BlockfileLoader.Summary s;
             try (BlockfileJournal journal = BlockfileJournal.open(file)) {
@@ -81,8 +81,7 @@ final class FullBlocks {
                 s = journal.load(loaded);
                 requireTip(loaded.miningHead(), built, "replay");
             }
-            BenchCommand.ChainBench.report(
-                    out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
+            ChainBench.report(out, "full-block blockfile replay (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
         });
     }
 

@@ -133,7 +133,7 @@ final class SyncBench implements Callable<Integer> {
                 ok &= initialSync(chain, link, root.resolve("run" + run++));
                 ok &= forkHeal(fork, link, root.resolve("run" + run++));
             }
-            out.printf("peak heap: %.1f MiB%n", BenchCommand.ChainBench.peakHeapBytes() / 1048576.0);
+            out.printf("peak heap: %.1f MiB%n", ChainBench.peakHeapBytes() / 1048576.0);
             out.flush();
             return ok ? 0 : FAILED;
         } finally {

@@ -1,0 +1,155 @@
+package org.pettycoin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.Network;
+import org.pettycoin.mining.ChainBuilder;
+import org.pettycoin.node.BlockIntake;
+import org.pettycoin.node.BlockfileLoader;
+import org.pettycoin.node.ChainState;
+import org.pettycoin.node.DetachedBlockPool;
+import org.pettycoin.node.PendingPool;
+import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.store.Blockfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pettycoin bench chain}: in-process chain figures, and the helpers the other benches print with. */
+@Command(
+        name = "chain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Mine a regtest chain in-process, then measure header validation and attach",
+            "(blocks/s), and start-up replay of the same chain from a blockfile (blocks/s).",
+            "Then the same for a shorter chain of full blocks (with transactions): blocks, shards",
+            "and txs accepted as from a peer (blocks/s, txs/s), and their blockfile replay."
+        })
+final class ChainBench implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--blocks",
+            defaultValue = "20000",
+            paramLabel = "N",
+            description = "chain length (default: ${DEFAULT-VALUE})")
+    private int blocks;
+
+    @Option(
+            names = "--full-blocks",
+            defaultValue = "300",
+            paramLabel = "N",
+            description = "length of the chain of blocks with transactions (default: ${DEFAULT-VALUE})")
+    private int fullBlocks;
+
+    @Option(
+            names = "--txs-per-block",
+            defaultValue = "100",
+            paramLabel = "T",
+            description = "transactions in each of those blocks, at most 1020 (default: ${DEFAULT-VALUE})")
+    private int txsPerBlock;
+
+    @Override
+    public Integer call() throws IOException {
+        if (blocks < 1 || fullBlocks < 0) {
+            throw new UserError("--blocks must be at least 1 and --full-blocks at least 0");
+        }
+        if (txsPerBlock < 1 || txsPerBlock > 4 * PendingPool.MAX_PER_SHARD) {
+            throw new UserError("--txs-per-block must be 1.." + 4 * PendingPool.MAX_PER_SHARD);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        BlockTree source = new BlockTree(Network.REGTEST);
+        ChainBuilder builder = new ChainBuilder(source, Address.fromHex("55".repeat(20)));
+        BlockNode tip = builder.extend(source.genesis(), blocks);
+        report(out, "mine (regtest, ~256 hashes a block)", blocks, t0);
+        List<Block> chain = builder.built();
+        long now = tip.block().tailer().timestamp() + 60;
+
+        long t1 = System.nanoTime();
+        BlockTree tree = new BlockTree(Network.REGTEST);
+        BlockIntake intake = new BlockIntake(tree, new DetachedBlockPool(), () -> now, () -> 0L);
+        for (Block b : chain) {
+            if (intake.receive(b).status() != BlockIntake.Status.ATTACHED) {
+                throw new IllegalStateException("a built block did not attach");
+            }
+        }
+        report(out, "header checks + attach", blocks, t1);
+
+        withBlockfileOf(builder, file -> {
+            long t2 = System.nanoTime();
+            BlockfileLoader.Summary s;
+            try (Blockfile f = Blockfile.open(file)) {
+                s = new BlockfileLoader(
+                                new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000))
+                        .load(f);
+            }
+            report(out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
+            if (!s.tip().id().equals(tip.id())) {
+                throw new IllegalStateException("replay reached another tip");
+            }
+        });
+        if (fullBlocks > 0) {
+            new FullBlocks(out, fullBlocks, txsPerBlock).run();
+        }
+        out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
+        out.flush();
+        return 0;
+    }
+
+    /** Something done with a blockfile. */
+    @FunctionalInterface
+    interface BlockfileAction {
+        void run(Path file) throws IOException;
+    }
+
+    /** Writes what {@code builder} built to a temporary blockfile, runs {@code action} on it, deletes it. */
+    static void withBlockfileOf(ChainBuilder builder, BlockfileAction action) throws IOException {
+        Path dir = Files.createTempDirectory("pettycoin-bench");
+        Path file = dir.resolve(Blockfile.FILE_NAME);
+        try {
+            builder.writeBlockfile(file);
+            action.run(file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    static void report(PrintWriter out, String what, long n, long startNanos) {
+        reportRate(out, what, n, "blocks", startNanos);
+    }
+
+    static void reportTxs(PrintWriter out, String what, long n, long startNanos) {
+        reportRate(out, what, n, "txs", startNanos);
+    }
+
+    private static void reportRate(PrintWriter out, String what, long n, String unit, long startNanos) {
+        double secs = (System.nanoTime() - startNanos) / 1e9;
+        out.printf("%-45s %8d %-6s in %7.2f s = %9.0f %s/s%n", what, n, unit, secs, n / secs, unit);
+        out.flush();
+    }
+
+    /** Peak heap use over every heap pool since the JVM started. */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
