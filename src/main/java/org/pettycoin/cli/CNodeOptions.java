@@ -1,7 +1,7 @@
 package org.pettycoin.cli;
 
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.PendingPool;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.store.DataDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

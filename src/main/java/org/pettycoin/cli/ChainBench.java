@@ -2,22 +2,20 @@ package org.pettycoin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pettycoin.bench.BenchReport;
+import org.pettycoin.bench.FullBlocks;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chainstate.BlockIntake;
+import org.pettycoin.chainstate.BlockfileLoader;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.DetachedBlockPool;
+import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.node.BlockIntake;
-import org.pettycoin.node.BlockfileLoader;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.DetachedBlockPool;
-import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.store.Blockfile;
@@ -74,7 +72,7 @@ final class ChainBench implements Callable<Integer> {
         BlockTree source = new BlockTree(Network.REGTEST);
         ChainBuilder builder = new ChainBuilder(source, Address.fromHex("55".repeat(20)));
         BlockNode tip = builder.extend(source.genesis(), blocks);
-        report(out, "mine (regtest, ~256 hashes a block)", blocks, t0);
+        BenchReport.report(out, "mine (regtest, ~256 hashes a block)", blocks, t0);
         List<Block> chain = builder.built();
         long now = tip.block().tailer().timestamp() + 60;
 
@@ -86,9 +84,9 @@ final class ChainBench implements Callable<Integer> {
                 throw new IllegalStateException("a built block did not attach");
             }
         }
-        report(out, "header checks + attach", blocks, t1);
+        BenchReport.report(out, "header checks + attach", blocks, t1);
 
-        withBlockfileOf(builder, file -> {
+        BenchReport.withBlockfileOf(builder, file -> {
             long t2 = System.nanoTime();
             BlockfileLoader.Summary s;
             try (Blockfile f = Blockfile.open(file)) {
@@ -96,7 +94,8 @@ final class ChainBench implements Callable<Integer> {
                                 new ChainState(Network.REGTEST, ChainState.Config.DEFAULT, () -> now, () -> now * 1000))
                         .load(f);
             }
-            report(out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
+            BenchReport.report(
+                    out, "blockfile replay at start-up (" + Files.size(file) / 1024 + " KiB)", s.blocks(), t2);
             if (!s.tip().id().equals(tip.id())) {
                 throw new IllegalStateException("replay reached another tip");
             }
@@ -104,52 +103,8 @@ final class ChainBench implements Callable<Integer> {
         if (fullBlocks > 0) {
             new FullBlocks(out, fullBlocks, txsPerBlock).run();
         }
-        out.printf("peak heap: %.1f MiB%n", peakHeapBytes() / 1048576.0);
+        out.printf("peak heap: %.1f MiB%n", BenchReport.peakHeapBytes() / 1048576.0);
         out.flush();
         return 0;
-    }
-
-    /** Something done with a blockfile. */
-    @FunctionalInterface
-    interface BlockfileAction {
-        void run(Path file) throws IOException;
-    }
-
-    /** Writes what {@code builder} built to a temporary blockfile, runs {@code action} on it, deletes it. */
-    static void withBlockfileOf(ChainBuilder builder, BlockfileAction action) throws IOException {
-        Path dir = Files.createTempDirectory("pettycoin-bench");
-        Path file = dir.resolve(Blockfile.FILE_NAME);
-        try {
-            builder.writeBlockfile(file);
-            action.run(file);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    static void report(PrintWriter out, String what, long n, long startNanos) {
-        reportRate(out, what, n, "blocks", startNanos);
-    }
-
-    static void reportTxs(PrintWriter out, String what, long n, long startNanos) {
-        reportRate(out, what, n, "txs", startNanos);
-    }
-
-    private static void reportRate(PrintWriter out, String what, long n, String unit, long startNanos) {
-        double secs = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("%-45s %8d %-6s in %7.2f s = %9.0f %s/s%n", what, n, unit, secs, n / secs, unit);
-        out.flush();
-    }
-
-    /** Peak heap use over every heap pool since the JVM started. */
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

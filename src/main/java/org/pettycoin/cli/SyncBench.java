@@ -14,9 +14,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.pettycoin.bench.BenchChains;
+import org.pettycoin.bench.BenchNodes;
+import org.pettycoin.bench.BenchReport;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
 import picocli.CommandLine.Command;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pettycoin bench sync}: real nodes on 127.0.0.1 syncing pre-built regtest chains, timed.
  * Each measurement runs twice: over plain loopback, where a round trip costs nearly nothing, and
- * through a {@link org.pettycoin.net.DelayProxy} that adds a one-way latency, because round trips
+ * through a {@link org.pettycoin.bench.DelayProxy} that adds a one-way latency, because round trips
  * are what the seed's nodes paid for across the internet.
  */
 @Command(
@@ -133,7 +136,7 @@ final class SyncBench implements Callable<Integer> {
                 ok &= initialSync(chain, link, root.resolve("run" + run++));
                 ok &= forkHeal(fork, link, root.resolve("run" + run++));
             }
-            out.printf("peak heap: %.1f MiB%n", ChainBench.peakHeapBytes() / 1048576.0);
+            out.printf("peak heap: %.1f MiB%n", BenchReport.peakHeapBytes() / 1048576.0);
             out.flush();
             return ok ? 0 : FAILED;
         } finally {

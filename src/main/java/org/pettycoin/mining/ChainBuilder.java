@@ -13,19 +13,19 @@ import org.pettycoin.chain.Difficulty;
 import org.pettycoin.chain.PrevTxhashes;
 import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.chain.Retarget;
+import org.pettycoin.chainstate.BlockFlags;
+import org.pettycoin.chainstate.BlockIntake;
+import org.pettycoin.chainstate.ChainInput;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.ContentResult;
+import org.pettycoin.chainstate.Origin;
+import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.consensus.HeaderValidator;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.MerkleTree;
 import org.pettycoin.consensus.TxShards;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.crypto.Sha256Midstate;
-import org.pettycoin.node.BlockFlags;
-import org.pettycoin.node.BlockIntake;
-import org.pettycoin.node.ChainInput;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.ContentResult;
-import org.pettycoin.node.Origin;
-import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockCodec;
@@ -96,7 +96,7 @@ public final class ChainBuilder {
     /**
      * Builds blocks with transactions into a node's chain state, through the same entry points
      * peers use ({@link ChainInput#processBlock} as our own block: its work is known good). Give a
-     * running node's {@link org.pettycoin.node.NodeLoop} so that what it builds is journaled.
+     * running node's {@link org.pettycoin.chainstate.NodeLoop} so that what it builds is journaled.
      */
     public static ChainBuilder on(ChainInput input, Address feesTo) {
         ChainState state = input.chain();

@@ -17,9 +17,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
-import org.pettycoin.node.ChainInput;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.NodeThread;
+import org.pettycoin.chainstate.ChainInput;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockHeader;
@@ -66,7 +66,7 @@ public final class Miner implements AutoCloseable {
      * The node a miner works for.
      *
      * @param nodeThread the node thread: tasks, calls and the poll timer
-     * @param state the way into the chain state (the node's {@link org.pettycoin.node.NodeLoop}, so
+     * @param state the way into the chain state (the node's {@link org.pettycoin.chainstate.NodeLoop}, so
      *     our blocks are journaled like any other), only ever touched in tasks run by {@code nodeThread}
      * @param announce called on the node thread with each of our blocks once the chain state holds
      *     it with its contents: send it to the peers

@@ -8,7 +8,6 @@
  *
  * <p>{@link org.pettycoin.mining.ChainBuilder} mines valid regtest chains (with transactions, forks
  * and chosen timestamps) in seconds for tests and benchmarks, feeds them to a node as peers would and
- * writes them out as blockfiles; {@link org.pettycoin.mining.TxWorkload} is a deterministic stream of
- * valid transactions.
+ * writes them out as blockfiles; {@code generate} on regtest uses it too.
  */
 package org.pettycoin.mining;

@@ -11,11 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.pettycoin.node.NodeThread;
+import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.store.PeerCache;
+import org.pettycoin.transport.CloseReason;
+import org.pettycoin.transport.Connection;
+import org.pettycoin.transport.Direction;
+import org.pettycoin.transport.PeerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +40,7 @@ public final class Dialer implements PeerAddresses {
     /** Most addresses kept from PEERS (the C cache has 4096 slots). */
     static final int MAX_LEARNED = 4096;
     /** Outbound connections the node keeps when it finds peers itself (C's peer.c MIN_PEERS). */
-    public static final int MIN_PEERS = 16;
+    public static final int MIN_PEERS = PeerLimits.MIN_OUTBOUND;
 
     private final Set<InetSocketAddress> targets = new LinkedHashSet<>();
     private final Map<InetSocketAddress, Long> backoff = new HashMap<>();
@@ -80,12 +84,12 @@ public final class Dialer implements PeerAddresses {
     }
 
     /** Where to turn when the cache has nothing left to dial (C's {@code seed_peers}). */
-    void seedWith(PeerSeeding s) {
+    public void seedWith(PeerSeeding s) {
         this.seeding = s;
     }
 
     /** Cache addresses being dialled or connected to. */
-    int dialled() {
+    public int dialled() {
         return fromCache.size();
     }
 

@@ -13,6 +13,7 @@ import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.transport.Connection;
 
 /**
  * The welcome exchange (C's peer.c welcome_received, welcome.c): the WELCOME we send,

@@ -6,6 +6,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.transport.Connection;
 
 /**
  * What the node knows of one connected peer (C's peer.h struct peer): whether it has welcomed us, whether we

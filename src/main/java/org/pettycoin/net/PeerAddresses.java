@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.transport.CloseReason;
+import org.pettycoin.transport.Connection;
 
 /**
  * Where peers come from and what we learn about their addresses (C's peer.c fill_peers, seed_peers,

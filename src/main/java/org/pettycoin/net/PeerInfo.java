@@ -3,6 +3,7 @@ package org.pettycoin.net;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.transport.Direction;
 
 /**
  * What getpeerinfo shows of one connection: a plain value the peer layer fills in on the node

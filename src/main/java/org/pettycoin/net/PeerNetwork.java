@@ -8,17 +8,17 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.chainstate.ChainEvent;
+import org.pettycoin.chainstate.ChainInput;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.ContentResult;
+import org.pettycoin.chainstate.EventSink;
+import org.pettycoin.chainstate.NodeThread;
+import org.pettycoin.chainstate.Origin;
+import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.consensus.TxShards;
-import org.pettycoin.node.ChainEvent;
-import org.pettycoin.node.ChainInput;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.ContentResult;
-import org.pettycoin.node.EventSink;
-import org.pettycoin.node.NodeThread;
-import org.pettycoin.node.Origin;
-import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;
 import org.pettycoin.protocol.ChildrenPacket;
@@ -57,6 +57,9 @@ import org.pettycoin.protocol.TxMapPacket;
 import org.pettycoin.protocol.TxPacket;
 import org.pettycoin.protocol.TxUnknownPacket;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.transport.CloseReason;
+import org.pettycoin.transport.Connection;
+import org.pettycoin.transport.ConnectionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +138,7 @@ public final class PeerNetwork implements ConnectionListener {
     }
 
     /**
-     * What this layer does with the chain state's events, which {@link org.pettycoin.node.NodeLoop}
+     * What this layer does with the chain state's events, which {@link org.pettycoin.chainstate.NodeLoop}
      * hands it after the journal: stale descendant hashes forgotten, requests about blocks now
      * invalid dropped, and each new complaint sent to every peer but the one whose packet raised it.
      */

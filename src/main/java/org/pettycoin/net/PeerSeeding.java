@@ -1,7 +1,7 @@
 package org.pettycoin.net;
 
 /** Where the {@link Dialer} turns when the peer cache has nothing left to dial (C's {@code seed_peers}). */
-interface PeerSeeding {
+public interface PeerSeeding {
     /** Seeds nothing: the dialer makes do with its cache. */
     PeerSeeding NONE = new PeerSeeding() {
         @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.pettycoin.node.NodeThread;
+import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class Seeder implements PeerSeeding {
     }
 
     /** Where addresses come from; {@link #find} blocks and runs off the node thread. */
-    interface Source {
+    public interface Source {
         /** Whether there is nothing to ask. */
         boolean none();
 
@@ -92,7 +92,7 @@ public final class Seeder implements PeerSeeding {
      *                    zero if none
      * @param giveUp      told {@link #NO_PEERS} when the node should stop
      */
-    Seeder(
+    public Seeder(
             Source source,
             boolean noPeersOk,
             NodeThread nodeThread,
@@ -108,7 +108,8 @@ public final class Seeder implements PeerSeeding {
     }
 
     /** Asks the seeds, each in turn, and gathers every address they give; each answer or failure is logged. */
-    static Source dnsSeeds(List<DnsSeed> seeds, Duration connectTimeout, Duration readTimeout, LongSupplier now) {
+    public static Source dnsSeeds(
+            List<DnsSeed> seeds, Duration connectTimeout, Duration readTimeout, LongSupplier now) {
         return new Source() {
             @Override
             public boolean none() {
@@ -133,7 +134,7 @@ public final class Seeder implements PeerSeeding {
     }
 
     /** {@code --developer-test}: the addresses file, read again at each attempt, as C reads it. */
-    static Source addressesFile(Path file) {
+    public static Source addressesFile(Path file) {
         return new Source() {
             @Override
             public boolean none() {

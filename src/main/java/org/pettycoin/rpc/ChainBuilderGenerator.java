@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.net.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
 

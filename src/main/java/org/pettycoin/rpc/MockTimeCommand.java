@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import org.pettycoin.chain.Network;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.time.MockTimeClock;
 
 /**

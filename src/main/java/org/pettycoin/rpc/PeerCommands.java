@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.List;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.net.PeerInfo;
 import org.pettycoin.net.PeerNetwork;
 import org.pettycoin.protocol.ErrorCode;

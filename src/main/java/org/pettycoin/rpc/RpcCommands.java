@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

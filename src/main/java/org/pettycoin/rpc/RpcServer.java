@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

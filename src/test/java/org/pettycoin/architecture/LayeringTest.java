@@ -1,12 +1,14 @@
 package org.pettycoin.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,23 @@ import org.junit.jupiter.api.Test;
  * (README's Layout table lists them from the bottom up). Main code only; tests may reach anywhere.
  */
 class LayeringTest {
+    /** Bottom first: each may be used only by those after it. */
+    static final List<String> LAYERS = List.of(
+            "protocol",
+            "crypto",
+            "time",
+            "chain",
+            "consensus",
+            "store",
+            "chainstate",
+            "transport",
+            "net",
+            "mining",
+            "daemon",
+            "rpc",
+            "bench",
+            "cli");
+
     private static JavaClasses main;
 
     @BeforeAll
@@ -26,55 +45,39 @@ class LayeringTest {
 
     @Test
     void eachPackageUsesOnlyTheLayersBelowIt() {
-        ArchRule layers = Architectures.layeredArchitecture()
-                .consideringOnlyDependenciesInLayers()
-                .layer("protocol")
-                .definedBy("org.pettycoin.protocol..")
-                .layer("crypto")
-                .definedBy("org.pettycoin.crypto..")
-                .layer("time")
-                .definedBy("org.pettycoin.time..")
-                .layer("chain")
-                .definedBy("org.pettycoin.chain..")
-                .layer("consensus")
-                .definedBy("org.pettycoin.consensus..")
-                .layer("store")
-                .definedBy("org.pettycoin.store..")
-                .layer("node")
-                .definedBy("org.pettycoin.node..")
-                .layer("net")
-                .definedBy("org.pettycoin.net..")
-                .layer("mining")
-                .definedBy("org.pettycoin.mining..")
-                .layer("rpc")
-                .definedBy("org.pettycoin.rpc..")
-                .layer("cli")
-                .definedBy("org.pettycoin.cli..")
-                .whereLayer("cli")
-                .mayNotBeAccessedByAnyLayer()
-                .whereLayer("rpc")
-                .mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("mining")
-                .mayOnlyBeAccessedByLayers("rpc", "cli")
-                .whereLayer("net")
-                .mayOnlyBeAccessedByLayers("rpc", "cli")
-                .whereLayer("node")
-                .mayOnlyBeAccessedByLayers("net", "mining", "rpc", "cli")
-                .whereLayer("store")
-                .mayOnlyBeAccessedByLayers("node", "net", "mining", "rpc", "cli")
-                .whereLayer("consensus")
-                .mayOnlyBeAccessedByLayers("node", "net", "mining", "rpc", "cli")
-                .whereLayer("chain")
-                .mayOnlyBeAccessedByLayers("consensus", "node", "net", "mining", "rpc", "cli")
-                .whereLayer("time")
-                .mayOnlyBeAccessedByLayers("chain", "consensus", "store", "node", "net", "mining", "rpc", "cli")
-                .whereLayer("crypto")
-                .mayOnlyBeAccessedByLayers("chain", "consensus", "store", "node", "net", "mining", "rpc", "cli");
+        LayeredArchitecture layers = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String l : LAYERS) {
+            layers = layers.layer(l).definedBy("org.pettycoin." + l + "..");
+        }
+        for (int i = 0; i < LAYERS.size(); i++) {
+            List<String> above = LAYERS.subList(i + 1, LAYERS.size());
+            layers = above.isEmpty()
+                    ? layers.whereLayer(LAYERS.get(i)).mayNotBeAccessedByAnyLayer()
+                    : layers.whereLayer(LAYERS.get(i)).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+        }
         layers.check(main);
     }
 
     @Test
     void noPackagesDependOnEachOtherInACircle() {
         slices().matching("org.pettycoin.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void everyPackageIsALayer() {
+        main.stream()
+                .map(c -> topPackage(c.getPackageName()))
+                .filter(p -> !p.isEmpty())
+                .distinct()
+                .forEach(p -> assertThat(LAYERS)
+                        .as("package %s has a place in the layers", p)
+                        .contains(p));
+    }
+
+    /** {@code org.pettycoin.net.x} → {@code net}; the base package itself → "". */
+    private static String topPackage(String name) {
+        String rest = name.startsWith("org.pettycoin.") ? name.substring("org.pettycoin.".length()) : "";
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

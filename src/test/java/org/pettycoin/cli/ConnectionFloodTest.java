@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pettycoin.bench.BenchChains;
 import org.pettycoin.chain.Network;
-import org.pettycoin.net.Node;
-import org.pettycoin.net.PeerLimits;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.NetAddress;
@@ -40,6 +40,7 @@ import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.testing.NodeProcess;
+import org.pettycoin.transport.PeerLimits;
 
 /**
  * A {@code pettycoin node} process syncing a regtest chain from an honest node while a flood of

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.net.Seeder;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.CliRunner;

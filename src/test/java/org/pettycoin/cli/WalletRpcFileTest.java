@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.crypto.AddressCodec;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.GatewayPayment;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.testing.TestNodes;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.WelcomePacket;

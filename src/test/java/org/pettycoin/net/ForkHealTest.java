@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.TestNodes;

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.DetachedBlockPool;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.node.ChainState;
-import org.pettycoin.node.DetachedBlockPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockPacket;
@@ -29,6 +30,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.TestNodes;
+import org.pettycoin.transport.TransportConfig;
 
 /**
  * Hostile peers against a node that is syncing from an honest one: each is cut off (or kept within

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.PeersPacket;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pettycoin.chain.BlockIds;
 import org.pettycoin.chain.Network;
-import org.pettycoin.node.ChainState;
+import org.pettycoin.chainstate.ChainState;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.GetBlockPacket;
 import org.pettycoin.protocol.GetShardPacket;

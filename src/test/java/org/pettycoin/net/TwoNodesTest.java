@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.TestNodes;

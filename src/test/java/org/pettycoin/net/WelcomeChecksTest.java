@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.Network;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.BlockTailer;
 import org.pettycoin.protocol.Bytes;

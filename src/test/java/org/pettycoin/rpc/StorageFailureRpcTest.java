@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxSigning;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.GatewayPayment;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Hex;

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.pettycoin.chain.Network;
-import org.pettycoin.net.Node;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.rpc.ChainBuilderGenerator;
 import org.pettycoin.rpc.RpcClient;

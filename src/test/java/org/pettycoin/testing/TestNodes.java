@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chainstate.Origin;
+import org.pettycoin.chainstate.PendingPool;
+import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.net.Node;
-import org.pettycoin.net.TransportConfig;
-import org.pettycoin.node.Origin;
-import org.pettycoin.node.PendingPool;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.time.MockTimeClock;
+import org.pettycoin.transport.TransportConfig;
 
 /**
  * Real regtest nodes on 127.0.0.1: ephemeral ports, a data directory each, one mock-time clock for

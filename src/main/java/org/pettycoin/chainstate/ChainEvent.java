@@ -1,0 +1,37 @@
+package org.pettycoin.chainstate;
+
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.TxWithProof;
+
+/**
+ * Something the chain state did that the rest of the node must act on: persist, tell peers, refresh
+ * what it shows. The chain state only returns these, in the order they happened; {@link NodeLoop}
+ * hands them to the journal first and to everyone else after.
+ */
+public sealed interface ChainEvent {
+    /** Where the input that caused this came from. */
+    Origin origin();
+
+    /**
+     * A block joined the tree.
+     *
+     * @param received the block with its frame, which is what the journal writes and peers are sent
+     * @param offered true for the block that was offered, false for a detached descendant it completed
+     * @param prevTxhashesAgree false if the prev_txhashes bytes we could check disagree (logged,
+     *     never invalidating, as in C: docs/c-differences.md #2); such a block is not relayed
+     */
+    record BlockAttached(
+            BlockNode block, ReceivedBlock received, Origin origin, boolean offered, boolean prevTxhashesAgree)
+            implements ChainEvent {}
+
+    /** A tx was placed in a block slot, with this fresh proof of its place. */
+    record TxPlaced(BlockNode block, TxWithProof proven, Origin origin) implements ChainEvent {}
+
+    /** A complaint proved {@code block} (and its descendants) invalid: the complaint is to be broadcast. */
+    record BlockInvalidated(BlockNode block, ComplaintPacket complaint, Origin origin) implements ChainEvent {}
+
+    /** The best known head ({@code longest_knowns[0]}, the block we mine on) moved. */
+    record HeadsMoved(BlockNode from, BlockNode to, Origin origin) implements ChainEvent {}
+}

@@ -1,0 +1,570 @@
+package org.pettycoin.chainstate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.ChainListener;
+import org.pettycoin.chain.Network;
+import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.consensus.ComplaintChecks;
+import org.pettycoin.consensus.ComplaintVerdict;
+import org.pettycoin.consensus.KnownTx;
+import org.pettycoin.consensus.MerkleTree;
+import org.pettycoin.consensus.RefChecks;
+import org.pettycoin.consensus.TxChecks;
+import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxNotice;
+import org.pettycoin.consensus.TxSlot;
+import org.pettycoin.protocol.Block;
+import org.pettycoin.protocol.ComplaintPacket;
+import org.pettycoin.protocol.ErrorCode;
+import org.pettycoin.protocol.Hash256;
+import org.pettycoin.protocol.HashesInBlockPacket;
+import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.Position;
+import org.pettycoin.protocol.ProtocolException;
+import org.pettycoin.protocol.ShardPacket;
+import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxRefHash;
+import org.pettycoin.protocol.TxWithProof;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's view of the chain and everything in it: the block tree, detached blocks, what we know
+ * of each block's shards, the tx indexes and the pending pool, kept consistent through one set of
+ * entry points (in C: block.c, chain.c, check_block.c, pending.c, recv_*.c). Blocks, shard hashes,
+ * proven txs and loose txs come in; results say what to answer or fetch, and carry the
+ * {@link ChainEvent}s that must be persisted or told to peers, in order. The chain state does no I/O
+ * and calls nobody: a cascade (descendants attached, complaints carried over, prev_txhashes checked,
+ * pending rechecked) always runs to its end before anyone hears of it. In a running node inputs come
+ * through {@link NodeLoop}, which journals the events before anything else sees them. Owned by the
+ * node thread: not thread-safe.
+ */
+public final class ChainState implements ChainInput {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainState.class);
+
+    /** Tunables; {@link #DEFAULT} suits a node. */
+    public record Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
+        public static final Config DEFAULT =
+                new Config(DetachedBlockPool.Limits.DEFAULT, PendingPool.Policy.ACCEPT_ALL, new TxChecks());
+    }
+
+    /**
+     * What became of a block: the intake result, the attached blocks whose prev_txhashes disagree,
+     * and what happened, in order.
+     */
+    public record BlockReceipt(
+            BlockIntake.Result intake, List<BlockNode> prevTxhashesMismatch, List<ChainEvent> events) {
+        public BlockReceipt {
+            prevTxhashesMismatch = List.copyOf(prevTxhashesMismatch);
+            events = List.copyOf(events);
+        }
+    }
+
+    private final BlockTree tree;
+    private final DetachedBlockPool detached;
+    private final BlockIntake intake;
+    private final TxStore store = new TxStore();
+    private final PrevTxhashChecks prevTxhashes;
+    private final ComplaintBuilder complaints = new ComplaintBuilder(store);
+    private final PendingPool pending;
+    private final TxChecks txChecks;
+    private final EventLog log = new EventLog();
+    /** Only this thread may change the state: checked at every entry point that does (a thread compare). */
+    private final ThreadOwner owner = ThreadOwner.firstUser();
+
+    private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
+    private final ComplaintChecks complaintChecks;
+    private final TxPlacement placement;
+
+    public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis) {
+        this.tree = new BlockTree(network, new HeadsListener());
+        this.prevTxhashes = new PrevTxhashChecks(tree, store);
+        this.detached = new DetachedBlockPool(config.detachedLimits());
+        this.intake = new BlockIntake(tree, detached, nowSeconds, nowMillis);
+        this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
+        this.txChecks = config.txChecks();
+        this.complaintChecks = new ComplaintChecks(tree, txChecks);
+        this.placement =
+                new TxPlacement(tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish);
+    }
+
+    @Override
+    public ChainState chain() {
+        return this;
+    }
+
+    /** The one configured set of stand-alone tx checks (peers, notices, the blockfile replay, RPC). */
+    public TxChecks txChecks() {
+        return txChecks;
+    }
+
+    /**
+     * Names the one thread that may change this state (the node names its node thread). Without it,
+     * the first thread that changes it owns it: tests drive a state from their own thread.
+     */
+    public void ownedBy(Thread thread) {
+        owner.bind(thread);
+    }
+
+    public BlockTree tree() {
+        return tree;
+    }
+
+    public DetachedBlockPool detached() {
+        return detached;
+    }
+
+    public PendingPool pending() {
+        return pending;
+    }
+
+    /** The block the node mines on and advertises ({@code longest_knowns[0]}). */
+    public BlockNode miningHead() {
+        return tree.heads().longestKnowns().get(0);
+    }
+
+    /** The complaint that made {@code block} invalid (inherited by descendants). */
+    public Optional<ComplaintPacket> complaintOf(BlockNode block) {
+        return Optional.ofNullable(complaintOf.get(block));
+    }
+
+    /** Whether a shard of a block holds every tx. */
+    public boolean shardAllKnown(BlockNode block, int shard) {
+        return shard >= 0
+                && shard < block.block().numShards()
+                && store.shard(block, shard).allKnown();
+    }
+
+    /** The full tx in a slot, if we have it (empty for a slot the block does not have). */
+    public Optional<Tx> txAt(BlockNode block, int shard, int txoff) {
+        return exists(block, shard, txoff) ? store.txAt(new TxSlot(block, shard, txoff)) : Optional.empty();
+    }
+
+    /** The txrefhash in a slot, if we know it. */
+    public Optional<TxRefHash> hashAt(BlockNode block, int shard, int txoff) {
+        return exists(block, shard, txoff) ? store.shard(block, shard).hash(txoff) : Optional.empty();
+    }
+
+    /** A full tx in a slot with a proof of its place, ready to send as TX_IN_BLOCK. */
+    public Optional<TxWithProof> provenAt(BlockNode block, int shard, int txoff) {
+        return exists(block, shard, txoff) ? complaints.proven(new TxSlot(block, shard, txoff)) : Optional.empty();
+    }
+
+    /** Whether a (shard, txoff) pair a peer or a user names is a slot of the block. */
+    private static boolean exists(BlockNode block, int shard, int txoff) {
+        return shard >= 0
+                && shard < block.block().numShards()
+                && txoff >= 0
+                && txoff < block.block().numTxs(shard);
+    }
+
+    /** Every txrefhash of a shard, once each slot has at least its hash (what a SHARD reply carries). */
+    public Optional<List<TxRefHash>> shardHashes(BlockNode block, int shard) {
+        if (shard < 0 || shard >= block.block().numShards()) {
+            return Optional.empty();
+        }
+        ShardSlots s = store.shard(block, shard);
+        if (!s.allHashes()) {
+            return Optional.empty();
+        }
+        List<TxRefHash> out = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            out.add(s.hash(i).orElseThrow());
+        }
+        return Optional.of(out);
+    }
+
+    /** A full copy of a tx we hold anywhere: pending, or in any block. */
+    public Optional<Tx> anyTx(Hash256 txid) {
+        return pending.get(txid).or(() -> store.anyFullCopy(txid));
+    }
+
+    /** Where a txid sits in {@code block} or its ancestors, hash-only or full. */
+    public Optional<KnownTx> findInChain(BlockNode block, Hash256 txid) {
+        return store.findInChain(block, txid);
+    }
+
+    /** Each tx of a shard in order, marshalled and followed by its refs; empty unless all known. */
+    public Optional<List<byte[]>> shardTxsWithRefs(BlockNode block, int shard) {
+        if (shard < 0 || shard >= block.block().numShards()) {
+            return Optional.empty();
+        }
+        return store.txsWithRefs(block, shard);
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    /** A decoded block, as a peer would send it: {@link #processBlock} with every check (tests, tools). */
+    public BlockReceipt receiveBlock(Block block) {
+        return processBlock(ReceivedBlock.of(block), BlockFlags.PEER, Origin.LOCAL);
+    }
+
+    /**
+     * The one entry point for a block, whoever offers it (btcd's ProcessBlock): header checks as the
+     * flags allow, attach or keep detached (C's recv_block), then for each attached block the
+     * parent's complaint carried over and the prev_txhashes bytes we can check
+     * (docs/c-differences.md #2: a mismatch is logged and reported, never invalidating, as in C),
+     * then the pending recheck.
+     */
+    @Override
+    public BlockReceipt processBlock(ReceivedBlock block, BlockFlags flags, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        BlockIntake.Result r = intake.receive(block, flags);
+        List<BlockNode> mismatched = new ArrayList<>();
+        if (r instanceof BlockIntake.Attached a) {
+            for (int i = 0; i < a.blocks().size(); i++) {
+                BlockIntake.Attachment at = a.blocks().get(i);
+                BlockNode b = at.node();
+                b.parent().map(complaintOf::get).ifPresent(c -> complaintOf.put(b, c));
+                // A replayed block's bytes were judged when it first came, and the replay never checked
+                // them (C's load_blocks neither): skipping them keeps start-up as fast as it was.
+                boolean agree = flags.replay() || prevTxhashes.agree(b);
+                if (!agree) {
+                    mismatched.add(b);
+                }
+                log.add(new ChainEvent.BlockAttached(b, at.received(), origin, i == 0, agree));
+            }
+        }
+        afterEvent();
+        return new BlockReceipt(r, mismatched, log.take());
+    }
+
+    // ---------------------------------------------------------------- block contents
+
+    /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
+    public ContentResult receiveShard(ShardPacket p) {
+        return receiveShard(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveShard(ShardPacket p, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        return inValidBlock(p.block(), b -> shardInto(b, p));
+    }
+
+    private ContentResult shardInto(BlockNode b, ShardPacket p) {
+        if (p.shard() >= b.block().numShards()) {
+            return ContentResult.refused(ErrorCode.BAD_SHARDNUM);
+        }
+        int size = b.block().numTxs(p.shard());
+        if (size == 0 || p.hashes().size() != size) {
+            return ContentResult.refused(ErrorCode.INVALID_LEN);
+        }
+        if (!MerkleTree.root(p.hashes()).equals(b.block().merkles().get(p.shard()))) {
+            return ContentResult.refused(ErrorCode.BAD_MERKLE);
+        }
+        Wants wants = new Wants();
+        boolean stored = false;
+        for (int i = 0; i < size; i++) {
+            stored |= placement.putHash(new TxSlot(b, p.shard(), i), p.hashes().get(i), Optional.empty());
+        }
+        ShardSlots slots = store.shard(b, p.shard());
+        for (int i = 0; i < size && !b.invalid(); i++) {
+            if (slots.hashOnly(i) && !placement.tryResolve(new TxSlot(b, p.shard(), i), wants)) {
+                wants.slots.add(new Position(b.id(), p.shard(), i));
+            }
+        }
+        return finish(
+                stored || wants.complaint.isPresent()
+                        ? ContentResult.Outcome.STORED
+                        : ContentResult.Outcome.ALREADY_KNOWN,
+                wants);
+    }
+
+    /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
+    public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
+        return receiveHashInBlock(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveHashInBlock(HashesInBlockPacket p, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        return inValidBlock(p.proof().position().block(), b -> hashInto(b, p));
+    }
+
+    private ContentResult hashInto(BlockNode b, HashesInBlockPacket p) {
+        Position pos = p.proof().position();
+        if (!MerkleTree.check(p.proof(), p.hashes(), b.block())) {
+            return ContentResult.refused(ErrorCode.BAD_PROOF);
+        }
+        TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
+        Wants wants = new Wants();
+        if (!placement.putHash(slot, p.hashes(), Optional.of(p.proof()))) {
+            return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+        }
+        if (!placement.tryResolve(slot, wants)) {
+            wants.slots.add(pos);
+        }
+        return finish(ContentResult.Outcome.STORED, wants);
+    }
+
+    /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
+    public ContentResult receiveTxInBlock(TxWithProof p) {
+        return receiveTxInBlock(p, Origin.LOCAL);
+    }
+
+    /**
+     * PKT_TX_IN_BLOCK, from a peer or our blockfile alike, in the order of C's recv_tx.c recv_tx:
+     * check_tx, check_refs, check_proof, then placement.
+     */
+    @Override
+    public ContentResult receiveTxInBlock(TxWithProof p, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        // C processes these even for an invalid block (docs/c-differences.md #19); we answer with the complaint.
+        return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
+    }
+
+    private ContentResult txInto(BlockNode b, TxWithProof p) {
+        try {
+            txChecks.check(p.tx(), b.block().header().shardOrder());
+            RefChecks.checkRefs(b, p.refs());
+        } catch (ProtocolException e) {
+            return ContentResult.refused(e.code());
+        }
+        TxRefHash hash = TxHashes.txRefHash(p.tx(), p.refs());
+        if (!MerkleTree.check(p.proof(), hash, b.block())) {
+            return ContentResult.refused(ErrorCode.BAD_PROOF);
+        }
+        return placeChecked(b, p, hash);
+    }
+
+    private ContentResult placeChecked(BlockNode b, TxWithProof p, TxRefHash hash) {
+        Position pos = p.proof().position();
+        TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
+        Wants wants = new Wants();
+        if (store.shard(b, pos.shard()).full(pos.txoff())) {
+            return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+        }
+        placement.place(slot, p, hash, wants);
+        return finish(ContentResult.Outcome.STORED, wants);
+    }
+
+    /**
+     * Runs {@code then} on the block with this id if we hold it and it is valid; otherwise the block
+     * is to be asked for, or the sender is to be answered with its complaint.
+     */
+    private ContentResult inValidBlock(Hash256 id, java.util.function.Function<BlockNode, ContentResult> then) {
+        Optional<BlockNode> found = tree.find(id);
+        if (found.isEmpty()) {
+            return ContentResult.unknownBlock(id);
+        }
+        return found.get().invalid() ? blockInvalid(found.get()) : then.apply(found.get());
+    }
+
+    private ContentResult blockInvalid(BlockNode b) {
+        return new ContentResult(
+                ContentResult.Outcome.BLOCK_INVALID,
+                ErrorCode.NONE,
+                Optional.ofNullable(complaintOf.get(b)),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                log.take());
+    }
+
+    private ContentResult finish(ContentResult.Outcome outcome, Wants wants) {
+        afterEvent();
+        if (wants.complaint.isPresent()) {
+            return new ContentResult(
+                    ContentResult.Outcome.COMPLAINED,
+                    ErrorCode.NONE,
+                    wants.complaint,
+                    Optional.empty(),
+                    List.copyOf(wants.txs),
+                    List.copyOf(wants.slots),
+                    log.take());
+        }
+        return new ContentResult(
+                outcome,
+                ErrorCode.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                List.copyOf(wants.txs),
+                List.copyOf(wants.slots),
+                log.take());
+    }
+
+    // ---------------------------------------------------------------- complaints
+
+    void publish(ComplaintBuilder.Raised c, Wants wants) {
+        if (publishComplaint(c.against(), c.complaint())) {
+            wants.complaint = Optional.of(c.complaint());
+        }
+    }
+
+    /**
+     * {@code publish_complaint} (C's complain.c): {@code block} and its descendants become invalid;
+     * their txs go back to pending; the heads are recomputed. The first complaint against a block
+     * wins. Returns false if the block was invalid already.
+     */
+    public boolean publishComplaint(BlockNode block, ComplaintPacket complaint) {
+        owner.check();
+        if (block.invalid()) {
+            return false;
+        }
+        List<BlockNode> marked = tree.invalidate(block);
+        for (BlockNode m : marked) {
+            complaintOf.put(m, complaint);
+            pending.returnFromBlock(store.removeBlock(m));
+        }
+        LOG.info(
+                "{} is invalid ({}); {} blocks dropped from chain choice",
+                block,
+                complaint.type().cName(),
+                marked.size());
+        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin()));
+        return true;
+    }
+
+    /**
+     * A complaint from a peer (types 24–30, C's recv_complain.c): if it proves a block we know invalid,
+     * it is applied (and its {@link ChainEvent.BlockInvalidated} is for broadcasting it); a complaint
+     * about a block we do not know is dropped and the block asked for, as C does; a false one is
+     * refused.
+     */
+    public ContentResult receiveComplaint(ComplaintPacket p) {
+        return receiveComplaint(p, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveComplaint(ComplaintPacket p, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        ComplaintVerdict v;
+        try {
+            v = complaintChecks.check(p);
+        } catch (ProtocolException e) {
+            return ContentResult.refused(e.code());
+        }
+        if (v instanceof ComplaintVerdict.UnknownBlock u) {
+            return ContentResult.unknownBlock(u.id());
+        }
+        BlockNode bad = ((ComplaintVerdict.Proved) v).block();
+        Wants wants = new Wants();
+        if (publishComplaint(bad, p)) {
+            wants.complaint = Optional.of(p);
+        }
+        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+    }
+
+    /**
+     * A notice that a pending tx is bad (TX_BAD_INPUT, TX_BAD_AMOUNT, TX_DOUBLESPEND; C's peer.c
+     * recv_tx_bad_input and friends): once checked, the tx(s) leave pending and every block holding
+     * a full copy gets the matching complaint. C hangs up after a valid TX_DOUBLESPEND; we do not
+     * (docs/c-differences.md #24).
+     */
+    public ContentResult receiveTxNotice(TxNotice notice) {
+        return receiveTxNotice(notice, Origin.LOCAL);
+    }
+
+    @Override
+    public ContentResult receiveTxNotice(TxNotice notice, Origin origin) {
+        owner.check();
+        log.begin(origin);
+        Wants wants = new Wants();
+        List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
+        if (notice instanceof TxNotice.BadInput b) {
+            pending.drop(b.txid());
+        } else if (notice instanceof TxNotice.BadAmount b) {
+            pending.drop(b.txid());
+        } else {
+            TxNotice.Doublespend d = (TxNotice.Doublespend) notice;
+            pending.drop(d.a().txid());
+            pending.drop(d.b().txid());
+        }
+        raised.forEach(r -> publish(r, wants));
+        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+    }
+
+    // ---------------------------------------------------------------- loose txs
+
+    /**
+     * A loose tx from a peer (PKT_TX) or a wallet: stand-alone checks, then pending admission (C's
+     * pending.c add_pending_tx) and, if it went in, the block slots it fills.
+     *
+     * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
+     */
+    public TxSubmission submitTx(Tx tx) throws ProtocolException {
+        return submitTx(tx, Origin.LOCAL);
+    }
+
+    @Override
+    public TxSubmission submitTx(Tx tx, Origin origin) throws ProtocolException {
+        owner.check();
+        log.begin(origin);
+        try {
+            txChecks.checkPending(tx);
+        } catch (ProtocolException e) {
+            log.take();
+            throw e;
+        }
+        PendingPool.Admission a = pending.add(tx);
+        Wants wants = new Wants();
+        Optional<Packet> reply = Optional.empty();
+        if (a.status() == PendingPool.Status.REFUSED && !a.tooOld()) {
+            reply = TxReplies.forRefusal(store, miningHead(), tx, a, complaints);
+        } else if (a.status() == PendingPool.Status.WAITING) {
+            placement.wantUnknownInputs(miningHead(), tx, wants);
+        }
+        if (a.status() == PendingPool.Status.READY
+                || a.status() == PendingPool.Status.WAITING
+                || a.status() == PendingPool.Status.POLICY_DROPPED) {
+            Hash256 txid = TxHashes.txid(tx);
+            for (TxSlot s : List.copyOf(store.slotsOf(txid))) {
+                if (store.shard(s.block(), s.shard()).hashOnly(s.txoff())
+                        && !s.block().invalid()) {
+                    placement.tryResolve(s, wants);
+                }
+            }
+        }
+        afterEvent();
+        return new TxSubmission(a, reply, List.copyOf(wants.txs), wants.complaint, log.take());
+    }
+
+    /** What {@link #submitTx} did: the pool's verdict, the notice to send back, inputs to fetch, events. */
+    public record TxSubmission(
+            PendingPool.Admission admission,
+            Optional<Packet> reply,
+            List<Hash256> wantedTxs,
+            Optional<ComplaintPacket> complaint,
+            List<ChainEvent> events) {
+        public TxSubmission {
+            wantedTxs = List.copyOf(wantedTxs);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Runs the pending recheck if something changed, as C does after every packet. */
+    private void afterEvent() {
+        pending.recheck();
+    }
+
+    /** Hears the heads move: abandoned-branch txs return to pending, and pending is rechecked. */
+    private final class HeadsListener implements ChainListener {
+        @Override
+        public void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {
+            log.add(new ChainEvent.HeadsMoved(oldHead, newHead, log.origin()));
+            pending.markForRecheck();
+            // C's chain.c steal_pending_txs: every block of the abandoned branch gives its txs back.
+            for (BlockNode b = oldHead; !b.precedes(newHead); b = b.parent().orElseThrow()) {
+                pending.returnFromBlock(store.fullTxsOf(b));
+            }
+        }
+
+        @Override
+        public void pendingNeedsRecheck() {
+            pending.markForRecheck();
+        }
+    }
+}
