@@ -113,30 +113,41 @@ public final class ChainState implements ChainInput {
         owner.bind(thread);
     }
 
+    // The getters of mutable parts check the owner too: reading them off the node thread races it.
+
+    /** The block tree (node thread only). */
     public BlockTree tree() {
+        owner.check();
         return tree;
     }
 
+    /** The detached blocks (node thread only). */
     public DetachedBlockPool detached() {
+        owner.check();
         return detached;
     }
 
+    /** The pending pool (node thread only). */
     public PendingPool pending() {
+        owner.check();
         return pending;
     }
 
     /** The block the node mines on and advertises ({@code longest_knowns[0]}). */
     public BlockNode miningHead() {
+        owner.check();
         return tree.heads().longestKnowns().get(0);
     }
 
     /** The complaint that made {@code block} invalid (inherited by descendants). */
     public Optional<ComplaintPacket> complaintOf(BlockNode block) {
+        owner.check();
         return Optional.ofNullable(complaintOf.get(block));
     }
 
     /** Whether a shard of a block holds every tx. */
     public boolean shardAllKnown(BlockNode block, int shard) {
+        owner.check();
         return shard >= 0
                 && shard < block.block().numShards()
                 && store.shard(block, shard).allKnown();
@@ -144,16 +155,19 @@ public final class ChainState implements ChainInput {
 
     /** The full tx in a slot, if we have it (empty for a slot the block does not have). */
     public Optional<Tx> txAt(BlockNode block, int shard, int txoff) {
+        owner.check();
         return exists(block, shard, txoff) ? store.txAt(new TxSlot(block, shard, txoff)) : Optional.empty();
     }
 
     /** The txrefhash in a slot, if we know it. */
     public Optional<TxRefHash> hashAt(BlockNode block, int shard, int txoff) {
+        owner.check();
         return exists(block, shard, txoff) ? store.shard(block, shard).hash(txoff) : Optional.empty();
     }
 
     /** A full tx in a slot with a proof of its place, ready to send as TX_IN_BLOCK. */
     public Optional<TxWithProof> provenAt(BlockNode block, int shard, int txoff) {
+        owner.check();
         return exists(block, shard, txoff) ? complaints.proven(new TxSlot(block, shard, txoff)) : Optional.empty();
     }
 
@@ -167,6 +181,7 @@ public final class ChainState implements ChainInput {
 
     /** Every txrefhash of a shard, once each slot has at least its hash (what a SHARD reply carries). */
     public Optional<List<TxRefHash>> shardHashes(BlockNode block, int shard) {
+        owner.check();
         if (shard < 0 || shard >= block.block().numShards()) {
             return Optional.empty();
         }
@@ -183,16 +198,19 @@ public final class ChainState implements ChainInput {
 
     /** A full copy of a tx we hold anywhere: pending, or in any block. */
     public Optional<Tx> anyTx(Hash256 txid) {
+        owner.check();
         return pending.get(txid).or(() -> store.anyFullCopy(txid));
     }
 
     /** Where a txid sits in {@code block} or its ancestors, hash-only or full. */
     public Optional<KnownTx> findInChain(BlockNode block, Hash256 txid) {
+        owner.check();
         return store.findInChain(block, txid);
     }
 
     /** Each tx of a shard in order, marshalled and followed by its refs; empty unless all known. */
     public Optional<List<byte[]>> shardTxsWithRefs(BlockNode block, int shard) {
+        owner.check();
         if (shard < 0 || shard >= block.block().numShards()) {
             return Optional.empty();
         }
@@ -203,6 +221,7 @@ public final class ChainState implements ChainInput {
 
     /** A decoded block, as a peer would send it: {@link #processBlock} with every check (tests, tools). */
     public BlockReceipt receiveBlock(Block block) {
+        owner.check();
         return processBlock(ReceivedBlock.of(block), BlockFlags.PEER, Origin.LOCAL);
     }
 
@@ -241,6 +260,7 @@ public final class ChainState implements ChainInput {
 
     /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
     public ContentResult receiveShard(ShardPacket p) {
+        owner.check();
         return receiveShard(p, Origin.LOCAL);
     }
 
@@ -282,6 +302,7 @@ public final class ChainState implements ChainInput {
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
     public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
+        owner.check();
         return receiveHashInBlock(p, Origin.LOCAL);
     }
 
@@ -310,6 +331,7 @@ public final class ChainState implements ChainInput {
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
+        owner.check();
         return receiveTxInBlock(p, Origin.LOCAL);
     }
 
@@ -434,6 +456,7 @@ public final class ChainState implements ChainInput {
      * refused.
      */
     public ContentResult receiveComplaint(ComplaintPacket p) {
+        owner.check();
         return receiveComplaint(p, Origin.LOCAL);
     }
 
@@ -465,6 +488,7 @@ public final class ChainState implements ChainInput {
      * (docs/c-differences.md #24).
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
+        owner.check();
         return receiveTxNotice(notice, Origin.LOCAL);
     }
 
@@ -496,6 +520,7 @@ public final class ChainState implements ChainInput {
      * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
      */
     public TxSubmission submitTx(Tx tx) throws ProtocolException {
+        owner.check();
         return submitTx(tx, Origin.LOCAL);
     }
 

@@ -135,7 +135,9 @@ class BlockfileJournalTest {
         Path file = dir.resolve("blockfile");
         // The timer as the node runs it: on its node thread, which appends too.
         NodeThread nodeThread = NodeThread.start("test-node", why -> {});
-        try (JournalledNode a = new JournalledNode(file, Network.REGTEST.genesisTimestamp() + 60)) {
+        // Loaded there too: the chain state belongs to the thread that first uses it.
+        JournalledNode a = nodeThread.call(() -> new JournalledNode(file, Network.REGTEST.genesisTimestamp() + 60));
+        try (a) {
             nodeThread.call(() -> buildChain(a.f));
             NodeThread.Timer sync = nodeThread.scheduleWithFixedDelay(a.journal::syncNow, 20, 20);
             Await.await(Duration.ofSeconds(10), () -> nodeThread.call(a.journal::syncedSize) >= a.journal.size());
