@@ -82,7 +82,7 @@ final class OwnBlocks {
     }
 
     private static void expectStored(ContentResult r, MinedBlock mined, String what) {
-        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+        if (!(r instanceof ContentResult.Stored || r instanceof ContentResult.AlreadyKnown)) {
             LOG.warn("{} of our block {} was not taken: {}", what, mined.id(), r);
         }
     }

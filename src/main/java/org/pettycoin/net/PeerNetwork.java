@@ -482,19 +482,18 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
     private void apply(Peer p, ContentResult r) throws ProtocolException {
-        switch (r.outcome()) {
-            case REFUSED -> throw new ProtocolException(r.error(), "contents refused");
-            case BLOCK_INVALID -> r.complaint().ifPresent(p.connection::send);
-            case UNKNOWN_BLOCK ->
-                r.wantedBlock()
-                        .filter(id -> !state.detached().contains(id))
-                        .ifPresent(id -> requests.want(Request.block(id)));
-            default -> {
-                // accepted: only the wanted items below
+        if (r instanceof ContentResult.Refused refused) {
+            throw new ProtocolException(refused.error(), "contents refused");
+        } else if (r instanceof ContentResult.BlockInvalid invalid) {
+            invalid.complaint().ifPresent(p.connection::send);
+        } else if (r instanceof ContentResult.UnknownBlock unknown) {
+            if (!state.detached().contains(unknown.block())) {
+                requests.want(Request.block(unknown.block()));
             }
+        } else if (r instanceof ContentResult.Accepted accepted) {
+            accepted.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
+            accepted.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
         }
-        r.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
-        r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
     }
 
     /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers), as it came. */
