@@ -105,7 +105,7 @@ public final class FullBlocks {
     }
 
     private static void requireStored(ContentResult r) {
-        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+        if (!(r instanceof ContentResult.Stored || r instanceof ContentResult.AlreadyKnown)) {
             throw new IllegalStateException("contents refused: " + r);
         }
     }

@@ -89,12 +89,13 @@ public final class BlockfileLoader {
     private void acceptTx(TxWithProof proven) throws ProtocolException {
         ContentResult r = state.receiveTxInBlock(proven, Origin.BLOCKFILE);
         replayed.accept(r.events());
-        switch (r.outcome()) {
-            case UNKNOWN_BLOCK -> txsForUnknownBlocks++; // as in C: skipped, not fatal
-            case REFUSED ->
-                throw new ProtocolException(
-                        r.error(), "tx record for " + proven.proof().position() + " refused");
-            default -> txs++;
+        if (r instanceof ContentResult.UnknownBlock) {
+            txsForUnknownBlocks++; // as in C: skipped, not fatal
+        } else if (r instanceof ContentResult.Refused refused) {
+            throw new ProtocolException(
+                    refused.error(), "tx record for " + proven.proof().position() + " refused");
+        } else {
+            txs++;
         }
     }
 }

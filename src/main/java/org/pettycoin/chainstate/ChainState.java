@@ -273,14 +273,14 @@ public final class ChainState implements ChainInput {
 
     private ContentResult shardInto(BlockNode b, ShardPacket p) {
         if (p.shard() >= b.block().numShards()) {
-            return ContentResult.refused(ErrorCode.BAD_SHARDNUM);
+            return new ContentResult.Refused(ErrorCode.BAD_SHARDNUM);
         }
         int size = b.block().numTxs(p.shard());
         if (size == 0 || p.hashes().size() != size) {
-            return ContentResult.refused(ErrorCode.INVALID_LEN);
+            return new ContentResult.Refused(ErrorCode.INVALID_LEN);
         }
         if (!MerkleTree.root(p.hashes()).equals(b.block().merkles().get(p.shard()))) {
-            return ContentResult.refused(ErrorCode.BAD_MERKLE);
+            return new ContentResult.Refused(ErrorCode.BAD_MERKLE);
         }
         Wants wants = new Wants();
         boolean stored = false;
@@ -293,11 +293,7 @@ public final class ChainState implements ChainInput {
                 wants.slots.add(new Position(b.id(), p.shard(), i));
             }
         }
-        return finish(
-                stored || wants.complaint.isPresent()
-                        ? ContentResult.Outcome.STORED
-                        : ContentResult.Outcome.ALREADY_KNOWN,
-                wants);
+        return finish(stored, wants);
     }
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
@@ -316,17 +312,17 @@ public final class ChainState implements ChainInput {
     private ContentResult hashInto(BlockNode b, HashesInBlockPacket p) {
         Position pos = p.proof().position();
         if (!MerkleTree.check(p.proof(), p.hashes(), b.block())) {
-            return ContentResult.refused(ErrorCode.BAD_PROOF);
+            return new ContentResult.Refused(ErrorCode.BAD_PROOF);
         }
         TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
         Wants wants = new Wants();
         if (!placement.putHash(slot, p.hashes(), Optional.of(p.proof()))) {
-            return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+            return finish(false, wants);
         }
         if (!placement.tryResolve(slot, wants)) {
             wants.slots.add(pos);
         }
-        return finish(ContentResult.Outcome.STORED, wants);
+        return finish(true, wants);
     }
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
@@ -352,11 +348,11 @@ public final class ChainState implements ChainInput {
             txChecks.check(p.tx(), b.block().header().shardOrder());
             RefChecks.checkRefs(b, p.refs());
         } catch (ProtocolException e) {
-            return ContentResult.refused(e.code());
+            return new ContentResult.Refused(e.code());
         }
         TxRefHash hash = TxHashes.txRefHash(p.tx(), p.refs());
         if (!MerkleTree.check(p.proof(), hash, b.block())) {
-            return ContentResult.refused(ErrorCode.BAD_PROOF);
+            return new ContentResult.Refused(ErrorCode.BAD_PROOF);
         }
         return placeChecked(b, p, hash);
     }
@@ -366,10 +362,10 @@ public final class ChainState implements ChainInput {
         TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
         Wants wants = new Wants();
         if (store.shard(b, pos.shard()).full(pos.txoff())) {
-            return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+            return finish(false, wants);
         }
         placement.place(slot, p, hash, wants);
-        return finish(ContentResult.Outcome.STORED, wants);
+        return finish(true, wants);
     }
 
     /**
@@ -379,42 +375,25 @@ public final class ChainState implements ChainInput {
     private ContentResult inValidBlock(Hash256 id, java.util.function.Function<BlockNode, ContentResult> then) {
         Optional<BlockNode> found = tree.find(id);
         if (found.isEmpty()) {
-            return ContentResult.unknownBlock(id);
+            return new ContentResult.UnknownBlock(id);
         }
         return found.get().invalid() ? blockInvalid(found.get()) : then.apply(found.get());
     }
 
     private ContentResult blockInvalid(BlockNode b) {
-        return new ContentResult(
-                ContentResult.Outcome.BLOCK_INVALID,
-                ErrorCode.NONE,
-                Optional.ofNullable(complaintOf.get(b)),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                log.take());
+        return new ContentResult.BlockInvalid(complaintOf(b), log.take());
     }
 
-    private ContentResult finish(ContentResult.Outcome outcome, Wants wants) {
+    /** The result once contents are taken in: a complaint they raised outranks whether they were new. */
+    private ContentResult finish(boolean stored, Wants wants) {
         afterEvent();
+        List<Hash256> txs = List.copyOf(wants.txs);
         if (wants.complaint.isPresent()) {
-            return new ContentResult(
-                    ContentResult.Outcome.COMPLAINED,
-                    ErrorCode.NONE,
-                    wants.complaint,
-                    Optional.empty(),
-                    List.copyOf(wants.txs),
-                    List.copyOf(wants.slots),
-                    log.take());
+            return new ContentResult.Complained(wants.complaint.get(), txs, wants.slots, log.take());
         }
-        return new ContentResult(
-                outcome,
-                ErrorCode.NONE,
-                Optional.empty(),
-                Optional.empty(),
-                List.copyOf(wants.txs),
-                List.copyOf(wants.slots),
-                log.take());
+        return stored
+                ? new ContentResult.Stored(txs, wants.slots, log.take())
+                : new ContentResult.AlreadyKnown(txs, wants.slots, log.take());
     }
 
     // ---------------------------------------------------------------- complaints
@@ -468,17 +447,17 @@ public final class ChainState implements ChainInput {
         try {
             v = complaintChecks.check(p);
         } catch (ProtocolException e) {
-            return ContentResult.refused(e.code());
+            return new ContentResult.Refused(e.code());
         }
         if (v instanceof ComplaintVerdict.UnknownBlock u) {
-            return ContentResult.unknownBlock(u.id());
+            return new ContentResult.UnknownBlock(u.id());
         }
         BlockNode bad = ((ComplaintVerdict.Proved) v).block();
         Wants wants = new Wants();
         if (publishComplaint(bad, p)) {
             wants.complaint = Optional.of(p);
         }
-        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+        return finish(false, wants);
     }
 
     /**
@@ -508,7 +487,7 @@ public final class ChainState implements ChainInput {
             pending.drop(d.b().txid());
         }
         raised.forEach(r -> publish(r, wants));
-        return finish(ContentResult.Outcome.ALREADY_KNOWN, wants);
+        return finish(false, wants);
     }
 
     // ---------------------------------------------------------------- loose txs

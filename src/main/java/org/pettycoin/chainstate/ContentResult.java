@@ -8,33 +8,13 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Position;
 
 /**
- * What became of block contents a peer sent (SHARD, HASHES_IN_BLOCK or TX_IN_BLOCK) and what to
- * do next.
- *
- * @param error for {@link Outcome#REFUSED}: the ecode to send before hanging up
- * @param complaint for {@link Outcome#BLOCK_INVALID}, the complaint to answer with; for
- *     {@link Outcome#COMPLAINED}, the complaint we just raised and must broadcast
- * @param wantedBlock for {@link Outcome#UNKNOWN_BLOCK}: the block to ask for
- * @param wantedTxs txids to fetch (unknown inputs)
- * @param wantedSlots slots whose tx to fetch ({@code GET_TX_IN_BLOCK})
- * @param events what the chain state did, in order: for the journal, then the peers
+ * What became of block contents a peer sent (SHARD, HASHES_IN_BLOCK, TX_IN_BLOCK, a complaint or a
+ * tx notice) and what to do next. Each kind carries only what it means; callers tell them apart by
+ * type ({@link #outcome()} names the kind in one word, for logs and tests).
  */
-public record ContentResult(
-        Outcome outcome,
-        ErrorCode error,
-        Optional<ComplaintPacket> complaint,
-        Optional<Hash256> wantedBlock,
-        List<Hash256> wantedTxs,
-        List<Position> wantedSlots,
-        List<ChainEvent> events) {
-    public ContentResult {
-        wantedTxs = List.copyOf(wantedTxs);
-        wantedSlots = List.copyOf(wantedSlots);
-        events = List.copyOf(events);
-    }
-
-    /** The kinds of result. */
-    public enum Outcome {
+public sealed interface ContentResult {
+    /** The kinds of result, one per record. */
+    enum Outcome {
         /** New contents stored (some may still be wanted). */
         STORED,
         /** Nothing new. */
@@ -49,19 +29,107 @@ public record ContentResult(
         COMPLAINED
     }
 
-    public static ContentResult refused(ErrorCode error) {
-        return new ContentResult(
-                Outcome.REFUSED, error, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+    Outcome outcome();
+
+    /** What the chain state did, in order: for the journal, then the peers (none for a refusal). */
+    List<ChainEvent> events();
+
+    /**
+     * The packet was taken in (stored, known already, or proving a block invalid): what it showed
+     * we still need from peers.
+     */
+    sealed interface Accepted extends ContentResult {
+        /** Txids to fetch (unknown inputs). */
+        List<Hash256> wantedTxs();
+
+        /** Slots whose tx to fetch ({@code GET_TX_IN_BLOCK}). */
+        List<Position> wantedSlots();
     }
 
-    public static ContentResult unknownBlock(Hash256 block) {
-        return new ContentResult(
-                Outcome.UNKNOWN_BLOCK,
-                ErrorCode.NONE,
-                Optional.empty(),
-                Optional.of(block),
-                List.of(),
-                List.of(),
-                List.of());
+    /** New contents stored. */
+    record Stored(List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events) implements Accepted {
+        public Stored {
+            wantedTxs = List.copyOf(wantedTxs);
+            wantedSlots = List.copyOf(wantedSlots);
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.STORED;
+        }
+    }
+
+    /** Nothing new (a complaint or notice that changed nothing lands here too). */
+    record AlreadyKnown(List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events)
+            implements Accepted {
+        public AlreadyKnown {
+            wantedTxs = List.copyOf(wantedTxs);
+            wantedSlots = List.copyOf(wantedSlots);
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.ALREADY_KNOWN;
+        }
+    }
+
+    /** The contents proved a block invalid: {@code complaint} is raised and applied, and to be broadcast. */
+    record Complained(
+            ComplaintPacket complaint, List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events)
+            implements Accepted {
+        public Complained {
+            wantedTxs = List.copyOf(wantedTxs);
+            wantedSlots = List.copyOf(wantedSlots);
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.COMPLAINED;
+        }
+    }
+
+    /** The block named is unknown: ask for {@code block}. */
+    record UnknownBlock(Hash256 block) implements ContentResult {
+        @Override
+        public Outcome outcome() {
+            return Outcome.UNKNOWN_BLOCK;
+        }
+
+        @Override
+        public List<ChainEvent> events() {
+            return List.of();
+        }
+    }
+
+    /**
+     * The block is known to be invalid: answer with its complaint, store nothing.
+     *
+     * @param complaint the complaint that made it, or an ancestor, invalid, as we hold it
+     */
+    record BlockInvalid(Optional<ComplaintPacket> complaint, List<ChainEvent> events) implements ContentResult {
+        public BlockInvalid {
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.BLOCK_INVALID;
+        }
+    }
+
+    /** The packet broke a rule: send {@code error} and hang up. */
+    record Refused(ErrorCode error) implements ContentResult {
+        @Override
+        public Outcome outcome() {
+            return Outcome.REFUSED;
+        }
+
+        @Override
+        public List<ChainEvent> events() {
+            return List.of();
+        }
     }
 }

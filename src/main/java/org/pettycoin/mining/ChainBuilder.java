@@ -120,7 +120,7 @@ public final class ChainBuilder {
     }
 
     private static void expectStored(ContentResult r, MinedBlock mined) {
-        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+        if (!(r instanceof ContentResult.Stored || r instanceof ContentResult.AlreadyKnown)) {
             throw new IllegalStateException("contents of built block " + mined.id() + " refused: " + r);
         }
     }

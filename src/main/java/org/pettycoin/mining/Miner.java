@@ -310,24 +310,19 @@ public final class Miner implements AutoCloseable {
         }
         try {
             OwnBlocks.Result r = OwnBlocks.accept(host.state(), j.template, block);
-            switch (r.outcome()) {
-                case ACCEPTED -> {
-                    mined.incrementAndGet();
-                    restUntilNanos = System.nanoTime() + config.restAfterBlock().toNanos();
-                    BlockNode node = r.block().orElseThrow();
-                    LOG.info("mined block {} at height {} with {} txs", node.id(), node.height(), j.template.txCount());
-                    host.announce().accept(node);
-                }
-                case STALE -> {
-                    stale.incrementAndGet();
-                    LOG.debug("dropped a solution: {}", r.detail());
-                }
-                case REFUSED -> {
-                    refused.incrementAndGet();
-                    restUntilNanos = System.nanoTime() + BACKOFF_AFTER_REFUSAL.toNanos();
-                    LOG.warn("our block {} was refused: {}", block.id(), r.detail());
-                }
-                default -> throw new IllegalStateException("unknown outcome " + r.outcome());
+            if (r instanceof OwnBlocks.Accepted a) {
+                mined.incrementAndGet();
+                restUntilNanos = System.nanoTime() + config.restAfterBlock().toNanos();
+                BlockNode node = a.block();
+                LOG.info("mined block {} at height {} with {} txs", node.id(), node.height(), j.template.txCount());
+                host.announce().accept(node);
+            } else if (r instanceof OwnBlocks.Stale s) {
+                stale.incrementAndGet();
+                LOG.debug("dropped a solution: {}", s.why());
+            } else if (r instanceof OwnBlocks.Refused f) {
+                refused.incrementAndGet();
+                restUntilNanos = System.nanoTime() + BACKOFF_AFTER_REFUSAL.toNanos();
+                LOG.warn("our block {} was refused: {}", block.id(), f.why());
             }
         } finally {
             refresh(true);
@@ -465,21 +460,20 @@ public final class Miner implements AutoCloseable {
             MinedBlock block = new MinedBlock(b, t.shards());
             OwnBlocks.Result r = host.nodeThread().call(() -> {
                 OwnBlocks.Result res = OwnBlocks.accept(host.state(), t, block);
-                res.block().ifPresent(host.announce());
+                if (res instanceof OwnBlocks.Accepted a) {
+                    host.announce().accept(a.block());
+                }
                 return res;
             });
-            switch (r.outcome()) {
-                case ACCEPTED -> {
-                    ids.add(block.id());
-                    staleInARow = 0;
+            if (r instanceof OwnBlocks.Accepted) {
+                ids.add(block.id());
+                staleInARow = 0;
+            } else if (r instanceof OwnBlocks.Stale s) {
+                if (++staleInARow >= MAX_STALE_IN_A_ROW) {
+                    throw new IllegalStateException("every block went stale: " + s.why());
                 }
-                case STALE -> {
-                    if (++staleInARow >= MAX_STALE_IN_A_ROW) {
-                        throw new IllegalStateException("every block went stale: " + r.detail());
-                    }
-                }
-                case REFUSED -> throw new IllegalStateException("block " + block.id() + " refused: " + r.detail());
-                default -> throw new IllegalStateException("unknown outcome " + r.outcome());
+            } else if (r instanceof OwnBlocks.Refused f) {
+                throw new IllegalStateException("block " + block.id() + " refused: " + f.why());
             }
         }
         return ids;

@@ -38,26 +38,52 @@ final class OwnBlocks {
         REFUSED
     }
 
-    record Result(Outcome outcome, Optional<BlockNode> block, String detail) {}
+    /** What became of a solved block of ours; {@link #outcome()} names the kind for logs and tests. */
+    sealed interface Result {
+        Outcome outcome();
+    }
+
+    /** Attached with all its contents: {@code block} is to be announced. */
+    record Accepted(BlockNode block) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.ACCEPTED;
+        }
+    }
+
+    /** Solved too late; {@code why} for the log. */
+    record Stale(String why) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.STALE;
+        }
+    }
+
+    /** The chain state refused it; {@code why} for the log. */
+    record Refused(String why) implements Result {
+        @Override
+        public Outcome outcome() {
+            return Outcome.REFUSED;
+        }
+    }
 
     private OwnBlocks() {}
 
     static Result accept(ChainInput input, Template template, MinedBlock mined) {
         ChainState state = input.chain();
         if (state.miningHead() != template.parent()) {
-            return new Result(Outcome.STALE, Optional.empty(), "the mining head moved from " + template.parent());
+            return new Stale("the mining head moved from " + template.parent());
         }
         Optional<Hash256> gone = txNoLongerReady(state, template);
         if (gone.isPresent()) {
             // Same parent, but the pool dropped one of its txs (say a double spend came to light).
-            return new Result(Outcome.STALE, Optional.empty(), "tx " + gone.get() + " left the pool");
+            return new Stale("tx " + gone.get() + " left the pool");
         }
         // Our own search compared the id with the target: the work is not checked again.
         ChainState.BlockReceipt receipt =
                 input.processBlock(ReceivedBlock.of(mined.block(), mined.id()), BlockFlags.OWN, Origin.LOCAL);
         if (!(receipt.intake() instanceof BlockIntake.Attached)) {
-            return new Result(
-                    Outcome.REFUSED, Optional.empty(), receipt.intake().toString());
+            return new Refused(receipt.intake().toString());
         }
         if (!receipt.prevTxhashesMismatch().isEmpty()) {
             LOG.warn("our block {} disagrees with its own prev_txhashes", mined.id());
@@ -76,13 +102,13 @@ final class OwnBlocks {
             LOG.warn("our block {} is not fully known after taking its contents", node);
         }
         if (node.invalid()) {
-            return new Result(Outcome.REFUSED, Optional.empty(), "a complaint against its contents");
+            return new Refused("a complaint against its contents");
         }
-        return new Result(Outcome.ACCEPTED, Optional.of(node), "");
+        return new Accepted(node);
     }
 
     private static void expectStored(ContentResult r, MinedBlock mined, String what) {
-        if (r.outcome() != ContentResult.Outcome.STORED && r.outcome() != ContentResult.Outcome.ALREADY_KNOWN) {
+        if (!(r instanceof ContentResult.Stored || r instanceof ContentResult.AlreadyKnown)) {
             LOG.warn("{} of our block {} was not taken: {}", what, mined.id(), r);
         }
     }

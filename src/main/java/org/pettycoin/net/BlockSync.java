@@ -13,7 +13,6 @@ import org.pettycoin.chainstate.Origin;
 import org.pettycoin.consensus.Horizon;
 import org.pettycoin.protocol.ChildBlock;
 import org.pettycoin.protocol.ChildrenPacket;
-import org.pettycoin.protocol.ErrPacket;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.ProtocolException;
@@ -38,6 +37,12 @@ final class BlockSync {
         void relay(BlockNode block, ReceivedBlock received, Peer from);
     }
 
+    /** Charges a peer for a fault found here that is not a {@link ProtocolException}'s. */
+    @FunctionalInterface
+    interface Faults {
+        void punish(Peer p, Misbehaviour fault, String detail);
+    }
+
     private final ChainInput input;
     private final ChainState state;
     private final RequestScheduler<Peer> requests;
@@ -45,6 +50,7 @@ final class BlockSync {
     private final LongSupplier nowSeconds;
     private final LongSupplier nowMillis;
     private final Relay relay;
+    private final Faults faults;
 
     BlockSync(
             ChainInput input,
@@ -52,7 +58,8 @@ final class BlockSync {
             DescendantsHash hashes,
             LongSupplier nowSeconds,
             LongSupplier nowMillis,
-            Relay relay) {
+            Relay relay,
+            Faults faults) {
         this.input = input;
         this.state = input.chain();
         this.requests = requests;
@@ -60,6 +67,7 @@ final class BlockSync {
         this.nowSeconds = nowSeconds;
         this.nowMillis = nowMillis;
         this.relay = relay;
+        this.faults = faults;
     }
 
     /**
@@ -80,8 +88,7 @@ final class BlockSync {
         } else if (in instanceof BlockIntake.TooEasy) {
             if (p.welcomeBlock.equals(Optional.of(block.id()))) {
                 // Its best block can never attach here; C answers WRONG_GENESIS (docs/c-differences.md #36).
-                LOG.info("{}: its best block is too easy for its height; hanging up", p);
-                p.connection.sendAndClose(ErrPacket.of(ErrorCode.WRONG_GENESIS));
+                faults.punish(p, Misbehaviour.WRONG_GENESIS, "its best block is too easy for its height");
             }
             return;
         } else if (!(in instanceof BlockIntake.Attached)) {
@@ -161,7 +168,8 @@ final class BlockSync {
             throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
         }
         if (m.err() != 0) {
-            return; // C takes an error TXMAP for a bad length and hangs up (docs/c-differences.md #30)
+            faults.punish(p, Misbehaviour.ERROR_TXMAP, "TXMAP err " + m.err());
+            return;
         }
         int n = b.get().block().numTxs(m.shard());
         if (m.bitmap().size() != (n + 31) / 32 * 4) {

@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.protocol.Block;
-import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.Packet;
-import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.transport.Connection;
 
@@ -21,8 +19,9 @@ import org.pettycoin.transport.Connection;
  * connected, a node banned for breaking the protocol). Part of the peer protocol; node thread only.
  */
 final class Handshake {
-    /** Why a valid welcome still ends the connection: it came from this very node. */
-    static final String SELF = "that is us";
+    /** Why a welcome ends the connection: the fault, and what exactly was wrong, for the log. */
+    record Refusal(Misbehaviour fault, String detail) {}
+
     /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
     private static final String MONIKER = "ICBINB! pettycoin-java";
 
@@ -58,35 +57,38 @@ final class Handshake {
     /**
      * {@code check_welcome}, then the checks that close without an error.
      *
-     * @return empty if {@code p} may stay, else why it is closed without ERR
-     * @throws ProtocolException for a welcome C answers with ERR (UNKNOWN_COMMAND, HIGH_VERSION,
-     *     NO_INTEREST)
+     * @return empty if {@code p} may stay, else why not: a fault C answers with ERR (UNKNOWN_COMMAND,
+     *     HIGH_VERSION, NO_INTEREST), or one it closes on without a word
      */
-    Optional<String> check(Packet packet, Peer p, Collection<Peer> connected) throws ProtocolException {
+    Optional<Refusal> check(Packet packet, Peer p, Collection<Peer> connected) {
         if (!(packet instanceof WelcomePacket w)) {
-            throw new ProtocolException(
-                    ErrorCode.UNKNOWN_COMMAND,
+            return refuse(
+                    Misbehaviour.UNKNOWN_COMMAND,
                     "expected WELCOME, got " + packet.type().cName());
         }
         if (w.version() != PROTOCOL_VERSION) {
-            throw new ProtocolException(ErrorCode.HIGH_VERSION, "version " + w.version());
+            return refuse(Misbehaviour.WELCOME_VERSION, "version " + w.version());
         }
         if (w.interestCount() < MIN_INTERESTS) {
-            throw new ProtocolException(ErrorCode.NO_INTEREST, w.interestCount() + " interests");
+            return refuse(Misbehaviour.WELCOME_INTERESTS, w.interestCount() + " interests");
         }
         if (w.uuid().equals(self)) {
-            return Optional.of(SELF);
+            return refuse(Misbehaviour.SELF_DIAL, "that is us");
         }
         Long banned = bannedUntil.get(w.uuid());
         if (banned != null && banned > nowMillis.getAsLong()) {
-            return Optional.of("banned for misbehaving");
+            return refuse(Misbehaviour.BANNED, "banned for misbehaving");
         }
         for (Peer other : connected) {
             if (other != p && other.uuid().equals(Optional.of(w.uuid()))) {
-                return Optional.of("already connected to that node as " + other);
+                return refuse(Misbehaviour.DUPLICATE_UUID, "already connected to that node as " + other);
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(Misbehaviour fault, String detail) {
+        return Optional.of(new Refusal(fault, detail));
     }
 
     /** {@code p} broke the protocol: its node is refused for a while. */

@@ -125,7 +125,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.server = new Server(state, hashes);
         this.handshake = new Handshake(config.uuid(), nowMillis);
         this.requests = new RequestScheduler<>(config.requests());
-        this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock);
+        this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, this::punish);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
         this.lastPeerRefreshMillis = nowMillis.getAsLong();
@@ -215,7 +215,7 @@ public final class PeerNetwork implements ConnectionListener {
                 dispatch(p, (Packet) received);
             }
         } catch (ProtocolException e) {
-            violation(p, e.code(), e.getMessage());
+            punish(p, Misbehaviour.of(e.code()), Optional.of(e.code()), e.getMessage());
         }
         afterEvent();
     }
@@ -230,7 +230,7 @@ public final class PeerNetwork implements ConnectionListener {
         nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p != null) {
-            violation(p, error.code(), "malformed packet: " + error.getMessage());
+            punish(p, Misbehaviour.MALFORMED_PACKET, Optional.of(error.code()), error.getMessage());
         }
     }
 
@@ -277,14 +277,14 @@ public final class PeerNetwork implements ConnectionListener {
             broadcast(new GetPeersPacket(), Optional.empty());
         }
         for (Peer slow : requests.expire(now)) {
-            slow.score++;
-            if (slow.score > config.maxScore()) {
-                disconnect(slow, "too many requests left unanswered");
-            }
+            punish(slow, Misbehaviour.UNANSWERED_REQUEST, "a request timed out");
         }
         for (Peer p : List.copyOf(peers.values())) {
             if (p.welcomed() && p.weAreSyncing && now - p.lastProgressMillis > config.syncStallMillis()) {
-                disconnect(p, "its best block came no nearer for " + config.syncStallMillis() / 1000 + " s");
+                punish(
+                        p,
+                        Misbehaviour.SYNC_STALLED,
+                        "its best block came no nearer for " + config.syncStallMillis() / 1000 + " s");
             }
         }
         afterEvent();
@@ -347,13 +347,12 @@ public final class PeerNetwork implements ConnectionListener {
 
     /** C's {@code welcome_received} (peer.c), once {@link Handshake#check} has passed it. */
     private void onWelcome(Peer p, Packet packet) throws ProtocolException {
-        Optional<String> refusal = handshake.check(packet, p, peers.values());
+        Optional<Handshake.Refusal> refusal = handshake.check(packet, p, peers.values());
         if (refusal.isPresent()) {
-            LOG.info("{}: {}; closing", p, refusal.get());
-            if (refusal.get().equals(Handshake.SELF)) {
+            if (refusal.get().fault() == Misbehaviour.SELF_DIAL) {
                 addresses.self(p.connection);
             }
-            p.connection.close();
+            punish(p, refusal.get().fault(), refusal.get().detail());
             return;
         }
         WelcomePacket w = (WelcomePacket) packet;
@@ -417,7 +416,8 @@ public final class PeerNetwork implements ConnectionListener {
             apply(p, input.receiveHashInBlock(h, originOf(p)));
         } else if (packet instanceof SetFilterPacket f) {
             if (f.filter() == 0 || Long.compareUnsigned(f.offset(), MAX_FILTER_OFFSET) > 0) {
-                throw new ProtocolException(ErrorCode.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
+                punish(p, Misbehaviour.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
+                return;
             }
             p.theyAreSyncing = false;
         } else if (packet instanceof GetPeersPacket) {
@@ -427,6 +427,9 @@ public final class PeerNetwork implements ConnectionListener {
                 p.connection.send(new PeersPacket(known));
             }
         } else if (packet instanceof PeersPacket ps) {
+            if (ps.peers().isEmpty()) {
+                punish(p, Misbehaviour.EMPTY_PEERS, "PEERS with no addresses");
+            }
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
             apply(p, input.receiveComplaint(c, originOf(p)));
@@ -435,22 +438,22 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof TxBadAmountPacket n) {
             apply(p, input.receiveTxNotice(notices.checkBadAmount(n), originOf(p)));
         } else if (packet instanceof TxDoublespendPacket n) {
-            // C hangs up after acting on one (docs/c-differences.md #24); we act and stay.
             apply(p, input.receiveTxNotice(notices.checkDoublespend(n), originOf(p)));
+            punish(p, Misbehaviour.DOUBLESPEND_NOTICE, "a valid TX_DOUBLESPEND");
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
         } else if (packet instanceof ErrPacket e) {
-            LOG.info(
-                    "{}: sent ERR {}; closing",
+            punish(
                     p,
-                    e.error().isPresent()
-                            ? ErrorCode.fromCode(e.error().getAsLong())
-                                    .map(ErrorCode::cName)
-                                    .orElse("?")
-                            : "(malformed)");
-            p.connection.close();
+                    Misbehaviour.SENT_ERR,
+                    "ERR "
+                            + (e.error().isPresent()
+                                    ? ErrorCode.fromCode(e.error().getAsLong())
+                                            .map(ErrorCode::cName)
+                                            .orElse("?")
+                                    : "(malformed)"));
         } else {
-            throw new ProtocolException(ErrorCode.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
+            punish(p, Misbehaviour.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
         }
     }
 
@@ -484,20 +487,19 @@ public final class PeerNetwork implements ConnectionListener {
     // ------------------------------------------------------------------ common
 
     /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
-    private void apply(Peer p, ContentResult r) throws ProtocolException {
-        switch (r.outcome()) {
-            case REFUSED -> throw new ProtocolException(r.error(), "contents refused");
-            case BLOCK_INVALID -> r.complaint().ifPresent(p.connection::send);
-            case UNKNOWN_BLOCK ->
-                r.wantedBlock()
-                        .filter(id -> !state.detached().contains(id))
-                        .ifPresent(id -> requests.want(Request.block(id)));
-            default -> {
-                // accepted: only the wanted items below
+    private void apply(Peer p, ContentResult r) {
+        if (r instanceof ContentResult.Refused refused) {
+            punish(p, Misbehaviour.of(refused.error()), Optional.of(refused.error()), "contents refused");
+        } else if (r instanceof ContentResult.BlockInvalid invalid) {
+            invalid.complaint().ifPresent(p.connection::send);
+        } else if (r instanceof ContentResult.UnknownBlock unknown) {
+            if (!state.detached().contains(unknown.block())) {
+                requests.want(Request.block(unknown.block()));
             }
+        } else if (r instanceof ContentResult.Accepted accepted) {
+            accepted.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
+            accepted.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
         }
-        r.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
-        r.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
     }
 
     /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers), as it came. */
@@ -540,15 +542,40 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
-    private void violation(Peer p, ErrorCode code, String why) {
-        LOG.warn("{}: {} ({}); disconnecting", p, code.cName(), why);
-        handshake.ban(p);
-        p.connection.sendAndClose(ErrPacket.of(code));
+    /** A fault found here: answered with its own code, if it has one. */
+    private void punish(Peer p, Misbehaviour fault, String detail) {
+        punish(p, fault, fault.err(), detail);
     }
 
-    private void disconnect(Peer p, String why) {
-        LOG.warn("{}: {}; disconnecting", p, why);
-        p.connection.close();
+    /**
+     * The one place a peer's fault costs it something, as its {@link Misbehaviour.Penalty} says:
+     * tolerated (noted only), scored (disconnected past {@link Config#maxScore}), disconnected, or
+     * banned (its node refused for a while). {@code err} goes out first, if any, when it is hung up on.
+     */
+    private void punish(Peer p, Misbehaviour fault, Optional<ErrorCode> err, String detail) {
+        Misbehaviour.Penalty penalty = fault.penalty();
+        String code = err.map(c -> " " + c.cName()).orElse("");
+        if (penalty instanceof Misbehaviour.Penalty.Tolerated) {
+            LOG.debug("{}: {} ({}), which an honest C node does; carrying on", p, fault, detail);
+            return;
+        }
+        if (penalty instanceof Misbehaviour.Penalty.Score s) {
+            p.score += s.points();
+            if (p.score <= config.maxScore()) {
+                LOG.debug("{}: {} ({}), score {}", p, fault, detail, p.score);
+                return;
+            }
+            LOG.warn("{}: {} ({}), score {} past {}; disconnecting", p, fault, detail, p.score, config.maxScore());
+            p.connection.close();
+            return;
+        }
+        if (penalty instanceof Misbehaviour.Penalty.Ban) {
+            LOG.warn("{}: {}{} ({}); banning and disconnecting", p, fault, code, detail);
+            handshake.ban(p);
+        } else {
+            LOG.info("{}: {}{} ({}); disconnecting", p, fault, code, detail);
+        }
+        err.ifPresentOrElse(c -> p.connection.sendAndClose(ErrPacket.of(c)), p.connection::close);
     }
 
     /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (C's state.c). */

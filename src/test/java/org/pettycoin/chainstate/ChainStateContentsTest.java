@@ -70,7 +70,8 @@ class ChainStateContentsTest {
         assertThat(g.state.tree().heads().longestChains().get(0).id()).isEqualTo(n4.id());
         assertThat(g.head()).isEqualTo(g.state.tree().genesis());
         ShardPacket shard = b1.shardPackets().get(0);
-        assertThat(g.state.receiveShard(shard).wantedSlots()).containsExactly(new Position(b1.id(), shard.shard(), 0));
+        assertThat(Results.accepted(g.state.receiveShard(shard)).wantedSlots())
+                .containsExactly(new Position(b1.id(), shard.shard(), 0));
         assertThat(g.head()).isEqualTo(g.state.tree().genesis());
         assertThat(g.state.receiveTxInBlock(b1.provenTxs().get(0)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
         assertThat(g.head().id()).isEqualTo(n4.id());
@@ -85,7 +86,7 @@ class ChainStateContentsTest {
         f.state.receiveBlock(b1.block());
         ContentResult r = f.state.receiveShard(b1.shardPackets().get(0));
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.STORED);
-        assertThat(r.wantedSlots()).isEmpty();
+        assertThat(Results.accepted(r).wantedSlots()).isEmpty();
         assertThat(f.head().id()).isEqualTo(b1.id());
         assertThat(f.state.pending().size()).isZero();
     }
@@ -99,7 +100,7 @@ class ChainStateContentsTest {
         Proof proof = b1.provenTxs().get(0).proof();
         TxRefHash hash = TxHashes.txRefHash(tx, List.of());
         ContentResult r = f.state.receiveHashInBlock(new HashesInBlockPacket(proof, hash));
-        assertThat(r.wantedSlots()).containsExactly(proof.position());
+        assertThat(Results.accepted(r).wantedSlots()).containsExactly(proof.position());
         assertThat(f.state
                         .receiveHashInBlock(new HashesInBlockPacket(proof, hash))
                         .outcome())
@@ -118,45 +119,37 @@ class ChainStateContentsTest {
         Hash256 id = b1.id();
         TxRefHash junk = new TxRefHash(Hash256.ZERO, Hash256.ZERO);
 
-        assertThat(f.state.receiveShard(new ShardPacket(id, 4, good.hashes())).error())
+        assertThat(Results.refusal(f.state.receiveShard(new ShardPacket(id, 4, good.hashes()))))
                 .isEqualTo(ErrorCode.BAD_SHARDNUM);
-        assertThat(f.state
-                        .receiveShard(new ShardPacket(id, good.shard(), List.of(junk, junk, junk)))
-                        .error())
+        assertThat(Results.refusal(f.state.receiveShard(new ShardPacket(id, good.shard(), List.of(junk, junk, junk)))))
                 .isEqualTo(ErrorCode.INVALID_LEN);
         int empty = good.shard() == 0 ? 1 : 0;
         if (b1.block().numTxs(empty) == 0) {
-            assertThat(f.state
-                            .receiveShard(new ShardPacket(id, empty, List.of()))
-                            .error())
+            assertThat(Results.refusal(f.state.receiveShard(new ShardPacket(id, empty, List.of()))))
                     .isEqualTo(ErrorCode.INVALID_LEN);
         }
         List<TxRefHash> swapped = good.hashes().size() == 2
                 ? List.of(good.hashes().get(1), good.hashes().get(0))
                 : List.of(junk);
-        assertThat(f.state
-                        .receiveShard(new ShardPacket(id, good.shard(), swapped))
-                        .error())
+        assertThat(Results.refusal(f.state.receiveShard(new ShardPacket(id, good.shard(), swapped))))
                 .isEqualTo(ErrorCode.BAD_MERKLE);
 
         TxWithProof t = b1.provenTxs().get(0);
         TxWithProof elsewhere = new TxWithProof(
                 MerkleTree.proof(id, t.proof().position().shard(), List.of(junk, junk), 1), t.tx(), t.refs());
-        assertThat(f.state.receiveTxInBlock(elsewhere).error()).isEqualTo(ErrorCode.BAD_PROOF);
-        assertThat(f.state
-                        .receiveHashInBlock(new HashesInBlockPacket(t.proof(), junk))
-                        .error())
+        assertThat(Results.refusal(f.state.receiveTxInBlock(elsewhere))).isEqualTo(ErrorCode.BAD_PROOF);
+        assertThat(Results.refusal(f.state.receiveHashInBlock(new HashesInBlockPacket(t.proof(), junk))))
                 .isEqualTo(ErrorCode.BAD_PROOF);
         TxWithProof badRef = new TxWithProof(
                 t.proof(),
                 TestTxs.pay(ALICE, NodeFixture.MINER, 1, 0, TestTxs.out(t.tx(), 0)),
                 List.of(new InputRef(5, 0, 0)));
-        assertThat(f.state.receiveTxInBlock(badRef).error()).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
+        assertThat(Results.refusal(f.state.receiveTxInBlock(badRef))).isEqualTo(ErrorCode.REF_BAD_BLOCKS_AGO);
 
         Hash256 unknown = Hash256.ZERO;
         ContentResult r = f.state.receiveShard(new ShardPacket(unknown, 0, good.hashes()));
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.UNKNOWN_BLOCK);
-        assertThat(r.wantedBlock()).contains(unknown);
+        assertThat(Results.wantedBlock(r)).isEqualTo(unknown);
     }
 
     @Test

@@ -64,7 +64,7 @@ class ChainStateTxTest {
                 .filter(r -> r.outcome() == ContentResult.Outcome.COMPLAINED)
                 .toList();
         assertThat(raised).hasSize(1);
-        return raised.get(0).complaint().orElseThrow();
+        return Results.complaint(raised.get(0));
     }
 
     private static ContentResult last(List<ContentResult> results) {
@@ -129,7 +129,7 @@ class ChainStateTxTest {
         List<ContentResult> results = f.feed(b3);
         ContentResult r = last(results);
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
-        ComplainDoublespendPacket c = (ComplainDoublespendPacket) r.complaint().orElseThrow();
+        ComplainDoublespendPacket c = (ComplainDoublespendPacket) Results.complaint(r);
         assertThat(c.tx1().tx()).isEqualTo(aliceToBob(300));
         assertThat(c.tx2().tx()).isEqualTo(aliceToCarol(300));
         assertThat(c.tx2().proof().position().block()).isEqualTo(b3.id());
@@ -258,7 +258,7 @@ class ChainStateTxTest {
         List<TxWithProof> proven = bad.provenTxs();
         assertThat(g.state.receiveTxInBlock(proven.get(0)).outcome()).isEqualTo(ContentResult.Outcome.STORED);
         ContentResult r = g.state.receiveTxInBlock(proven.get(1));
-        ComplainTxMisorderPacket c = (ComplainTxMisorderPacket) r.complaint().orElseThrow();
+        ComplainTxMisorderPacket c = (ComplainTxMisorderPacket) Results.complaint(r);
         assertThat(c.tx1()).isEqualTo(proven.get(1));
         assertThat(c.tx2().tx()).isEqualTo(proven.get(0).tx());
     }
@@ -336,7 +336,7 @@ class ChainStateTxTest {
 
         ComplainDoublespendPacket forged = new ComplainDoublespendPacket(
                 0, 0, ((ComplainDoublespendPacket) c).tx2(), ((ComplainDoublespendPacket) c).tx1());
-        assertThat(g.state.receiveComplaint(forged).error()).isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
+        assertThat(Results.refusal(g.state.receiveComplaint(forged))).isEqualTo(ErrorCode.BAD_DOUBLESPEND_BLOCKS);
         ContentResult r = g.input.receiveComplaint(c, Origin.LOCAL);
         assertThat(r.outcome()).isEqualTo(ContentResult.Outcome.COMPLAINED);
         assertThat(g3.invalid()).isTrue();

@@ -178,7 +178,7 @@ class MinerTest {
             Template fresh = Template.build(rig.state, REWARD);
             OwnBlocks.Result ok = OwnBlocks.accept(rig.state, fresh, solve(rig, fresh));
             assertThat(ok.outcome()).isEqualTo(OwnBlocks.Outcome.ACCEPTED);
-            assertThat(rig.state.miningHead()).isSameAs(ok.block().orElseThrow());
+            assertThat(rig.state.miningHead()).isSameAs(((OwnBlocks.Accepted) ok).block());
         }
     }
 
