@@ -4,22 +4,24 @@ import java.util.Objects;
 
 /**
  * A packet together with its whole frame ({@code le32 len}, {@code le32 type}, body): either the
- * bytes it was decoded from, or its encoding made once. Lets one packet go to many peers, or to
- * the blockfile and then to peers, without encoding it again for each. The frame is shared, never
- * copied: nobody may change it.
+ * bytes it was decoded from, or its encoding made once, when first asked for. Lets one packet go to
+ * many peers, or to the blockfile and then to peers, without encoding it again for each, and costs
+ * nothing for a packet nobody writes out (a block offered and found known). The frame is shared,
+ * never copied: nobody may change it. Safe to read from any thread: two threads asking at once may
+ * both encode, and get the same bytes.
  */
 public final class EncodedPacket {
     private final Packet packet;
-    private final byte[] frame;
+    private volatile byte[] frame;
 
     private EncodedPacket(Packet packet, byte[] frame) {
         this.packet = Objects.requireNonNull(packet);
-        this.frame = Objects.requireNonNull(frame);
+        this.frame = frame;
     }
 
-    /** Encodes {@code packet} once. */
+    /** {@code packet}, encoded once when its frame is first needed. */
     public static EncodedPacket of(Packet packet) {
-        return new EncodedPacket(packet, PacketCodec.encode(packet));
+        return new EncodedPacket(packet, null);
     }
 
     /**
@@ -27,7 +29,7 @@ public final class EncodedPacket {
      * re-encodes to the bytes received), so this frame is what {@link #of} would give.
      */
     public static EncodedPacket decoded(Packet packet, byte[] frame) {
-        return new EncodedPacket(packet, frame);
+        return new EncodedPacket(packet, Objects.requireNonNull(frame));
     }
 
     public Packet packet() {
@@ -36,11 +38,16 @@ public final class EncodedPacket {
 
     /** The whole frame; shared, so never modify it. */
     public byte[] frame() {
-        return frame;
+        byte[] f = frame;
+        if (f == null) {
+            f = PacketCodec.encode(packet);
+            frame = f;
+        }
+        return f;
     }
 
     @Override
     public String toString() {
-        return packet.type().cName() + " (" + frame.length + " bytes)";
+        return packet.type().cName() + " (" + frame().length + " bytes)";
     }
 }
