@@ -516,8 +516,8 @@ public final class ChainState implements ChainInput {
         PendingPool.Admission a = pending.add(tx);
         Wants wants = new Wants();
         Optional<Packet> reply = Optional.empty();
-        if (a.status() == PendingPool.Status.REFUSED && !a.tooOld()) {
-            reply = TxReplies.forRefusal(store, miningHead(), tx, a, complaints);
+        if (a instanceof PendingPool.Admission.Refused r && !r.tooOld()) {
+            reply = TxReplies.forRefusal(store, miningHead(), tx, r, complaints);
         } else if (a.status() == PendingPool.Status.WAITING) {
             placement.wantUnknownInputs(miningHead(), tx, wants);
         }

@@ -64,16 +64,68 @@ public final class PendingPool {
     }
 
     /**
-     * What admission decided for one tx.
-     *
-     * @param verdict the input check against the mining chain
-     * @param pendingConflict for a double spend against another pending tx: that tx and its input
-     * @param tooOld refused because an input's block expires within the hour ({@code too_old})
+     * What admission decided for one tx: each outcome carries only what it means. Every one has the
+     * input check against the mining chain ({@link InputVerdict#OK} when nothing needed checking).
      */
-    public record Admission(
-            Status status, InputVerdict verdict, Optional<PendingSpend> pendingConflict, boolean tooOld) {
-        public boolean kept() {
-            return status == Status.READY || status == Status.WAITING;
+    public sealed interface Admission {
+        Status status();
+
+        InputVerdict verdict();
+
+        /** Whether the pool holds the tx now (ready or waiting). */
+        default boolean kept() {
+            return status() == Status.READY || status() == Status.WAITING;
+        }
+
+        /** Ready for the next block. */
+        record Ready(InputVerdict verdict) implements Admission {
+            @Override
+            public Status status() {
+                return Status.READY;
+            }
+        }
+
+        /** Kept until an input is in the mining chain (the verdict names it) or its shard has room. */
+        record Waiting(InputVerdict verdict) implements Admission {
+            @Override
+            public Status status() {
+                return Status.WAITING;
+            }
+        }
+
+        /** Already pending or in the mining chain: nothing done. */
+        record AlreadyKnown() implements Admission {
+            @Override
+            public Status status() {
+                return Status.ALREADY_KNOWN;
+            }
+
+            @Override
+            public InputVerdict verdict() {
+                return InputVerdict.OK;
+            }
+        }
+
+        /** Valid (or waiting on an input, as the verdict says) but dropped by the fee policy. */
+        record PolicyDropped(InputVerdict verdict) implements Admission {
+            @Override
+            public Status status() {
+                return Status.POLICY_DROPPED;
+            }
+        }
+
+        /**
+         * Refused for the verdict.
+         *
+         * @param pendingConflict for a double spend against another pending tx: that tx and its input
+         * @param tooOld refused because an input's block expires within the hour ({@code too_old})
+         */
+        record Refused(InputVerdict verdict, Optional<PendingSpend> pendingConflict, boolean tooOld)
+                implements Admission {
+            @Override
+            public Status status() {
+                return Status.REFUSED;
+            }
         }
     }
 
@@ -142,7 +194,7 @@ public final class PendingPool {
         Hash256 txid = TxHashes.txid(tx);
         BlockNode head = miningHead.get();
         if (all.containsKey(txid) || store.findInChain(head, txid).isPresent()) {
-            return new Admission(Status.ALREADY_KNOWN, InputVerdict.OK, Optional.empty(), false);
+            return new Admission.AlreadyKnown();
         }
         InputVerdict v = InputChecks.check(store, head, Optional.empty(), tx);
         Optional<PendingSpend> conflict = Optional.empty();
@@ -154,29 +206,29 @@ public final class PendingPool {
             }
         }
         if (v.refused()) {
-            return new Admission(Status.REFUSED, v, conflict, false);
+            return new Admission.Refused(v, conflict, false);
         }
         if (droppedByPolicy(tx)) {
-            return new Admission(Status.POLICY_DROPPED, v, Optional.empty(), false);
+            return new Admission.PolicyDropped(v);
         }
         if (v.kind() == InputVerdict.Kind.UNKNOWN) {
             keepWaiting(txid, tx);
-            return new Admission(Status.WAITING, v, Optional.empty(), false);
+            return new Admission.Waiting(v);
         }
         List<Ready> shard = ready.get(TxShards.shardOf(tx, Protocol.INITIAL_SHARD_ORDER));
         if (shard.size() == MAX_PER_SHARD) {
             keepWaiting(txid, tx);
-            return new Admission(Status.WAITING, v, Optional.empty(), false);
+            return new Admission.Waiting(v);
         }
         Optional<List<InputRef>> refs = InputChecks.createRefs(store, head, tx, 1, nowSeconds.getAsLong());
         if (refs.isEmpty()) {
-            return new Admission(Status.REFUSED, InputVerdict.of(InputVerdict.Kind.BAD, 0), Optional.empty(), true);
+            return new Admission.Refused(InputVerdict.of(InputVerdict.Kind.BAD, 0), Optional.empty(), true);
         }
         Ready r = new Ready(txid, tx, refs.get());
         int at = Collections.binarySearch(shard, r, (a, b) -> TxShards.CANONICAL_ORDER.compare(a.tx(), b.tx()));
         shard.add(at < 0 ? -at - 1 : at, r);
         index(txid, tx);
-        return new Admission(Status.READY, v, Optional.empty(), false);
+        return new Admission.Ready(v);
     }
 
     private boolean droppedByPolicy(Tx tx) {

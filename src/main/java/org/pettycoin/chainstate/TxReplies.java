@@ -22,7 +22,7 @@ final class TxReplies {
     private TxReplies() {}
 
     static Optional<Packet> forRefusal(
-            TxStore store, BlockNode head, Tx tx, PendingPool.Admission a, ComplaintBuilder complaints) {
+            TxStore store, BlockNode head, Tx tx, PendingPool.Admission.Refused a, ComplaintBuilder complaints) {
         InputVerdict v = a.verdict();
         return switch (v.kind()) {
             case BAD ->

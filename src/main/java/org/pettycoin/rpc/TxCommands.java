@@ -76,8 +76,8 @@ final class TxCommands {
             if (a.status() == PendingPool.Status.ALREADY_KNOWN) {
                 throw new RpcException("Transaction already known");
             }
-            if (a.status() == PendingPool.Status.REFUSED) {
-                throw new RpcException(refusal(a));
+            if (a instanceof PendingPool.Admission.Refused r) {
+                throw new RpcException(refusal(r));
             }
             ObjectNode o = RpcJson.object();
             o.put("tx", txid.hex());
@@ -96,7 +96,7 @@ final class TxCommands {
     }
 
     /** C's messages for {@code add_pending_tx}'s refusals. */
-    private static String refusal(PendingPool.Admission a) {
+    private static String refusal(PendingPool.Admission.Refused a) {
         int n = a.verdict().input();
         return switch (a.verdict().kind()) {
             case BAD -> a.tooOld() ? "Input " + n + " is too old" : "Input " + n + " is invalid";
