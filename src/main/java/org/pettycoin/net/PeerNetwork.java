@@ -99,6 +99,7 @@ public final class PeerNetwork implements ConnectionListener {
     private final TxNoticeChecks notices;
     private final Map<Connection, Peer> peers = new LinkedHashMap<>();
     private final Handshake handshake;
+    private final PeerFaults faults;
     private final PeerAddresses addresses;
 
     private final NodeThread nodeThread;
@@ -124,8 +125,9 @@ public final class PeerNetwork implements ConnectionListener {
         this.nowMillis = nowMillis;
         this.server = new Server(state, hashes);
         this.handshake = new Handshake(config.uuid(), nowMillis);
+        this.faults = new PeerFaults(handshake, config.maxScore());
         this.requests = new RequestScheduler<>(config.requests());
-        this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, this::punish);
+        this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, faults);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
         this.lastPeerRefreshMillis = nowMillis.getAsLong();
@@ -215,7 +217,7 @@ public final class PeerNetwork implements ConnectionListener {
                 dispatch(p, (Packet) received);
             }
         } catch (ProtocolException e) {
-            punish(p, Misbehaviour.of(e.code()), Optional.of(e.code()), e.getMessage());
+            faults.punish(p, Misbehaviour.of(e.code()), Optional.of(e.code()), e.getMessage());
         }
         afterEvent();
     }
@@ -230,7 +232,7 @@ public final class PeerNetwork implements ConnectionListener {
         nodeThread.checkOnNodeThread();
         Peer p = peers.get(c);
         if (p != null) {
-            punish(p, Misbehaviour.MALFORMED_PACKET, Optional.of(error.code()), error.getMessage());
+            faults.punish(p, Misbehaviour.MALFORMED_PACKET, Optional.of(error.code()), error.getMessage());
         }
     }
 
@@ -277,11 +279,11 @@ public final class PeerNetwork implements ConnectionListener {
             broadcast(new GetPeersPacket(), Optional.empty());
         }
         for (Peer slow : requests.expire(now)) {
-            punish(slow, Misbehaviour.UNANSWERED_REQUEST, "a request timed out");
+            faults.punish(slow, Misbehaviour.UNANSWERED_REQUEST, "a request timed out");
         }
         for (Peer p : List.copyOf(peers.values())) {
             if (p.welcomed() && p.weAreSyncing && now - p.lastProgressMillis > config.syncStallMillis()) {
-                punish(
+                faults.punish(
                         p,
                         Misbehaviour.SYNC_STALLED,
                         "its best block came no nearer for " + config.syncStallMillis() / 1000 + " s");
@@ -352,7 +354,7 @@ public final class PeerNetwork implements ConnectionListener {
             if (refusal.get().fault() == Misbehaviour.SELF_DIAL) {
                 addresses.self(p.connection);
             }
-            punish(p, refusal.get().fault(), refusal.get().detail());
+            faults.punish(p, refusal.get().fault(), refusal.get().detail());
             return;
         }
         WelcomePacket w = (WelcomePacket) packet;
@@ -416,7 +418,7 @@ public final class PeerNetwork implements ConnectionListener {
             apply(p, input.receiveHashInBlock(h, originOf(p)));
         } else if (packet instanceof SetFilterPacket f) {
             if (f.filter() == 0 || Long.compareUnsigned(f.offset(), MAX_FILTER_OFFSET) > 0) {
-                punish(p, Misbehaviour.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
+                faults.punish(p, Misbehaviour.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
                 return;
             }
             p.theyAreSyncing = false;
@@ -428,7 +430,7 @@ public final class PeerNetwork implements ConnectionListener {
             }
         } else if (packet instanceof PeersPacket ps) {
             if (ps.peers().isEmpty()) {
-                punish(p, Misbehaviour.EMPTY_PEERS, "PEERS with no addresses");
+                faults.punish(p, Misbehaviour.EMPTY_PEERS, "PEERS with no addresses");
             }
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
@@ -439,11 +441,11 @@ public final class PeerNetwork implements ConnectionListener {
             apply(p, input.receiveTxNotice(notices.checkBadAmount(n), originOf(p)));
         } else if (packet instanceof TxDoublespendPacket n) {
             apply(p, input.receiveTxNotice(notices.checkDoublespend(n), originOf(p)));
-            punish(p, Misbehaviour.DOUBLESPEND_NOTICE, "a valid TX_DOUBLESPEND");
+            faults.punish(p, Misbehaviour.DOUBLESPEND_NOTICE, "a valid TX_DOUBLESPEND");
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
         } else if (packet instanceof ErrPacket e) {
-            punish(
+            faults.punish(
                     p,
                     Misbehaviour.SENT_ERR,
                     "ERR "
@@ -453,7 +455,7 @@ public final class PeerNetwork implements ConnectionListener {
                                             .orElse("?")
                                     : "(malformed)"));
         } else {
-            punish(p, Misbehaviour.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
+            faults.punish(p, Misbehaviour.UNKNOWN_COMMAND, packet.type().cName() + " after the welcome");
         }
     }
 
@@ -489,7 +491,7 @@ public final class PeerNetwork implements ConnectionListener {
     /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
     private void apply(Peer p, ContentResult r) {
         if (r instanceof ContentResult.Refused refused) {
-            punish(p, Misbehaviour.of(refused.error()), Optional.of(refused.error()), "contents refused");
+            faults.punish(p, Misbehaviour.of(refused.error()), Optional.of(refused.error()), "contents refused");
         } else if (r instanceof ContentResult.BlockInvalid invalid) {
             invalid.complaint().ifPresent(p.connection::send);
         } else if (r instanceof ContentResult.UnknownBlock unknown) {
@@ -540,42 +542,6 @@ public final class PeerNetwork implements ConnectionListener {
                 p.connection.send(r.packet());
             }
         }
-    }
-
-    /** A fault found here: answered with its own code, if it has one. */
-    private void punish(Peer p, Misbehaviour fault, String detail) {
-        punish(p, fault, fault.err(), detail);
-    }
-
-    /**
-     * The one place a peer's fault costs it something, as its {@link Misbehaviour.Penalty} says:
-     * tolerated (noted only), scored (disconnected past {@link Config#maxScore}), disconnected, or
-     * banned (its node refused for a while). {@code err} goes out first, if any, when it is hung up on.
-     */
-    private void punish(Peer p, Misbehaviour fault, Optional<ErrorCode> err, String detail) {
-        Misbehaviour.Penalty penalty = fault.penalty();
-        String code = err.map(c -> " " + c.cName()).orElse("");
-        if (penalty instanceof Misbehaviour.Penalty.Tolerated) {
-            LOG.debug("{}: {} ({}), which an honest C node does; carrying on", p, fault, detail);
-            return;
-        }
-        if (penalty instanceof Misbehaviour.Penalty.Score s) {
-            p.score += s.points();
-            if (p.score <= config.maxScore()) {
-                LOG.debug("{}: {} ({}), score {}", p, fault, detail, p.score);
-                return;
-            }
-            LOG.warn("{}: {} ({}), score {} past {}; disconnecting", p, fault, detail, p.score, config.maxScore());
-            p.connection.close();
-            return;
-        }
-        if (penalty instanceof Misbehaviour.Penalty.Ban) {
-            LOG.warn("{}: {}{} ({}); banning and disconnecting", p, fault, code, detail);
-            handshake.ban(p);
-        } else {
-            LOG.info("{}: {}{} ({}); disconnecting", p, fault, code, detail);
-        }
-        err.ifPresentOrElse(c -> p.connection.sendAndClose(ErrPacket.of(c)), p.connection::close);
     }
 
     /** The peer-cache refresh: GET_PEERS to every peer after 30 minutes without a new welcome (C's state.c). */

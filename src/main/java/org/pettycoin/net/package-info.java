@@ -5,7 +5,7 @@
  * each peer's best block, contents within the horizon, answers to every request as C answers them,
  * propagation, and what misbehaviour costs: every fault a peer can commit is a
  * {@link org.pettycoin.net.Misbehaviour} with the ERR it is answered with and its penalty (ban,
- * score, disconnect, or tolerated as an honest C node's quirk), and {@code PeerNetwork.punish}
+ * score, disconnect, or tolerated as an honest C node's quirk), and {@code PeerFaults.punish}
  * alone applies them; a lower layer's {@code ProtocolException} is named by
  * {@link org.pettycoin.net.Misbehaviour#of}. What we want from peers goes through the
  * {@link org.pettycoin.net.RequestScheduler}: one peer per item, a window of many in flight per peer,
