@@ -221,7 +221,6 @@ public final class ChainState implements ChainInput {
 
     /** A decoded block, as a peer would send it: {@link #processBlock} with every check (tests, tools). */
     public BlockReceipt receiveBlock(Block block) {
-        owner.check();
         return processBlock(ReceivedBlock.of(block), BlockFlags.PEER, Origin.LOCAL);
     }
 
@@ -260,7 +259,6 @@ public final class ChainState implements ChainInput {
 
     /** PKT_SHARD: every txrefhash of one shard (C's recv_block.c recv_shard). */
     public ContentResult receiveShard(ShardPacket p) {
-        owner.check();
         return receiveShard(p, Origin.LOCAL);
     }
 
@@ -298,7 +296,6 @@ public final class ChainState implements ChainInput {
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
     public ContentResult receiveHashInBlock(HashesInBlockPacket p) {
-        owner.check();
         return receiveHashInBlock(p, Origin.LOCAL);
     }
 
@@ -327,7 +324,6 @@ public final class ChainState implements ChainInput {
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
     public ContentResult receiveTxInBlock(TxWithProof p) {
-        owner.check();
         return receiveTxInBlock(p, Origin.LOCAL);
     }
 
@@ -435,7 +431,6 @@ public final class ChainState implements ChainInput {
      * refused.
      */
     public ContentResult receiveComplaint(ComplaintPacket p) {
-        owner.check();
         return receiveComplaint(p, Origin.LOCAL);
     }
 
@@ -467,7 +462,6 @@ public final class ChainState implements ChainInput {
      * (docs/c-differences.md #24).
      */
     public ContentResult receiveTxNotice(TxNotice notice) {
-        owner.check();
         return receiveTxNotice(notice, Origin.LOCAL);
     }
 
@@ -499,7 +493,6 @@ public final class ChainState implements ChainInput {
      * @throws ProtocolException if {@code check_tx} fails: the sender is at fault
      */
     public TxSubmission submitTx(Tx tx) throws ProtocolException {
-        owner.check();
         return submitTx(tx, Origin.LOCAL);
     }
 
