@@ -117,6 +117,11 @@ public final class BlockNode {
         return knownInARow >= needed;
     }
 
+    /** The ancestor 2^{@code i} blocks back, or null if the chain is not that long (for {@link Prevs}). */
+    BlockNode powerOfTwoBack(int i) {
+        return i < ancestors.length ? ancestors[i] : null;
+    }
+
     /** The ancestor {@code distance} blocks back (0 = this block), if the chain is that long. */
     public Optional<BlockNode> ancestor(long distance) {
         if (distance < 0 || distance > height()) {

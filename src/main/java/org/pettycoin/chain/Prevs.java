@@ -1,6 +1,7 @@
 package org.pettycoin.chain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.pettycoin.protocol.Hash256;
@@ -26,6 +27,22 @@ public final class Prevs {
             prevs.add(h >= 0 ? idAtHeight.apply(h) : Hash256.ZERO);
         }
         return List.copyOf(prevs);
+    }
+
+    /**
+     * The prevs a child of {@code parent} must carry, read off the tree's skip links: entry i is at
+     * distance 2^i − 1 from the parent, so entry i + 1 is the ancestor 2^i back of entry i. Twenty
+     * link hops, where looking each entry up from the parent costs a walk of its own.
+     */
+    public static List<Hash256> forChildOf(BlockNode parent) {
+        Hash256[] prevs = new Hash256[Protocol.NUM_PREV_IDS];
+        Arrays.fill(prevs, Hash256.ZERO);
+        BlockNode n = parent;
+        for (int i = 0; i < Protocol.NUM_PREV_IDS && n != null; i++) {
+            prevs[i] = n.id();
+            n = n.powerOfTwoBack(i);
+        }
+        return List.of(prevs);
     }
 
     /** Non-zero entries for a block at {@code height}: ⌊log2 H⌋ + 1, or 0 for genesis. */

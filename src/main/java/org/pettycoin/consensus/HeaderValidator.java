@@ -113,8 +113,6 @@ public final class HeaderValidator {
 
     /** The prevs a child of {@code parent} must carry. */
     public static List<Hash256> expectedPrevs(BlockNode parent) {
-        long height = parent.height() + 1;
-        return Prevs.forBlockAt(
-                height, h -> parent.ancestor(parent.height() - h).orElseThrow().id());
+        return Prevs.forChildOf(parent);
     }
 }
