@@ -8,13 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
 import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.ShortTempDir;
 
 /** The README's run command, bounded: three nodes reach a common tip above height 20 and stop. */
 class DevnetCommandTest {
     @Test
     @Timeout(180)
     void threeNodesReachACommonTipAboveHeightTwentyAndStopCleanly() throws Exception {
-        Path dir = Files.createTempDirectory("dv"); // short: unix socket paths are limited
+        try (ShortTempDir temp = ShortTempDir.create("dv")) {
+            threeNodes(temp.path());
+        }
+    }
+
+    private static void threeNodes(Path dir) throws Exception {
         CliRunner.Result r = CliRunner.run(
                 "devnet",
                 "--nodes",
@@ -40,7 +46,12 @@ class DevnetCommandTest {
     @Test
     @Timeout(60)
     void withMocktimeTheNodesMineOnThatDay() throws Exception {
-        Path dir = Files.createTempDirectory("dv");
+        try (ShortTempDir temp = ShortTempDir.create("dv")) {
+            mocktime(temp.path());
+        }
+    }
+
+    private static void mocktime(Path dir) throws Exception {
         CliRunner.Result r = CliRunner.run(
                 "devnet",
                 "--nodes",

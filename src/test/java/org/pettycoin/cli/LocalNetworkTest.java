@@ -29,6 +29,7 @@ import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
 import org.pettycoin.testing.CliRunner;
+import org.pettycoin.testing.ShortTempDir;
 import org.pettycoin.testing.TestKeys;
 import org.pettycoin.testing.TestNodes;
 import org.pettycoin.testing.TestTxs;
@@ -52,7 +53,9 @@ class LocalNetworkTest {
     /** A regtest node with RPC (and a paced miner if {@code mining}), dialling {@code peers}. */
     private Node node(String name, boolean mining, InetSocketAddress... peers) throws Exception {
         if (dir == null) {
-            dir = Files.createTempDirectory("ln"); // short: unix socket paths are limited
+            ShortTempDir temp = ShortTempDir.create("ln");
+            open.add(temp); // closed last: after the nodes that write into it
+            dir = temp.path();
             TestNodes nodes = new TestNodes(dir, MockTimeClock.system());
             open.add(nodes);
             this.nodes = nodes;
