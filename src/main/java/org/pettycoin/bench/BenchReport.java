@@ -41,8 +41,16 @@ public final class BenchReport {
         reportRate(out, what, n, "txs", startNanos);
     }
 
+    /** A figure timed elsewhere (e.g. in a child JVM): {@code n} blocks in {@code secs} seconds. */
+    public static void reportSeconds(PrintWriter out, String what, long n, double secs) {
+        printRate(out, what, n, "blocks", secs);
+    }
+
     private static void reportRate(PrintWriter out, String what, long n, String unit, long startNanos) {
-        double secs = (System.nanoTime() - startNanos) / 1e9;
+        printRate(out, what, n, unit, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static void printRate(PrintWriter out, String what, long n, String unit, double secs) {
         out.printf("%-45s %8d %-6s in %7.2f s = %9.0f %s/s%n", what, n, unit, secs, n / secs, unit);
         out.flush();
     }

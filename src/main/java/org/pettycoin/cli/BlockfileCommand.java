@@ -66,6 +66,12 @@ final class BlockfileCommand implements Runnable {
                         + "the horizon is measured to it) instead of now, e.g. a chain made on an old date")
         private long mocktime;
 
+        @Option(
+                names = "--timing",
+                description = "also print replay_seconds: how long the replay took, from opening the file to the "
+                        + "last record (what a starting node spends before it listens)")
+        private boolean timing;
+
         @Override
         public Integer call() {
             Network net = GenesisCommand.parseNetwork(network);
@@ -86,11 +92,13 @@ final class BlockfileCommand implements Runnable {
                 }
             };
             BlockfileLoader.Summary s;
+            long started = System.nanoTime();
             try (Blockfile f = Blockfile.openReadOnly(file)) {
                 s = new BlockfileLoader(state, report).load(f);
             } catch (IOException e) {
                 throw new UserError("cannot read " + file + ": " + e.getMessage());
             }
+            long replayed = System.nanoTime();
             ObjectNode o = Json.object();
             o.put("file", file.toString());
             o.put("network", net.cliName());
@@ -107,6 +115,9 @@ final class BlockfileCommand implements Runnable {
             o.put("valid_bytes", s.replay().validLength());
             o.put("file_bytes", s.replay().originalLength());
             o.put("complete", s.replay().stoppedBecause().isEmpty());
+            if (timing) {
+                o.put("replay_seconds", (replayed - started) / 1e9);
+            }
             s.replay()
                     .stoppedBecause()
                     .ifPresent(why -> o.putObject("stopped")

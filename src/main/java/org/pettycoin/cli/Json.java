@@ -1,6 +1,7 @@
 package org.pettycoin.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,15 @@ public final class Json {
 
     public static ArrayNode array() {
         return MAPPER.createArrayNode();
+    }
+
+    /** {@code text} as JSON; a clear error if it is not. */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static void print(PrintWriter out, Object value) {

@@ -56,6 +56,21 @@ class BlockfileCommandTest {
         // Every tx of the C node's chain passes our input, ref and order checks: the tip is fully known.
         assertThat(j.get("known_tip")).isEqualTo(j.get("tip"));
         assertThat(j.get("invalid_blocks")).isEmpty();
+        assertThat(j.has("replay_seconds")).as("only with --timing").isFalse();
+    }
+
+    @Test
+    void timingAddsHowLongTheReplayTook() throws Exception {
+        CliRunner.Result r = CliRunner.run(
+                "blockfile",
+                "check",
+                "--timing",
+                Vectors.dir().resolve("blockfile_A.bin").toString());
+        assertThat(r.exitCode()).isZero();
+        JsonNode j = MAPPER.readTree(r.out());
+        assertThat(j.get("blocks").asLong()).isEqualTo(190);
+        assertThat(j.get("replay_seconds").isNumber()).isTrue();
+        assertThat(j.get("replay_seconds").asDouble()).isPositive();
     }
 
     @Test
