@@ -28,6 +28,7 @@ import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.PeerCache;
 import org.pettycoin.time.NodeClock;
 import org.pettycoin.time.SystemClock;
+import org.pettycoin.transport.Traffic;
 import org.pettycoin.transport.Transport;
 import org.pettycoin.transport.TransportConfig;
 import org.slf4j.Logger;
@@ -130,7 +131,7 @@ public final class Node implements AutoCloseable {
     private PeerNetwork network;
     private Dialer dialer;
     private Seeder seeder;
-    private Transport transport;
+    private volatile Transport transport;
     private int port;
     private Optional<NodeThread.Timer> syncTimer = Optional.empty();
     private Optional<NodeThread.Timer> tickTimer = Optional.empty();
@@ -262,6 +263,12 @@ public final class Node implements AutoCloseable {
     /** The port we listen on. */
     public int port() {
         return port;
+    }
+
+    /** Bytes read from and written to peers since start (zero before the transport is up). Any thread. */
+    public Traffic traffic() {
+        Transport t = transport;
+        return t == null ? Traffic.NONE : t.traffic();
     }
 
     public NodeUuid uuid() {

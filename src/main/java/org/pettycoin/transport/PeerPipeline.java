@@ -18,6 +18,7 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
     private final NodeClock clock;
     private final Direction direction;
     private final Optional<InetSocketAddress> dialled;
+    private final TrafficCounter traffic;
 
     PeerPipeline(
             ConnectionRegistry registry,
@@ -25,13 +26,15 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
             TransportConfig config,
             NodeClock clock,
             Direction direction,
-            Optional<InetSocketAddress> dialled) {
+            Optional<InetSocketAddress> dialled,
+            TrafficCounter traffic) {
         this.registry = registry;
         this.channels = channels;
         this.config = config;
         this.clock = clock;
         this.direction = direction;
         this.dialled = dialled;
+        this.traffic = traffic;
     }
 
     @Override
@@ -39,6 +42,7 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
         channels.add(ch);
         ch.pipeline()
                 .addLast(
+                        traffic,
                         new FrameDecoder(),
                         new PacketEncoder(),
                         new PeerTimers(config.inputTimeout(), config.outputIdle(), clock),

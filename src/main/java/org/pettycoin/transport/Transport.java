@@ -46,6 +46,7 @@ public final class Transport implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionSlots slots;
     private final InboundGate gate;
+    private final TrafficCounter traffic = new TrafficCounter();
 
     public Transport(TransportConfig config, ConnectionListener listener, Executor events) {
         this(config, listener, events, SystemClock.INSTANCE);
@@ -73,7 +74,8 @@ public final class Transport implements AutoCloseable {
                 .handler(gate)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, queueBound)
-                .childHandler(new PeerPipeline(registry, channels, config, clock, Direction.INBOUND, Optional.empty()));
+                .childHandler(new PeerPipeline(
+                        registry, channels, config, clock, Direction.INBOUND, Optional.empty(), traffic));
         this.client = new Bootstrap()
                 .group(ioGroup)
                 .channel(NioSocketChannel.class)
@@ -123,7 +125,8 @@ public final class Transport implements AutoCloseable {
             return;
         }
         ChannelFuture f = client.clone()
-                .handler(new PeerPipeline(registry, channels, config, clock, Direction.OUTBOUND, Optional.of(remote)))
+                .handler(new PeerPipeline(
+                        registry, channels, config, clock, Direction.OUTBOUND, Optional.of(remote), traffic))
                 .connect(remote);
         f.channel().closeFuture().addListener(done -> slots.releaseOutbound());
         channels.add(f.channel());
@@ -146,6 +149,11 @@ public final class Transport implements AutoCloseable {
 
     /** Inbound connections, and outbound ones connected or being dialled. */
     public record SlotsInUse(int inbound, int outbound) {}
+
+    /** Bytes read from and written to peers, over every connection since start. Any thread. */
+    public Traffic traffic() {
+        return traffic.totals();
+    }
 
     /** Closes every connection and listener and stops the I/O threads; waits at most the shutdown time. */
     @Override

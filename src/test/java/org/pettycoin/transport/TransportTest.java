@@ -91,6 +91,31 @@ class TransportTest {
     }
 
     @Test
+    void eachSideCountsTheBytesOfEveryFrameItReadAndWrote() throws IOException {
+        Recorder server = recorder();
+        Recorder client = recorder();
+        Transport serving = transport(CONFIG, server);
+        Transport dialling = transport(CONFIG, client);
+        dialling.connect(loopback(serving.listen(ANY_LOOPBACK_PORT)));
+        Connection out = client.next(Recorder.Connected.class).connection();
+        Connection in = server.next(Recorder.Connected.class).connection();
+        assertThat(serving.traffic()).isEqualTo(Traffic.NONE);
+
+        Packet block = new BlockPacket(Network.TESTNET.genesis());
+        out.send(block);
+        out.send(new GetPeersPacket());
+        in.send(new GetPeersPacket());
+        server.next(Recorder.Received.class);
+        server.next(Recorder.Received.class);
+        client.next(Recorder.Received.class);
+
+        long sent = (long) PacketCodec.encode(block).length + PacketCodec.encode(new GetPeersPacket()).length;
+        long back = PacketCodec.encode(new GetPeersPacket()).length;
+        assertThat(serving.traffic()).isEqualTo(new Traffic(sent, back));
+        assertThat(dialling.traffic()).isEqualTo(new Traffic(back, sent));
+    }
+
+    @Test
     void closingAConnectionEndsItOnBothSidesAndStopsItsEvents() throws IOException {
         Recorder server = recorder();
         int port = transport(CONFIG, server).listen(ANY_LOOPBACK_PORT);

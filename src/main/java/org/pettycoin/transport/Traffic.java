@@ -1,0 +1,6 @@
+package org.pettycoin.transport;
+
+/** Bytes read from and written to peers, frames included, since the transport started. */
+public record Traffic(long bytesIn, long bytesOut) {
+    public static final Traffic NONE = new Traffic(0, 0);
+}

@@ -1,0 +1,40 @@
+package org.pettycoin.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts the bytes every connection of one transport reads and writes, at the head of each
+ * pipeline: what crossed the socket, frames and headers included. Shared by all of them, and read
+ * from any thread.
+ */
+@ChannelHandler.Sharable
+final class TrafficCounter extends ChannelDuplexHandler {
+    private final LongAdder in = new LongAdder();
+    private final LongAdder out = new LongAdder();
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf b) {
+            in.add(b.readableBytes());
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // the promise passed on reports the write's outcome
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof ByteBuf b) {
+            out.add(b.readableBytes());
+        }
+        ctx.write(msg, promise);
+    }
+
+    Traffic totals() {
+        return new Traffic(in.sum(), out.sum());
+    }
+}
