@@ -271,6 +271,11 @@ public final class Node implements AutoCloseable {
         return t == null ? Traffic.NONE : t.traffic();
     }
 
+    /** How many peer-cache addresses the node has dialled since start (asked on the node thread). */
+    public long cacheDials() throws IOException {
+        return call(dialer::cacheDials);
+    }
+
     public NodeUuid uuid() {
         return uuid;
     }

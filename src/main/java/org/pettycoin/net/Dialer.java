@@ -53,6 +53,10 @@ public final class Dialer implements PeerAddresses {
     private final LongSupplier nowSeconds;
     /** Cache addresses being dialled or connected, so none is dialled twice. */
     private final Set<InetSocketAddress> fromCache = new HashSet<>();
+    /** The node behind every welcomed connection, either way: a cache entry naming one is not dialled. */
+    private final Map<Connection, NodeUuid> connected = new HashMap<>();
+
+    private long cacheDials;
 
     private Consumer<InetSocketAddress> dial = a -> {};
     private PeerSeeding seeding = PeerSeeding.NONE;
@@ -93,9 +97,16 @@ public final class Dialer implements PeerAddresses {
         return fromCache.size();
     }
 
+    /** Cache addresses dialled since start. */
+    public long cacheDials() {
+        return cacheDials;
+    }
+
     /**
      * {@code fill_peers}: dial cache entries not yet dialled until {@link #MIN_PEERS} outbound
-     * connections exist or are being made; short of that with the cache used up, seed.
+     * connections exist or are being made; short of that with the cache used up, seed. An entry for
+     * a node already connected, in either direction, is skipped, as C's fill_peers skips it
+     * (peer_already): dialled, it would be closed as a duplicate and dialled again a second later.
      */
     public void fillFromCache() {
         if (stopped || !refill || cache.isEmpty()) {
@@ -106,7 +117,8 @@ public final class Dialer implements PeerAddresses {
                 return;
             }
             InetSocketAddress s = NetAddresses.toSocket(a);
-            if (!a.uuid().equals(self) && fromCache.add(s)) {
+            if (!a.uuid().equals(self) && !connected.containsValue(a.uuid()) && fromCache.add(s)) {
+                cacheDials++;
                 dialNow(s);
             }
         }
@@ -149,6 +161,7 @@ public final class Dialer implements PeerAddresses {
     @Override
     public void welcomed(Connection c, WelcomePacket welcome) {
         seeding.welcomed();
+        connected.put(c, welcome.uuid());
         if (c.direction() == Direction.OUTBOUND) {
             outbound.put(c, c.remoteAddress());
             backoff.remove(c.remoteAddress());
@@ -162,6 +175,7 @@ public final class Dialer implements PeerAddresses {
 
     @Override
     public void disconnected(Connection c, Optional<NodeUuid> uuid, CloseReason reason) {
+        connected.remove(c);
         InetSocketAddress a = outbound.remove(c);
         if (c.direction() != Direction.OUTBOUND) {
             return;

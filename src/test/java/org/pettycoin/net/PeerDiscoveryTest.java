@@ -44,6 +44,18 @@ class PeerDiscoveryTest {
                                 () -> x.call(() -> x.network().peerCount()) == 2))
                         .isTrue();
             }
+            // Each node's cache names the other two, which are all connected, some inbound: none is
+            // dialled again (it would be closed as a duplicate and dialled again, every second).
+            long[] dials = new long[3];
+            for (int i = 0; i < 3; i++) {
+                dials[i] = n[i].cacheDials();
+            }
+            Thread.sleep(3000);
+            for (int i = 0; i < 3; i++) {
+                Node x = n[i];
+                assertThat(x.cacheDials()).as("cache dials by n" + i).isEqualTo(dials[i]);
+                assertThat(x.call(() -> x.network().peerCount())).isEqualTo(2);
+            }
             // A newcomer that only knows n0 learns the others from n0's PEERS and dials them.
             Path late = nodes.dataDir("late");
             Files.createDirectories(late);
