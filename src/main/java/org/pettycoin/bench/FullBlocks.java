@@ -2,7 +2,9 @@ package org.pettycoin.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pettycoin.chain.BlockNode;
@@ -19,6 +21,7 @@ import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.Address;
+import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxWithProof;
@@ -44,8 +47,23 @@ public final class FullBlocks {
         this.txsPerBlock = txsPerBlock;
     }
 
-    public void run() throws IOException {
-        long t0 = System.nanoTime();
+    /** A chain of full blocks written to a blockfile: its tip and its newest block's timestamp. */
+    public record Chain(Path blockfile, Hash256 tip, long lastTimestamp) {}
+
+    /**
+     * Builds {@code blocks} blocks of {@code txsPerBlock} txs each (in every shard, many paying into
+     * another) into {@code blockfile}, as {@code bench chain} builds them.
+     */
+    public static Chain chain(int blocks, int txsPerBlock, Path blockfile) throws IOException {
+        FullBlocks f = new FullBlocks(new PrintWriter(Writer.nullWriter()), blocks, txsPerBlock);
+        Built b = f.build();
+        b.builder().writeBlockfile(blockfile);
+        return new Chain(blockfile, b.tip().id(), b.tip().block().tailer().timestamp());
+    }
+
+    private record Built(ChainBuilder builder, BlockNode tip) {}
+
+    private Built build() {
         ChainState source = newState();
         ChainBuilder builder = ChainBuilder.on(source, MINER);
         TxWorkload workload = new TxWorkload(KEYS, SEED);
@@ -59,6 +77,14 @@ public final class FullBlocks {
             }
             tip = builder.mine(tip, ts, txs);
         }
+        return new Built(builder, tip);
+    }
+
+    public void run() throws IOException {
+        long t0 = System.nanoTime();
+        Built built0 = build();
+        ChainBuilder builder = built0.builder();
+        BlockNode tip = built0.tip();
         long totalTxs = (long) blocks * txsPerBlock;
         BenchReport.report(out, "sign, mine and accept " + txsPerBlock + "-tx blocks", blocks, t0);
 
