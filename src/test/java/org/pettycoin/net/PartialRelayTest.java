@@ -108,11 +108,11 @@ class PartialRelayTest {
 
     /** A raw peer welcomed with these interests that has told the node it is synced (SET_FILTER). */
     private static HostileClient synced(Node node, Interests interests) throws Exception {
+        int before = synced(node); // counted first: the node may act on SET_FILTER before we look again
         HostileClient c = new HostileClient(address(node));
         c.send(HostileClient.welcomePacket(HostileClient.randomUuid(), 1, interests.welcomeBitmap(), Optional.empty()));
         assertThat(c.read(5000).orElseThrow()).isInstanceOf(WelcomePacket.class);
         c.send(SetFilterPacket.SYNCED);
-        int before = synced(node);
         assertThat(Await.await(Duration.ofSeconds(10), () -> synced(node) > before))
                 .isTrue();
         return c;
