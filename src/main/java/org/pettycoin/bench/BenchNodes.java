@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Hash256;
@@ -42,13 +43,20 @@ public final class BenchNodes implements AutoCloseable {
 
     /** Starts a node in {@code dir/name}, from a copy of {@code blockfile} if given, dialling {@code connect}. */
     public Node start(String name, Optional<Path> blockfile, InetSocketAddress... connect) throws IOException {
+        return start(name, blockfile, Interests.ALL, connect);
+    }
+
+    /** The same holding only the shards {@code held} (a partial node, which never mines). */
+    public Node start(String name, Optional<Path> blockfile, Interests held, InetSocketAddress... connect)
+            throws IOException {
         Path data = dir.resolve(name);
         if (blockfile.isPresent()) {
             BenchChains.install(blockfile.get(), data);
         }
         Node n = Node.start(Node.Options.of(Network.REGTEST, data, 0, List.of(connect))
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .withClock(clock));
+                .withClock(clock)
+                .withShards(held));
         nodes.add(n);
         return n;
     }

@@ -81,7 +81,10 @@ public final class BlockNode {
         children.add(child);
     }
 
-    /** Every shard's transactions are known ({@code block_all_known}); empty blocks always are. */
+    /**
+     * Known ({@code block_all_known}): every shard's transactions, or on a partial node every held
+     * shard's transactions and every other shard's hashes ({@link Interests}); empty blocks always are.
+     */
     public boolean allKnown() {
         return allKnown;
     }

@@ -4,6 +4,7 @@
  *
  * <p>Everything here is a pure function of block data and is byte-for-byte what the C node computes
  * (C's hash_block.c, difficulty.c…). The block tree and chain choice live here too; they are the only
- * stateful part and are owned by the node thread.
+ * stateful part and are owned by the node thread. {@code Interests} names the shards a node holds,
+ * which decides what "known" means for its blocks.
  */
 package org.pettycoin.chain;

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.ChainListener;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.consensus.ComplaintChecks;
@@ -19,6 +20,7 @@ import org.pettycoin.consensus.RefChecks;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNotice;
+import org.pettycoin.consensus.TxShards;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.ComplaintPacket;
@@ -27,6 +29,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.Position;
+import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
@@ -49,10 +52,28 @@ import org.slf4j.LoggerFactory;
 public final class ChainState implements ChainInput {
     private static final Logger LOG = LoggerFactory.getLogger(ChainState.class);
 
-    /** Tunables; {@link #DEFAULT} suits a node. */
-    public record Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
+    /**
+     * Tunables; {@link #DEFAULT} suits a full node.
+     *
+     * @param interests the shards we hold: of the others we keep only hashes and the txs paying into ours
+     */
+    public record Config(
+            DetachedBlockPool.Limits detachedLimits,
+            PendingPool.Policy policy,
+            TxChecks txChecks,
+            Interests interests) {
         public static final Config DEFAULT =
                 new Config(DetachedBlockPool.Limits.DEFAULT, PendingPool.Policy.ACCEPT_ALL, new TxChecks());
+
+        /** A full node's config (every shard held). */
+        public Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
+            this(detachedLimits, policy, txChecks, Interests.ALL);
+        }
+
+        /** The same, holding only {@code held}. */
+        public Config withInterests(Interests held) {
+            return new Config(detachedLimits, policy, txChecks, held);
+        }
     }
 
     /**
@@ -75,6 +96,7 @@ public final class ChainState implements ChainInput {
     private final ComplaintBuilder complaints = new ComplaintBuilder(store);
     private final PendingPool pending;
     private final TxChecks txChecks;
+    private final Interests interests;
     private final EventLog log = new EventLog();
     /** Only this thread may change the state: checked at every entry point that does (a thread compare). */
     private final ThreadOwner owner = ThreadOwner.firstUser();
@@ -90,14 +112,30 @@ public final class ChainState implements ChainInput {
         this.intake = new BlockIntake(tree, detached, nowSeconds, nowMillis);
         this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
         this.txChecks = config.txChecks();
+        this.interests = config.interests();
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
-        this.placement =
-                new TxPlacement(tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish);
+        this.placement = new TxPlacement(
+                tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish, interests);
     }
 
     @Override
     public ChainState chain() {
         return this;
+    }
+
+    /** The shards we hold (every one for a full node). */
+    public Interests interests() {
+        return interests;
+    }
+
+    /** Whether we hold shard {@code shard} of {@code block} (C's interested_in_shard). */
+    public boolean holdsShard(BlockNode block, int shard) {
+        return interests.holdsBlockShard(shard, block.block().header().shardOrder());
+    }
+
+    /** Whether we hold the shard a loose tx belongs to (its own shard, not the one it pays into). */
+    public boolean holdsTx(Tx tx) {
+        return interests.holds(TxShards.shardOf(tx, Protocol.INITIAL_SHARD_ORDER));
     }
 
     /** The one configured set of stand-alone tx checks (peers, notices, the blockfile replay, RPC). */
@@ -143,6 +181,14 @@ public final class ChainState implements ChainInput {
     public Optional<ComplaintPacket> complaintOf(BlockNode block) {
         owner.check();
         return Optional.ofNullable(complaintOf.get(block));
+    }
+
+    /** Whether every slot of a shard has at least its hash ({@code shard_all_hashes}; an empty shard has). */
+    public boolean shardAllHashes(BlockNode block, int shard) {
+        owner.check();
+        return shard >= 0
+                && shard < block.block().numShards()
+                && store.shard(block, shard).allHashes();
     }
 
     /** Whether a shard of a block holds every tx. */
@@ -286,10 +332,15 @@ public final class ChainState implements ChainInput {
             stored |= placement.putHash(new TxSlot(b, p.shard(), i), p.hashes().get(i), Optional.empty());
         }
         ShardSlots slots = store.shard(b, p.shard());
+        boolean ours = holdsShard(b, p.shard());
         for (int i = 0; i < size && !b.invalid(); i++) {
-            if (slots.hashOnly(i) && !placement.tryResolve(new TxSlot(b, p.shard(), i), wants)) {
+            // A slot of a shard we do not hold is filled only from a tx we have anyway.
+            if (slots.hashOnly(i) && !placement.tryResolve(new TxSlot(b, p.shard(), i), wants) && ours) {
                 wants.slots.add(new Position(b.id(), p.shard(), i));
             }
+        }
+        if (stored) {
+            afterHashes(b, p.shard(), wants);
         }
         return finish(stored, wants);
     }
@@ -316,9 +367,10 @@ public final class ChainState implements ChainInput {
         if (!placement.putHash(slot, p.hashes(), Optional.of(p.proof()))) {
             return finish(false, wants);
         }
-        if (!placement.tryResolve(slot, wants)) {
+        if (!placement.tryResolve(slot, wants) && holdsShard(b, pos.shard())) {
             wants.slots.add(pos);
         }
+        afterHashes(b, pos.shard(), wants);
         return finish(true, wants);
     }
 
@@ -353,6 +405,22 @@ public final class ChainState implements ChainInput {
         return placeChecked(b, p, hash);
     }
 
+    /**
+     * New hashes in a shard: the block may now be known for our interests, and once a shard we do
+     * not hold has every hash, what of it pays into ours is asked for by TXMAP (C's recv_block.c
+     * get_block_contents).
+     */
+    private void afterHashes(BlockNode b, int shard, Wants wants) {
+        if (b.invalid()) {
+            return;
+        }
+        placement.markIfKnown(b);
+        ShardSlots slots = store.shard(b, shard);
+        if (!holdsShard(b, shard) && slots.allHashes() && !slots.allKnown()) {
+            wants.txMaps.add(new BlockShard(b.id(), shard));
+        }
+    }
+
     private ContentResult placeChecked(BlockNode b, TxWithProof p, TxRefHash hash) {
         Position pos = p.proof().position();
         TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
@@ -384,12 +452,13 @@ public final class ChainState implements ChainInput {
     private ContentResult finish(boolean stored, Wants wants) {
         afterEvent();
         List<Hash256> txs = List.copyOf(wants.txs);
+        List<BlockShard> maps = List.copyOf(wants.txMaps);
         if (wants.complaint.isPresent()) {
-            return new ContentResult.Complained(wants.complaint.get(), txs, wants.slots, log.take());
+            return new ContentResult.Complained(wants.complaint.get(), txs, wants.slots, maps, log.take());
         }
         return stored
-                ? new ContentResult.Stored(txs, wants.slots, log.take())
-                : new ContentResult.AlreadyKnown(txs, wants.slots, log.take());
+                ? new ContentResult.Stored(txs, wants.slots, maps, log.take())
+                : new ContentResult.AlreadyKnown(txs, wants.slots, maps, log.take());
     }
 
     // ---------------------------------------------------------------- complaints
@@ -413,7 +482,7 @@ public final class ChainState implements ChainInput {
         List<BlockNode> marked = tree.invalidate(block);
         for (BlockNode m : marked) {
             complaintOf.put(m, complaint);
-            pending.returnFromBlock(store.removeBlock(m));
+            pending.returnFromBlock(held(store.removeBlock(m)));
         }
         LOG.info(
                 "{} is invalid ({}); {} blocks dropped from chain choice",
@@ -506,6 +575,11 @@ public final class ChainState implements ChainInput {
             log.take();
             throw e;
         }
+        if (!holdsTx(tx)) {
+            // docs/c-differences.md #52: not kept (its inputs are in a shard we do not hold), only relayed.
+            return new TxSubmission(
+                    new PendingPool.Admission.NotHeld(), Optional.empty(), List.of(), Optional.empty(), log.take());
+        }
         PendingPool.Admission a = pending.add(tx);
         Wants wants = new Wants();
         Optional<Packet> reply = Optional.empty();
@@ -542,6 +616,14 @@ public final class ChainState implements ChainInput {
         }
     }
 
+    /**
+     * The txs of shards we hold: only those may go back to pending (the pool cannot check the
+     * others' inputs, docs/c-differences.md #52).
+     */
+    private List<Tx> held(List<Tx> txs) {
+        return interests.holdsAll() ? txs : txs.stream().filter(this::holdsTx).toList();
+    }
+
     /** Runs the pending recheck if something changed, as C does after every packet. */
     private void afterEvent() {
         pending.recheck();
@@ -555,7 +637,7 @@ public final class ChainState implements ChainInput {
             pending.markForRecheck();
             // C's chain.c steal_pending_txs: every block of the abandoned branch gives its txs back.
             for (BlockNode b = oldHead; !b.precedes(newHead); b = b.parent().orElseThrow()) {
-                pending.returnFromBlock(store.fullTxsOf(b));
+                pending.returnFromBlock(held(store.fullTxsOf(b)));
             }
         }
 

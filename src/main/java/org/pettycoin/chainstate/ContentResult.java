@@ -42,15 +42,24 @@ public sealed interface ContentResult {
         /** Txids to fetch (unknown inputs). */
         List<Hash256> wantedTxs();
 
-        /** Slots whose tx to fetch ({@code GET_TX_IN_BLOCK}). */
+        /** Slots whose tx to fetch ({@code GET_TX_IN_BLOCK}): only in shards we hold. */
         List<Position> wantedSlots();
+
+        /**
+         * Shards we do not hold whose txs paying into ours to ask for ({@code GET_TXMAP}, as C's
+         * recv_block.c get_block_contents does for a shard it is not interested in).
+         */
+        List<BlockShard> wantedTxMaps();
     }
 
     /** New contents stored. */
-    record Stored(List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events) implements Accepted {
+    record Stored(
+            List<Hash256> wantedTxs, List<Position> wantedSlots, List<BlockShard> wantedTxMaps, List<ChainEvent> events)
+            implements Accepted {
         public Stored {
             wantedTxs = List.copyOf(wantedTxs);
             wantedSlots = List.copyOf(wantedSlots);
+            wantedTxMaps = List.copyOf(wantedTxMaps);
             events = List.copyOf(events);
         }
 
@@ -61,11 +70,13 @@ public sealed interface ContentResult {
     }
 
     /** Nothing new (a complaint or notice that changed nothing lands here too). */
-    record AlreadyKnown(List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events)
+    record AlreadyKnown(
+            List<Hash256> wantedTxs, List<Position> wantedSlots, List<BlockShard> wantedTxMaps, List<ChainEvent> events)
             implements Accepted {
         public AlreadyKnown {
             wantedTxs = List.copyOf(wantedTxs);
             wantedSlots = List.copyOf(wantedSlots);
+            wantedTxMaps = List.copyOf(wantedTxMaps);
             events = List.copyOf(events);
         }
 
@@ -77,11 +88,16 @@ public sealed interface ContentResult {
 
     /** The contents proved a block invalid: {@code complaint} is raised and applied, and to be broadcast. */
     record Complained(
-            ComplaintPacket complaint, List<Hash256> wantedTxs, List<Position> wantedSlots, List<ChainEvent> events)
+            ComplaintPacket complaint,
+            List<Hash256> wantedTxs,
+            List<Position> wantedSlots,
+            List<BlockShard> wantedTxMaps,
+            List<ChainEvent> events)
             implements Accepted {
         public Complained {
             wantedTxs = List.copyOf(wantedTxs);
             wantedSlots = List.copyOf(wantedSlots);
+            wantedTxMaps = List.copyOf(wantedTxMaps);
             events = List.copyOf(events);
         }
 

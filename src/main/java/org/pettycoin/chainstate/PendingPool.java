@@ -60,7 +60,12 @@ public final class PendingPool {
         /** Valid but dropped by the fee policy; C still relays it. */
         POLICY_DROPPED,
         /** Refused: see the verdict (and the pending conflict for a double spend). */
-        REFUSED
+        REFUSED,
+        /**
+         * Of a shard this node does not hold: its inputs cannot be checked here, so it is not kept,
+         * only relayed to peers that want it (docs/c-differences.md #52).
+         */
+        NOT_HELD
     }
 
     /**
@@ -90,6 +95,19 @@ public final class PendingPool {
             @Override
             public Status status() {
                 return Status.WAITING;
+            }
+        }
+
+        /** Of a shard we do not hold: not kept, only relayed (docs/c-differences.md #52). */
+        record NotHeld() implements Admission {
+            @Override
+            public Status status() {
+                return Status.NOT_HELD;
+            }
+
+            @Override
+            public InputVerdict verdict() {
+                return InputVerdict.OK;
             }
         }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.consensus.InputChecks;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.RefVerdict;
@@ -42,6 +43,7 @@ final class TxPlacement {
     private final EventLog log;
     private final LongSupplier nowSeconds;
     private final Publisher publisher;
+    private final Interests interests;
 
     TxPlacement(
             BlockTree tree,
@@ -51,7 +53,8 @@ final class TxPlacement {
             PrevTxhashChecks prevTxhashes,
             EventLog log,
             LongSupplier nowSeconds,
-            Publisher publisher) {
+            Publisher publisher,
+            Interests interests) {
         this.tree = tree;
         this.store = store;
         this.complaints = complaints;
@@ -60,6 +63,7 @@ final class TxPlacement {
         this.log = log;
         this.nowSeconds = nowSeconds;
         this.publisher = publisher;
+        this.interests = interests;
     }
 
     boolean putHash(TxSlot slot, TxRefHash hash, Optional<Proof> proof) {
@@ -114,6 +118,10 @@ final class TxPlacement {
      */
     void place(TxSlot slot, TxWithProof p, TxRefHash hash, Wants wants) {
         BlockNode b = slot.block();
+        // C's check_block.c check_tx_inputs_and_refs asks about unknown inputs only in shards it is
+        // interested in; a tx of another shard (one paying into ours) is taken as far as we can check it.
+        boolean ours =
+                interests.holdsBlockShard(slot.shard(), b.block().header().shardOrder());
         InputVerdict v = InputChecks.check(store, b, Optional.empty(), p.tx());
         if (v.refused()) {
             Optional<ComplaintBuilder.Raised> c = complaints.forInputs(b, p, v);
@@ -125,7 +133,7 @@ final class TxPlacement {
                 return;
             }
             // The other spend sat in a descendant: that block is the bad one, this tx is fine.
-        } else if (v.kind() == InputVerdict.Kind.UNKNOWN) {
+        } else if (v.kind() == InputVerdict.Kind.UNKNOWN && ours) {
             wantUnknownInputs(b, p.tx(), wants);
         }
         RefVerdict r = InputChecks.checkRefContents(store, b, p.tx(), p.refs());
@@ -134,12 +142,12 @@ final class TxPlacement {
             Optional<ComplaintBuilder.Raised> c = complaints.forBadRef(b, p, r.input(), referred);
             if (c.isPresent()) {
                 publisher.publish(c.get(), wants);
-            } else {
+            } else if (ours) {
                 wants.slots.add(referred.position());
             }
             return;
         }
-        if (r.kind() == RefVerdict.Kind.UNKNOWN && v.ok()) {
+        if (r.kind() == RefVerdict.Kind.UNKNOWN && v.ok() && ours) {
             wants.slots.add(refSlot(b, p.refs().get(r.input())).position());
         }
         ShardSlots slots = store.shard(b, slot.shard());
@@ -181,12 +189,20 @@ final class TxPlacement {
         ShardSlots slots = store.shard(b, slot.shard());
         if (slots.allKnown()) {
             prevTxhashes.recheckCovering(b, slot.shard());
-            if (store.allKnown(b)) {
-                tree.markAllKnown(b);
-            }
         }
+        markIfKnown(b);
         pendingSeesChangeIn(b);
         log.add(new ChainEvent.TxPlaced(b, complaints.proven(slot).orElse(p), log.origin()));
+    }
+
+    /**
+     * A valid block whose shards are now known for our interests (all txs of ours, all hashes of
+     * the rest) counts as known: it may move {@code longest_knowns}.
+     */
+    void markIfKnown(BlockNode b) {
+        if (!b.allKnown() && !b.invalid() && store.known(b, interests)) {
+            tree.markAllKnown(b);
+        }
     }
 
     /**

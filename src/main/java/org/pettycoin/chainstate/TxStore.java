@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.consensus.TxView;
@@ -47,10 +48,15 @@ final class TxStore implements TxView {
         return shards[shard];
     }
 
-    /** {@code block_all_known}: every shard holds all its txs. */
-    boolean allKnown(BlockNode block) {
+    /**
+     * {@code block_all_known} for what we hold: every shard we hold has all its txs, every other one
+     * all its hashes (an empty shard has both). For a full node, every shard holds all its txs.
+     */
+    boolean known(BlockNode block, Interests interests) {
+        int order = block.block().header().shardOrder();
         for (int s = 0; s < block.block().numShards(); s++) {
-            if (!shard(block, s).allKnown()) {
+            ShardSlots slots = shard(block, s);
+            if (!(interests.holdsBlockShard(s, order) ? slots.allKnown() : slots.allHashes())) {
                 return false;
             }
         }

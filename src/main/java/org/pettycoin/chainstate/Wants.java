@@ -13,5 +13,8 @@ import org.pettycoin.protocol.Position;
 final class Wants {
     final Set<Hash256> txs = new LinkedHashSet<>();
     final List<Position> slots = new ArrayList<>();
+    /** Shards we do not hold whose txs paying into ours to ask a peer for (GET_TXMAP). */
+    final Set<BlockShard> txMaps = new LinkedHashSet<>();
+
     Optional<ComplaintPacket> complaint = Optional.empty();
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.Miner;
@@ -110,6 +111,13 @@ final class NodeCommand implements Callable<Integer> {
     private String rewardAddress;
 
     @Option(
+            names = "--shards",
+            paramLabel = "LIST",
+            description = "hold only these of the shards 0..3, e.g. 0,1 (default: all): of the others the node keeps "
+                    + "only hashes and the txs paying into its shards; a partial node cannot mine")
+    private String shards;
+
+    @Option(
             names = "--mining-threads",
             paramLabel = "N",
             description = "threads hashing when mining (default: all cores but one, at least one)")
@@ -186,6 +194,18 @@ final class NodeCommand implements Callable<Integer> {
         if (rewardAddress != null && !rewardAddress.isEmpty()) {
             reward = Optional.of(TxArgs.address(rewardAddress, "--reward-address"));
         }
+        Interests held = Interests.ALL;
+        if (shards != null) {
+            try {
+                held = Interests.parse(shards);
+            } catch (IllegalArgumentException e) {
+                throw UserError.usage("--shards: " + e.getMessage());
+            }
+        }
+        if (reward.isPresent() && !held.holdsAll()) {
+            throw UserError.usage("--shards " + held
+                    + " cannot go with --reward-address: mining needs every shard (a block's prev_txhashes)");
+        }
         if (maxPeers < 1 || maxPeers > PeerLimits.MAX_MAX_PEERS) {
             throw new UserError("--max-peers must be 1.." + PeerLimits.MAX_MAX_PEERS);
         }
@@ -207,7 +227,8 @@ final class NodeCommand implements Callable<Integer> {
         Node.Options options = Node.Options.of(net, dataDir, port, peers)
                 .withDeveloperTest(developerTest)
                 .withClock(clock)
-                .withChain(cOptions.chainConfig());
+                .withChain(cOptions.chainConfig())
+                .withShards(held);
         options = options.withTransport(
                 options.transport().withLimits(PeerLimits.defaults().withMaxPeers(maxPeers)));
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
@@ -245,6 +266,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
+        if (!held.holdsAll()) {
+            LOG.info("holding shards {} only", held);
+        }
         if (peers.isEmpty()) {
             LOG.info(
                     "no --connect given: peers come from the peer cache, then {}",

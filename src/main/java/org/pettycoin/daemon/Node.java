@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chainstate.BlockfileJournal;
 import org.pettycoin.chainstate.BlockfileLoader;
@@ -97,6 +98,14 @@ public final class Node implements AutoCloseable {
         public Options withChain(ChainState.Config c) {
             return new Options(
                     network, dataDir, listen, connect, clock, transport, c, requests, syncStallMillis, developerTest);
+        }
+
+        /**
+         * Holds only these shards: a partial node (fetches every shard's hashes, the txs of its own
+         * shards and, of the others, the txs paying into its own). A partial node cannot mine.
+         */
+        public Options withShards(Interests held) {
+            return withChain(chain.withInterests(held));
         }
 
         public Options withRequests(RequestScheduler.Config r) {
@@ -204,6 +213,7 @@ public final class Node implements AutoCloseable {
                 clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         loop.addSink(network.events());
+        network.wantUnknownContents();
         seeder = new Seeder(
                 seedSource(),
                 seeding.noPeersOk(),

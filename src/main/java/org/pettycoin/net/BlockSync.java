@@ -129,6 +129,32 @@ final class BlockSync {
         }
     }
 
+    /**
+     * C's blockfile.c get_unknown_contents, at start-up: the blockfile holds blocks and txs only, so
+     * down each longest chain, back to where every block is known (or to the horizon), the hashes of
+     * every shard are asked for again and, once they are in, what of the shards we do not hold pays
+     * into ours (C's recv_block.c get_block_contents).
+     */
+    void askUnknownContents() {
+        for (BlockNode head : state.tree().heads().longestChains()) {
+            for (Optional<BlockNode> b = Optional.of(head);
+                    b.isPresent() && b.get().knownInARow() < b.get().height();
+                    b = b.get().parent()) {
+                if (Horizon.expiredBy(Horizon.expiry(b.get().block()), nowSeconds.getAsLong())) {
+                    break;
+                }
+                askShards(b.get());
+                for (int s = 0; s < b.get().block().numShards(); s++) {
+                    if (!state.holdsShard(b.get(), s)
+                            && state.shardAllHashes(b.get(), s)
+                            && !state.shardAllKnown(b.get(), s)) {
+                        requests.want(Request.txMap(b.get().id(), s));
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code recv_children}: unknown children are fetched; differing subtrees are dug into. */
     void onChildren(Peer p, ChildrenPacket c) throws ProtocolException {
         Optional<BlockNode> parent = state.tree().find(c.block());
@@ -167,10 +193,13 @@ final class BlockSync {
         if (m.shard() >= b.get().block().numShards()) {
             throw new ProtocolException(ErrorCode.BAD_SHARDNUM, "TXMAP shard " + m.shard());
         }
+        Request asked = Request.txMap(m.block(), m.shard());
         if (m.err() != 0) {
+            requests.failed(asked, p, nowMillis.getAsLong()); // someone else may know the block
             faults.punish(p, Misbehaviour.ERROR_TXMAP, "TXMAP err " + m.err());
             return;
         }
+        requests.done(asked, Optional.of(p));
         int n = b.get().block().numTxs(m.shard());
         if (m.bitmap().size() != (n + 31) / 32 * 4) {
             throw new ProtocolException(

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.protocol.NodeUuid;
@@ -32,15 +33,17 @@ final class Handshake {
     private static final long BAN_MILLIS = 10 * 60 * 1000L;
 
     private final NodeUuid self;
+    private final Interests interests;
     private final LongSupplier nowMillis;
     private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
 
-    Handshake(NodeUuid self, LongSupplier nowMillis) {
+    Handshake(NodeUuid self, Interests interests, LongSupplier nowMillis) {
         this.self = self;
+        this.interests = interests;
         this.nowMillis = nowMillis;
     }
 
-    /** Our WELCOME: our best known block unless that is genesis, all interests. */
+    /** Our WELCOME: our best known block unless that is genesis, and the shards we hold. */
     WelcomePacket ours(Connection c, BlockNode best, int listenPort) {
         Optional<Block> bestBlock = best.parent().isPresent() ? Optional.of(best.block()) : Optional.empty();
         NetAddress you = NetAddresses.of(c.remoteAddress(), NodeUuid.of(new byte[NodeUuid.LENGTH]), 0);
@@ -50,7 +53,7 @@ final class Handshake {
                 listenPort,
                 self,
                 you,
-                WelcomePacket.ALL_INTERESTS,
+                interests.welcomeBitmap(),
                 bestBlock);
     }
 

@@ -2,9 +2,13 @@ package org.pettycoin.net;
 
 import java.util.Optional;
 import org.pettycoin.chain.BlockIds;
+import org.pettycoin.consensus.TxShards;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NodeUuid;
+import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.protocol.Protocol;
+import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.transport.Connection;
 
@@ -53,6 +57,12 @@ final class Peer {
     /** Whether it wants txs of this 16-bit shard (everything, until it has told us). */
     boolean wantsShard(int shard) {
         return welcome.map(w -> w.wantsShard(shard)).orElse(true);
+    }
+
+    /** C's peer_wants.c peer_wants_tx or peer_wants_tx_other: its own shard, or the one a NORMAL tx pays into. */
+    boolean wantsTx(Tx tx) {
+        return wantsShard(TxShards.shardOf(tx, Protocol.MAX_SHARD_ORDER))
+                || (tx instanceof NormalTx n && wantsShard(n.outputAddr().shard(Protocol.MAX_SHARD_ORDER)));
     }
 
     Bytes interests() {

@@ -18,7 +18,6 @@ import org.pettycoin.chainstate.Origin;
 import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNoticeChecks;
-import org.pettycoin.consensus.TxShards;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;
 import org.pettycoin.protocol.ChildrenPacket;
@@ -42,7 +41,6 @@ import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PeersPacket;
 import org.pettycoin.protocol.PiggybackPacket;
 import org.pettycoin.protocol.Position;
-import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.SetFilterPacket;
 import org.pettycoin.protocol.ShardErrorPacket;
@@ -124,7 +122,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.addresses = addresses;
         this.nowMillis = nowMillis;
         this.server = new Server(state, hashes);
-        this.handshake = new Handshake(config.uuid(), nowMillis);
+        this.handshake = new Handshake(config.uuid(), state.interests(), nowMillis);
         this.faults = new PeerFaults(handshake, config.maxScore());
         this.requests = new RequestScheduler<>(config.requests());
         this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, faults);
@@ -319,6 +317,16 @@ public final class PeerNetwork implements ConnectionListener {
         afterEvent();
     }
 
+    /**
+     * At start-up: the contents the blockfile could not give back (the hashes of every shard, the
+     * txs of other shards paying into ours), wanted from whoever connects (C's get_unknown_contents).
+     */
+    public void wantUnknownContents() {
+        nodeThread.checkOnNodeThread();
+        sync.askUnknownContents();
+        afterEvent();
+    }
+
     /** A tx of ours that the pool kept: to every peer that has finished syncing with us. */
     public void announce(Tx tx) {
         nodeThread.checkOnNodeThread();
@@ -471,16 +479,17 @@ public final class PeerNetwork implements ConnectionListener {
         PendingPool.Status status = s.admission().status();
         if (status == PendingPool.Status.READY
                 || status == PendingPool.Status.WAITING
-                || status == PendingPool.Status.POLICY_DROPPED) {
+                || status == PendingPool.Status.POLICY_DROPPED
+                || status == PendingPool.Status.NOT_HELD) {
             relayTx(tx, Optional.of(p));
         }
     }
 
+    /** To each synced peer that wants the tx's shard or the one it pays into (C's peer.c send_to_interested_peers). */
     private void relayTx(Tx tx, Optional<Peer> except) {
-        int home = TxShards.shardOf(tx, Protocol.MAX_SHARD_ORDER);
         EncodedPacket packet = EncodedPacket.of(new TxPacket(tx));
         for (Peer q : peers.values()) {
-            if (q.welcomed() && !q.theyAreSyncing && except.map(e -> e != q).orElse(true) && q.wantsShard(home)) {
+            if (q.welcomed() && !q.theyAreSyncing && except.map(e -> e != q).orElse(true) && q.wantsTx(tx)) {
                 q.connection.send(packet);
             }
         }
@@ -501,6 +510,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (r instanceof ContentResult.Accepted accepted) {
             accepted.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
             accepted.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
+            accepted.wantedTxMaps().forEach(m -> requests.want(Request.txMap(m.block(), m.shard())));
         }
     }
 

@@ -4,6 +4,7 @@ import org.pettycoin.protocol.GetBlockPacket;
 import org.pettycoin.protocol.GetChildrenPacket;
 import org.pettycoin.protocol.GetShardPacket;
 import org.pettycoin.protocol.GetTxInBlockPacket;
+import org.pettycoin.protocol.GetTxMapPacket;
 import org.pettycoin.protocol.GetTxPacket;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Packet;
@@ -19,6 +20,8 @@ public record Request(Kind kind, Hash256 id, int shard, int txoff) {
         BLOCK,
         TX_IN_BLOCK,
         SHARD,
+        /** Which txs of a shard we do not hold pay into ours (C's todo_add_get_txmap). */
+        TXMAP,
         TX,
         CHILDREN
     }
@@ -39,6 +42,10 @@ public record Request(Kind kind, Hash256 id, int shard, int txoff) {
         return new Request(Kind.TX_IN_BLOCK, pos.block(), pos.shard(), pos.txoff());
     }
 
+    public static Request txMap(Hash256 block, int shard) {
+        return new Request(Kind.TXMAP, block, shard, 0);
+    }
+
     public static Request tx(Hash256 txid) {
         return new Request(Kind.TX, txid, 0, 0);
     }
@@ -50,6 +57,7 @@ public record Request(Kind kind, Hash256 id, int shard, int txoff) {
             case CHILDREN -> new GetChildrenPacket(id);
             case SHARD -> new GetShardPacket(id, shard, 0);
             case TX_IN_BLOCK -> new GetTxInBlockPacket(new Position(id, shard, txoff));
+            case TXMAP -> new GetTxMapPacket(id, shard);
             default -> new GetTxPacket(id);
         };
     }

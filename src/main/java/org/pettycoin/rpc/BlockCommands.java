@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.chainstate.BlockFlags;
@@ -101,6 +102,11 @@ final class BlockCommands {
         if (node.options().network() != Network.REGTEST) {
             throw new RpcException("generate works only on regtest; this node is on "
                     + node.options().network().cliName());
+        }
+        Interests held = node.options().chain().interests();
+        if (!held.holdsAll()) {
+            throw new RpcException("this node holds shards " + held
+                    + " only and cannot mine: a block's prev_txhashes need the txs of every shard");
         }
         BlockGenerator g = generator.orElseThrow(() -> new RpcException("this node has no block generator"));
         JsonNode param = p.get("nblocks").orElseThrow(() -> new RpcException("Need nblocks param"));

@@ -84,6 +84,9 @@ final class ChainCommands {
             // C counted packets queued for particular peers; ours are the requests out to peers.
             o.put("num_peer_todos", net.requestsInFlight());
             o.put("num_pending", s.pending().size());
+            // Ours (C has no such field): the order-2 shards this node holds, all four on a full node.
+            ArrayNode shards = o.putArray("shards");
+            s.interests().shards().forEach(shards::add);
             o.put("network", network);
             return o;
         });

@@ -13,10 +13,12 @@ import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.KnownTx;
 import org.pettycoin.consensus.TxHashes;
+import org.pettycoin.consensus.TxShards;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.net.Request;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Hex;
+import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxCodec;
@@ -78,6 +80,12 @@ final class TxCommands {
             }
             if (a instanceof PendingPool.Admission.Refused r) {
                 throw new RpcException(refusal(r));
+            }
+            if (a.status() == PendingPool.Status.NOT_HELD) {
+                // docs/c-differences.md #52: a wallet expects its tx pending where it sent it, which cannot be here.
+                throw new RpcException("this node holds shards " + node.state().interests()
+                        + " only; the tx is of shard " + TxShards.shardOf(tx, Protocol.INITIAL_SHARD_ORDER)
+                        + ", whose inputs it cannot check: send it to a node that holds that shard");
             }
             ObjectNode o = RpcJson.object();
             o.put("tx", txid.hex());

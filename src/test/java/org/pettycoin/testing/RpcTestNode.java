@@ -45,9 +45,18 @@ public final class RpcTestNode implements AutoCloseable {
     public final CountDownLatch stopped = new CountDownLatch(1);
 
     private RpcTestNode(Path dir, Network network, InetSocketAddress... connect) throws IOException {
+        this(dir, network, o -> o, connect);
+    }
+
+    private RpcTestNode(
+            Path dir,
+            Network network,
+            java.util.function.UnaryOperator<Node.Options> change,
+            InetSocketAddress... connect)
+            throws IOException {
         this.dir = dir;
         this.nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
-        this.node = nodes.start(nodes.options(network, "node", connect));
+        this.node = nodes.start(change.apply(nodes.options(network, "node", connect)));
         try {
             this.server = RpcServer.start(
                     socketIn(dir), node, stopped::countDown, Optional.of(new ChainBuilderGenerator(node, MINER)));
@@ -64,6 +73,12 @@ public final class RpcTestNode implements AutoCloseable {
     /** A regtest node in a fresh short directory of its own. */
     public static RpcTestNode start(InetSocketAddress... connect) throws IOException {
         return new RpcTestNode(Files.createTempDirectory("rpc"), Network.REGTEST, connect);
+    }
+
+    /** A regtest node with options changed by {@code change} (e.g. {@code o -> o.withShards(...)}). */
+    public static RpcTestNode start(java.util.function.UnaryOperator<Node.Options> change, InetSocketAddress... connect)
+            throws IOException {
+        return new RpcTestNode(Files.createTempDirectory("rpc"), Network.REGTEST, change, connect);
     }
 
     /** A node of {@code network} in a fresh short directory of its own. */
