@@ -114,6 +114,12 @@ public final class BenchNodes implements AutoCloseable {
         }
     }
 
+    /** Stops {@code n} before the others (its data directory stays until the bench removes it). */
+    public void stop(Node n) {
+        n.close();
+        nodes.remove(n);
+    }
+
     @Override
     public void close() {
         for (int i = nodes.size() - 1; i >= 0; i--) {
