@@ -406,6 +406,10 @@ public final class ChainState implements ChainInput {
      * wins. Returns false if the block was invalid already.
      */
     public boolean publishComplaint(BlockNode block, ComplaintPacket complaint) {
+        return publishComplaint(block, complaint, ChainEvent.Provenance.RAISED_HERE);
+    }
+
+    private boolean publishComplaint(BlockNode block, ComplaintPacket complaint, ChainEvent.Provenance provenance) {
         owner.check();
         if (block.invalid()) {
             return false;
@@ -420,7 +424,7 @@ public final class ChainState implements ChainInput {
                 block,
                 complaint.type().cName(),
                 marked.size());
-        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin()));
+        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin(), provenance));
         return true;
     }
 
@@ -449,7 +453,8 @@ public final class ChainState implements ChainInput {
         }
         BlockNode bad = ((ComplaintVerdict.Proved) v).block();
         Wants wants = new Wants();
-        if (publishComplaint(bad, p)) {
+        // A block that has a complaint already keeps it, and this one goes no further: no storm.
+        if (publishComplaint(bad, p, ChainEvent.Provenance.RECEIVED)) {
             wants.complaint = Optional.of(p);
         }
         return finish(false, wants);
