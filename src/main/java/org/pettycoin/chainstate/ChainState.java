@@ -475,7 +475,9 @@ public final class ChainState implements ChainInput {
         owner.check();
         log.begin(origin);
         Wants wants = new Wants();
-        List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
+        // The complaints first: invalidating a block hands its txs back to pending, and the tx the
+        // notice condemns must not come back that way (C's peer.c drops it after complaining, too).
+        complaints.forNotice(notice).forEach(r -> publish(r, wants));
         if (notice instanceof TxNotice.BadInput b) {
             pending.drop(b.txid());
         } else if (notice instanceof TxNotice.BadAmount b) {
@@ -485,7 +487,6 @@ public final class ChainState implements ChainInput {
             pending.drop(d.a().txid());
             pending.drop(d.b().txid());
         }
-        raised.forEach(r -> publish(r, wants));
         return finish(false, wants);
     }
 
