@@ -285,6 +285,40 @@ class ComplaintsOverTheWireTest {
         }
     }
 
+    /**
+     * What an honest C node sends, a complaint it raised (laid out as complain.c complain_bad_input
+     * does) and a TX_DOUBLESPEND (as peer.c tell_peer_about_doublespend: the tx it refused first), is
+     * acted on, and the C node stays connected.
+     */
+    @Test
+    void anHonestCNodesComplaintAndDoublespendNoticeAreTakenAndItStays() throws Exception {
+        try (ComplaintRig r = new ComplaintRig(dir, false);
+                HostileClient c = ComplaintRig.cStyle(r.a);
+                HostileClient h = ComplaintRig.ours(r.a)) {
+            r.sendCommonChain(c);
+            Tx steal = TestTxs.pay(ALICE, BOB, 700, 0, out(fB, 0));
+            MinedBlock m3 = r.build(r.b2, r.withRefs(r.b2, innocent), r.withRefs(r.b2, steal));
+            sendBlockWith(c, m3, innocent);
+            Await.until("A holds b3's innocent tx", WAIT, () -> holdsFull(r.a, m3, innocent));
+
+            c.send(new ComplainTxBadInputPacket(0, proven(m3, steal), fB));
+            assertThat(Await.await(WAIT, () -> invalid(r.a, m3))).isTrue();
+            assertThat(h.next(ComplainTxBadInputPacket.class, 10_000))
+                    .as("relayed to one of ours")
+                    .isPresent();
+
+            Tx spend2 = TestTxs.pay(ALICE, CAROL, 1000, 0, out(fA, 0));
+            c.send(new org.pettycoin.protocol.TxDoublespendPacket(0, 0, spend2, spend1));
+            assertThat(c.upToChildrenOf(genesis(r)))
+                    .as("still connected, no ERR, and nothing it cannot parse")
+                    .noneMatch(p -> p instanceof org.pettycoin.protocol.ErrPacket || p instanceof ComplaintPacket);
+            assertThat(pending(r.a, spend2)).isFalse();
+            assertThat(invalid(r.a, r.mined(r.b2)))
+                    .as("spend2 is in no block: nothing to complain of")
+                    .isFalse();
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A and B both hold b1, b2 and the innocent tx of b3 (from H and H2), and b4 on top: B's longest chain. */
