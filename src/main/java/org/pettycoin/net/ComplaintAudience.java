@@ -1,9 +1,11 @@
 package org.pettycoin.net;
 
 import org.pettycoin.consensus.TxNoticeChecks;
+import org.pettycoin.protocol.ComplainDoublespendPacket;
 import org.pettycoin.protocol.ComplainTxInvalidPacket;
 import org.pettycoin.protocol.ComplaintPacket;
 import org.pettycoin.protocol.Packet;
+import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.TxBadAmountPacket;
 import org.pettycoin.protocol.TxDoublespendPacket;
 import org.pettycoin.protocol.WelcomePacket;
@@ -59,5 +61,22 @@ enum ComplaintAudience {
             return TxNoticeChecks.cTakesBadAmount(b);
         }
         return true;
+    }
+
+    /**
+     * Whether a complaint from a peer of this kind that our checks refused is an honest node's
+     * mistake rather than a forgery: a C node's check_block.c check_tx_inputs_and_refs looks for the
+     * other spend without excluding the tx itself (docs/c-differences.md #18), finds it, and sends a
+     * COMPLAIN_DOUBLESPEND proving one slot twice. It is still refused (#21); the sender is kept.
+     */
+    boolean mistakeOfAnHonestNode(ComplaintPacket p) {
+        return this == C_NODE
+                && p instanceof ComplainDoublespendPacket d
+                && samePlace(d.tx1().proof().position(), d.tx2().proof().position());
+    }
+
+    /** Block, shard and txoff ({@code unused} is not part of where a tx is, as ComplaintChecks has it). */
+    private static boolean samePlace(Position a, Position b) {
+        return a.block().equals(b.block()) && a.shard() == b.shard() && a.txoff() == b.txoff();
     }
 }

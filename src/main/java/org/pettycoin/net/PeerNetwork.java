@@ -455,7 +455,12 @@ public final class PeerNetwork implements ConnectionListener {
             }
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
-            apply(p, input.receiveComplaint(c, originOf(p)));
+            ContentResult r = input.receiveComplaint(c, originOf(p));
+            if (r instanceof ContentResult.Refused && p.audience().mistakeOfAnHonestNode(c)) {
+                faults.punish(p, Misbehaviour.C_SELF_DOUBLESPEND, "a double spend of one slot");
+                return;
+            }
+            apply(p, r);
         } else if (packet instanceof TxBadInputPacket n) {
             apply(p, input.receiveTxNotice(notices.checkBadInput(n), originOf(p)));
         } else if (packet instanceof TxBadAmountPacket n) {

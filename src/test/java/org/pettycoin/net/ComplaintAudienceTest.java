@@ -9,6 +9,7 @@ import static org.pettycoin.net.ComplaintRig.fB;
 import static org.pettycoin.net.ComplaintRig.out;
 import static org.pettycoin.net.ComplaintRig.spend1;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.Packet;
-import org.pettycoin.protocol.Proof;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.TxBadAmountPacket;
 import org.pettycoin.protocol.TxBadInputPacket;
 import org.pettycoin.protocol.TxDoublespendPacket;
+import org.pettycoin.protocol.TxRefHash;
 import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.protocol.WelcomePacket;
 import org.pettycoin.testing.TestKeys;
@@ -44,10 +45,15 @@ class ComplaintAudienceTest {
     private static final Hash256 BLOCK = Hash256.fromHex("0f".repeat(32));
 
     private static TxWithProof proven(Tx tx) {
+        return proven(tx, 0);
+    }
+
+    /** {@code tx} at {@code txoff} of shard 0 of a block that holds it in every slot up to there. */
+    private static TxWithProof proven(Tx tx, int txoff) {
         List<InputRef> refs =
                 tx.inputs().stream().map(i -> new InputRef(1, 0, 0)).toList();
-        Proof proof = MerkleTree.proof(BLOCK, 0, List.of(TxHashes.txRefHash(tx, refs)), 0);
-        return new TxWithProof(proof, tx, refs);
+        List<TxRefHash> leaves = Collections.nCopies(txoff + 1, TxHashes.txRefHash(tx, refs));
+        return new TxWithProof(MerkleTree.proof(BLOCK, 0, leaves, txoff), tx, refs);
     }
 
     private static final Tx STEAL = TestTxs.pay(ALICE, BOB, 700, 0, out(fB, 0));
@@ -61,7 +67,8 @@ class ComplaintAudienceTest {
             new ComplainTxInvalidPacket(
                     ErrorCode.TX_BAD_SIG.code(), proven(fA).proof(), Bytes.of(new byte[] {1}), Bytes.EMPTY),
             new ComplainTxBadInputPacket(0, proven(STEAL), fB),
-            new ComplainDoublespendPacket(0, 0, proven(spend1), proven(TestTxs.pay(ALICE, BOB, 1000, 0, out(fA, 0)))),
+            new ComplainDoublespendPacket(
+                    0, 0, proven(spend1), proven(TestTxs.pay(ALICE, BOB, 1000, 0, out(fA, 0)), 1)),
             new ComplainBadInputRefPacket(0, proven(spend1), proven(fA2)),
             new ComplainTxBadAmountPacket(proven(SHORT), List.of(fA2)),
             new ComplainClaimInputInvalidPacket(
@@ -102,5 +109,16 @@ class ComplaintAudienceTest {
         ComplainTxInvalidPacket withRefs = new ComplainTxInvalidPacket(
                 ErrorCode.TX_BAD_SIG.code(), proven(fA).proof(), Bytes.of(new byte[] {1}), Bytes.of(new byte[8]));
         assertThat(ComplaintAudience.C_NODE.accepts(withRefs)).isFalse();
+    }
+
+    @Test
+    void onlyACNodesDoubleSpendOfOneSlotIsTakenForAMistake() {
+        ComplainDoublespendPacket oneSlot = new ComplainDoublespendPacket(0, 0, proven(spend1), proven(spend1));
+        assertThat(ComplaintAudience.C_NODE.mistakeOfAnHonestNode(oneSlot)).isTrue();
+        assertThat(ComplaintAudience.OURS.mistakeOfAnHonestNode(oneSlot))
+                .as("we never raise one")
+                .isFalse();
+        assertThat(ComplaintAudience.C_NODE.mistakeOfAnHonestNode((ComplainDoublespendPacket) EVERY_KIND.get(3)))
+                .isFalse();
     }
 }

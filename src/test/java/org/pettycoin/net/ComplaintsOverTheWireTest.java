@@ -319,6 +319,24 @@ class ComplaintsOverTheWireTest {
         }
     }
 
+    /**
+     * C raises a double spend of one slot when it takes a tx for its own other spend
+     * (docs/c-differences.md #18): from a C node it is refused and changes nothing, but the node stays.
+     */
+    @Test
+    void aCNodesDoubleSpendOfOneSlotIsRefusedButTheNodeStays() throws Exception {
+        try (ComplaintRig r = new ComplaintRig(dir, false);
+                HostileClient c = ComplaintRig.cStyle(r.a)) {
+            r.sendCommonChain(c);
+            Await.until("A holds b2 in full", WAIT, () -> TestNodes.bestId(r.a).equals(r.b2.id()));
+            TxWithProof s1 = proven(r.mined(r.b2), spend1);
+            c.send(new ComplainDoublespendPacket(0, 0, s1, s1));
+            assertThat(c.upToChildrenOf(genesis(r))).noneMatch(p -> p instanceof org.pettycoin.protocol.ErrPacket);
+            assertThat(invalid(r.a, r.mined(r.b2))).isFalse();
+            assertThat(TestNodes.bestId(r.a)).isEqualTo(r.b2.id());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A and B both hold b1, b2 and the innocent tx of b3 (from H and H2), and b4 on top: B's longest chain. */
