@@ -410,7 +410,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof ChildrenUnknownPacket u) {
             requests.failed(Request.children(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetShardPacket g) {
-            p.send(server.shard(g)); // a complaint, for an invalid block
+            p.send(server.shard(g)); // for an invalid block its complaint, if the peer can take it
         } else if (packet instanceof ShardPacket s) {
             requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
             apply(p, input.receiveShard(s, originOf(p)));
