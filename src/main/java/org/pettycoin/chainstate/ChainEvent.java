@@ -29,8 +29,29 @@ public sealed interface ChainEvent {
     /** A tx was placed in a block slot, with this fresh proof of its place. */
     record TxPlaced(BlockNode block, TxWithProof proven, Origin origin) implements ChainEvent {}
 
-    /** A complaint proved {@code block} (and its descendants) invalid: the complaint is to be broadcast. */
-    record BlockInvalidated(BlockNode block, ComplaintPacket complaint, Origin origin) implements ChainEvent {}
+    /**
+     * A complaint proved {@code block} (and its descendants) invalid: the complaint is to be
+     * broadcast, to whom depending on {@code provenance}.
+     *
+     * @param origin where the input came from: the peer whose contents, tx or notice we found the
+     *     fault in, or the peer that sent the complaint itself
+     */
+    record BlockInvalidated(BlockNode block, ComplaintPacket complaint, Origin origin, Provenance provenance)
+            implements ChainEvent {}
+
+    /**
+     * How a complaint came to be applied here, which decides who must hear of it (C's complain.c
+     * publish_complaint skips the peer it came from).
+     */
+    enum Provenance {
+        /**
+         * We built it from data (a block's contents, a tx, a tx notice) that came from the origin: the
+         * origin is told too, since it holds, or relayed, the block it proves bad.
+         */
+        RAISED_HERE,
+        /** The origin sent us this very complaint: every peer but the origin is told, once. */
+        RECEIVED
+    }
 
     /** The best known head ({@code longest_knowns[0]}, the block we mine on) moved. */
     record HeadsMoved(BlockNode from, BlockNode to, Origin origin) implements ChainEvent {}

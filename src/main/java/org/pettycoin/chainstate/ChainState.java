@@ -475,6 +475,10 @@ public final class ChainState implements ChainInput {
      * wins. Returns false if the block was invalid already.
      */
     public boolean publishComplaint(BlockNode block, ComplaintPacket complaint) {
+        return publishComplaint(block, complaint, ChainEvent.Provenance.RAISED_HERE);
+    }
+
+    private boolean publishComplaint(BlockNode block, ComplaintPacket complaint, ChainEvent.Provenance provenance) {
         owner.check();
         if (block.invalid()) {
             return false;
@@ -489,7 +493,7 @@ public final class ChainState implements ChainInput {
                 block,
                 complaint.type().cName(),
                 marked.size());
-        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin()));
+        log.add(new ChainEvent.BlockInvalidated(block, complaint, log.origin(), provenance));
         return true;
     }
 
@@ -518,7 +522,8 @@ public final class ChainState implements ChainInput {
         }
         BlockNode bad = ((ComplaintVerdict.Proved) v).block();
         Wants wants = new Wants();
-        if (publishComplaint(bad, p)) {
+        // A block that has a complaint already keeps it, and this one goes no further: no storm.
+        if (publishComplaint(bad, p, ChainEvent.Provenance.RECEIVED)) {
             wants.complaint = Optional.of(p);
         }
         return finish(false, wants);
@@ -539,7 +544,9 @@ public final class ChainState implements ChainInput {
         owner.check();
         log.begin(origin);
         Wants wants = new Wants();
-        List<ComplaintBuilder.Raised> raised = complaints.forNotice(notice);
+        // The complaints first: invalidating a block hands its txs back to pending, and the tx the
+        // notice condemns must not come back that way (C's peer.c drops it after complaining, too).
+        complaints.forNotice(notice).forEach(r -> publish(r, wants));
         if (notice instanceof TxNotice.BadInput b) {
             pending.drop(b.txid());
         } else if (notice instanceof TxNotice.BadAmount b) {
@@ -549,7 +556,6 @@ public final class ChainState implements ChainInput {
             pending.drop(d.a().txid());
             pending.drop(d.b().txid());
         }
-        raised.forEach(r -> publish(r, wants));
         return finish(false, wants);
     }
 

@@ -24,10 +24,12 @@ final class MiningSetup {
     }
 
     static Miner start(Node node, Address rewardTo, int threads, Duration restAfterBlock) {
-        return Miner.start(
+        Miner m = Miner.start(
                 host(node),
                 Miner.Config.of(rewardTo, threads, node.options().clock()::unixSeconds)
                         .withRestAfterBlock(restAfterBlock));
+        node.nodeThread().execute(() -> m.followHeads(node.input()));
+        return m;
     }
 
     /** {@code generate N} on regtest: mines with the reward address if there is one, else to nobody. */

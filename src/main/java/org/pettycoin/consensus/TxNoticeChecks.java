@@ -1,5 +1,6 @@
 package org.pettycoin.consensus;
 
+import java.util.Optional;
 import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.ProtocolException;
@@ -45,6 +46,31 @@ public final class TxNoticeChecks {
         txChecks.checkPending(p.tx());
         inputs.checkBadAmount(p.tx(), p.inputs());
         return new TxNotice.BadAmount(TxHashes.txid(p.tx()), p.tx(), p.inputs());
+    }
+
+    /**
+     * Whether a C node would take this TX_BAD_AMOUNT notice as valid: its recv_complain.c
+     * unmarshal_and_check_bad_amount leaves the fee out and refuses (COMPLAINT_INVALID, then hangs
+     * up) a notice whose good inputs add up to exactly the amount sent, which is the honest notice
+     * about a tx that owes a fee and pays none (docs/c-differences.md #22). Any other fault the
+     * notice has would make C refuse it as it makes us.
+     */
+    public static boolean cTakesBadAmount(TxBadAmountPacket p) {
+        long total = 0;
+        try {
+            for (int i = 0; i < p.inputs().size(); i++) {
+                Optional<TxOutputs.Output> out =
+                        InputProblems.spentOutput(p.tx(), i, p.inputs().get(i));
+                if (out.isEmpty()) {
+                    return false;
+                }
+                total += out.get().amount();
+            }
+        } catch (ProtocolException e) {
+            return false;
+        }
+        // C sums in a u32, as TxAmounts does.
+        return !p.inputs().isEmpty() && (total & 0xffffffffL) != TxAmounts.amountSent(p.tx());
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chainstate.ChainEvent;
 import org.pettycoin.chainstate.ChainInput;
 import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.NodeLoop;
 import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Block;
@@ -215,6 +217,20 @@ public final class Miner implements AutoCloseable {
      */
     public void templateChanged() {
         refresh(false);
+    }
+
+    /**
+     * Makes the miner hear {@code loop}'s events and rebuild its template the moment the mining
+     * head moves (a heavier branch, a complaint that invalidated what we mined on), rather than at
+     * the next poll: until then every hash is spent on a block nobody will take. Node thread only.
+     */
+    public void followHeads(NodeLoop loop) {
+        host.nodeThread().checkOnNodeThread();
+        loop.addSink(events -> {
+            if (!closed && events.stream().anyMatch(e -> e instanceof ChainEvent.HeadsMoved)) {
+                refresh(false);
+            }
+        });
     }
 
     public Stats stats() {

@@ -93,12 +93,21 @@ final class BlockSync {
             return;
         } else if (!(in instanceof BlockIntake.Attached)) {
             // known, or already waiting: answer with its complaint if it has one
-            state.tree().find(block.id()).flatMap(state::complaintOf).ifPresent(p.connection::send);
+            state.tree().find(block.id()).flatMap(state::complaintOf).ifPresent(p::send);
             return;
         }
         p.lastProgressMillis = nowMillis.getAsLong();
         for (ChainEvent e : r.events()) {
             if (!(e instanceof ChainEvent.BlockAttached a)) {
+                continue;
+            }
+            if (a.block().invalid()) {
+                // A child of an invalid block inherited its complaint: the sender builds on a bad block,
+                // so it is told why (C's recv_block.c recv_block). Its contents would not be taken in
+                // (docs/c-differences.md #19), and other peers have the complaint: neither asked nor relayed.
+                if (a.offered()) {
+                    state.complaintOf(a.block()).ifPresent(p::send);
+                }
                 continue;
             }
             if (!a.prevTxhashesAgree()) {

@@ -23,8 +23,8 @@ final class Handshake {
     /** Why a welcome ends the connection: the fault, and what exactly was wrong, for the log. */
     record Refusal(Misbehaviour fault, String detail) {}
 
-    /** What we call ourselves in WELCOME (C: "ICBINB! " + version). */
-    private static final String MONIKER = "ICBINB! pettycoin-java";
+    /** What we call ourselves in WELCOME (C: "ICBINB! " + version); peers that use it are ours ({@link ComplaintAudience}). */
+    static final String MONIKER = "ICBINB! pettycoin-java";
 
     private static final long PROTOCOL_VERSION = 1;
     /** Fewer interest bits than this and C refuses the welcome (NO_INTEREST, C's welcome.c check_welcome). */

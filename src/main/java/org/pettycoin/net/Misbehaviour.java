@@ -102,7 +102,12 @@ public enum Misbehaviour {
     /** An empty PEERS: C refuses one as INVALID_LEN (docs/c-differences.md #29). */
     EMPTY_PEERS(Penalty.TOLERATED),
     /** A valid TX_DOUBLESPEND: C hangs up after acting on one (docs/c-differences.md #24). */
-    DOUBLESPEND_NOTICE(Penalty.TOLERATED);
+    DOUBLESPEND_NOTICE(Penalty.TOLERATED),
+    /**
+     * A C node's COMPLAIN_DOUBLESPEND proving one slot twice, which C raises when it takes a tx for
+     * its own other spend (docs/c-differences.md #18, #53): refused, not applied, not held against it.
+     */
+    C_SELF_DOUBLESPEND(Penalty.TOLERATED);
 
     /** What a fault costs the peer. */
     public sealed interface Penalty {

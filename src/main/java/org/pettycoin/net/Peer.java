@@ -7,6 +7,7 @@ import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.NormalTx;
+import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.protocol.WelcomePacket;
@@ -44,6 +45,25 @@ final class Peer {
     void welcomed(WelcomePacket w) {
         welcome = Optional.of(w);
         welcomeBlock = w.bestBlock().map(BlockIds::id);
+    }
+
+    /** Which complaints and notices it can take: until it has welcomed us, only what a C node can. */
+    ComplaintAudience audience() {
+        return welcome.map(ComplaintAudience::of).orElse(ComplaintAudience.C_NODE);
+    }
+
+    /**
+     * Sends {@code p} unless it is a complaint or notice this peer cannot take
+     * ({@link ComplaintAudience#accepts}): what it would hang up on is better left unsaid.
+     *
+     * @return whether it was sent
+     */
+    boolean send(Packet p) {
+        if (!audience().accepts(p)) {
+            return false;
+        }
+        connection.send(p);
+        return true;
     }
 
     Optional<NodeUuid> uuid() {

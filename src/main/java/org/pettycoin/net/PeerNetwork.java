@@ -140,7 +140,7 @@ public final class PeerNetwork implements ConnectionListener {
     /**
      * What this layer does with the chain state's events, which {@link org.pettycoin.chainstate.NodeLoop}
      * hands it after the journal: stale descendant hashes forgotten, requests about blocks now
-     * invalid dropped, and each new complaint sent to every peer but the one whose packet raised it.
+     * invalid dropped, and each new complaint told ({@link #tellComplaint}).
      */
     public EventSink events() {
         return events -> {
@@ -150,10 +150,31 @@ public final class PeerNetwork implements ConnectionListener {
                 } else if (e instanceof ChainEvent.BlockInvalidated i) {
                     requests.forget(r -> r.kind() != Request.Kind.TX
                             && state.tree().find(r.id()).map(BlockNode::invalid).orElse(false));
-                    broadcast(i.complaint(), peerOf(i.origin()));
+                    tellComplaint(i);
                 }
             }
         };
+    }
+
+    /**
+     * A complaint just applied goes to every peer that can take it ({@link ComplaintAudience}). One we
+     * raised from a peer's data goes to that peer too: it holds or relayed the bad block and has not
+     * heard why it is bad. One a peer sent us goes to everyone else (C's complain.c publish_complaint);
+     * a complaint about a block that had one already never becomes an event, so none is relayed twice.
+     */
+    private void tellComplaint(ChainEvent.BlockInvalidated i) {
+        Optional<Peer> except = switch (i.provenance()) {
+            case RAISED_HERE -> Optional.empty();
+            case RECEIVED -> peerOf(i.origin());
+        };
+        EncodedPacket frame = EncodedPacket.of(i.complaint());
+        for (Peer q : peers.values()) {
+            if (q.welcomed()
+                    && except.map(e -> e != q).orElse(true)
+                    && q.audience().accepts(i.complaint())) {
+                q.connection.send(frame);
+            }
+        }
     }
 
     /** The peer an input came from, if it came from one still connected. */
@@ -397,7 +418,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof ChildrenUnknownPacket u) {
             requests.failed(Request.children(u.block()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetShardPacket g) {
-            p.connection.send(server.shard(g));
+            p.send(server.shard(g)); // for an invalid block its complaint, if the peer can take it
         } else if (packet instanceof ShardPacket s) {
             requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
             apply(p, input.receiveShard(s, originOf(p)));
@@ -442,7 +463,12 @@ public final class PeerNetwork implements ConnectionListener {
             }
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
-            apply(p, input.receiveComplaint(c, originOf(p)));
+            ContentResult r = input.receiveComplaint(c, originOf(p));
+            if (r instanceof ContentResult.Refused && p.audience().mistakeOfAnHonestNode(c)) {
+                faults.punish(p, Misbehaviour.C_SELF_DOUBLESPEND, "a double spend of one slot");
+                return;
+            }
+            apply(p, r);
         } else if (packet instanceof TxBadInputPacket n) {
             apply(p, input.receiveTxNotice(notices.checkBadInput(n), originOf(p)));
         } else if (packet instanceof TxBadAmountPacket n) {
@@ -474,7 +500,7 @@ public final class PeerNetwork implements ConnectionListener {
         Hash256 txid = TxHashes.txid(tx);
         requests.done(Request.tx(txid), Optional.of(p));
         ChainState.TxSubmission s = input.submitTx(tx, originOf(p));
-        s.reply().ifPresent(p.connection::send);
+        s.reply().ifPresent(p::send);
         s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
         PendingPool.Status status = s.admission().status();
         if (status == PendingPool.Status.READY
@@ -502,7 +528,7 @@ public final class PeerNetwork implements ConnectionListener {
         if (r instanceof ContentResult.Refused refused) {
             faults.punish(p, Misbehaviour.of(refused.error()), Optional.of(refused.error()), "contents refused");
         } else if (r instanceof ContentResult.BlockInvalid invalid) {
-            invalid.complaint().ifPresent(p.connection::send);
+            invalid.complaint().ifPresent(p::send);
         } else if (r instanceof ContentResult.UnknownBlock unknown) {
             if (!state.detached().contains(unknown.block())) {
                 requests.want(Request.block(unknown.block()));

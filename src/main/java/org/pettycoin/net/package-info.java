@@ -7,7 +7,9 @@
  * {@link org.pettycoin.net.Misbehaviour} with the ERR it is answered with and its penalty (ban,
  * score, disconnect, or tolerated as an honest C node's quirk), and {@code PeerFaults.punish}
  * alone applies them; a lower layer's {@code ProtocolException} is named by
- * {@link org.pettycoin.net.Misbehaviour#of}. What we want from peers goes through the
+ * {@link org.pettycoin.net.Misbehaviour#of}. Which complaints and tx notices a peer is sent depends on
+ * whether it is one of ours or taken for a C node, which refuses some honest ones: that rule is
+ * {@code ComplaintAudience} alone (docs/c-differences.md #53). What we want from peers goes through the
  * {@link org.pettycoin.net.RequestScheduler}: one peer per item, a window of many in flight per peer,
  * timeouts re-routed, no slot ever leaked. {@link org.pettycoin.net.Dialer} keeps us connected, and
  * {@link org.pettycoin.net.Seeder} finds addresses when it has none left (C's seed_peers).

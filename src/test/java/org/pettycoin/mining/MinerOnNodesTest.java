@@ -82,6 +82,41 @@ class MinerOnNodesTest {
         }
     }
 
+    /**
+     * With a poll of an hour, only the node's events can move the miner: a heavier branch from the
+     * peer moves it as soon as the node takes the branch, as the node command wires it.
+     */
+    @Test
+    void theMinerFollowsAHeadMoveAsTheNodeMakesItNotAtItsNextPoll() throws Exception {
+        try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
+                Node a = nodes.start("a");
+                Node b = nodes.start("b", TestNodes.address(a));
+                Miner miner = Miner.start(
+                        new Miner.Host(
+                                a.nodeThread(), a.input(), blk -> a.network().announce(blk)),
+                        Miner.Config.of(REWARD, 1, nodes.clock()::unixSeconds)
+                                .withPoll(Duration.ofHours(1))
+                                .withRestAfterBlock(Duration.ofHours(1)))) {
+            a.call(() -> {
+                miner.followHeads(a.input());
+                return null;
+            });
+            assertThat(await(WAIT, () -> a.call(() -> a.network().peerCount()) == 1))
+                    .isTrue();
+            Hash256 tip = b.call(() -> {
+                ChainBuilder builder = ChainBuilder.on(b.input(), OTHER);
+                BlockNode t = b.state().tree().genesis();
+                for (int i = 0; i < 4; i++) {
+                    t = builder.mine(t, t.block().tailer().timestamp() + 1);
+                    b.network().announce(t);
+                }
+                return t.id();
+            });
+            assertThat(await(WAIT, () -> miner.miningOn().equals(Optional.of(tip))))
+                    .isTrue();
+        }
+    }
+
     @Test
     void generateStopsTheNodeWhenItsBlockfileFailsAndAnnouncesNothing() throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);

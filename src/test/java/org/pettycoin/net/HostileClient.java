@@ -47,6 +47,55 @@ final class HostileClient implements AutoCloseable {
         return (WelcomePacket) read(5000).orElseThrow();
     }
 
+    /** Sends {@code w} as our welcome (a captured one, or one naming another implementation) and reads the node's. */
+    WelcomePacket welcome(WelcomePacket w) throws Exception {
+        send(w);
+        return (WelcomePacket) read(5000).orElseThrow();
+    }
+
+    /** Welcomes as one of our own nodes ({@link Handshake#MONIKER}), at genesis. */
+    WelcomePacket welcomeAsOurs() throws Exception {
+        return welcome(new WelcomePacket(
+                1,
+                WelcomePacket.moniker(Handshake.MONIKER),
+                0,
+                randomUuid(),
+                welcomePacket(randomUuid(), 1, WelcomePacket.ALL_INTERESTS, Optional.empty())
+                        .you(),
+                WelcomePacket.ALL_INTERESTS,
+                Optional.empty()));
+    }
+
+    /** The first packet of type {@code kind}, skipping others (requests, announcements); empty if none in time. */
+    <T extends Packet> Optional<T> next(Class<T> kind, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Packet> p = read(deadline - System.currentTimeMillis());
+            if (p.isPresent() && kind.isInstance(p.get())) {
+                return Optional.of(kind.cast(p.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Everything the node sends until it answers a GET_CHILDREN of {@code block} sent now: since it
+     * handles our packets in order and sends in order, whatever it was going to send us before that
+     * point is in the list (bounded by the answer, not by a wait).
+     */
+    java.util.List<Packet> upToChildrenOf(org.pettycoin.protocol.Hash256 block) throws Exception {
+        send(new org.pettycoin.protocol.GetChildrenPacket(block));
+        java.util.List<Packet> out = new java.util.ArrayList<>();
+        while (true) {
+            Packet p = read(10_000).orElseThrow(() -> new AssertionError("no CHILDREN within 10 s"));
+            if (p instanceof org.pettycoin.protocol.ChildrenPacket c
+                    && c.block().equals(block)) {
+                return out;
+            }
+            out.add(p);
+        }
+    }
+
     static NodeUuid randomUuid() {
         byte[] u = new byte[NodeUuid.LENGTH];
         new SecureRandom().nextBytes(u);
