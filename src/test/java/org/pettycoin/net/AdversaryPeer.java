@@ -74,8 +74,17 @@ final class AdversaryPeer implements AutoCloseable {
     void dial(InetSocketAddress node) throws IOException {
         Link l = new Link(node);
         links.add(l);
-        l.send(HostileClient.welcomePacket(
-                HostileClient.randomUuid(), 1, WelcomePacket.ALL_INTERESTS, Optional.of(tip.block())));
+        // It calls itself one of ours, so that it is sent every complaint kind (a C node is not).
+        WelcomePacket plain = HostileClient.welcomePacket(
+                HostileClient.randomUuid(), 1, WelcomePacket.ALL_INTERESTS, Optional.empty());
+        l.send(new WelcomePacket(
+                1,
+                WelcomePacket.moniker(Handshake.MONIKER),
+                0,
+                plain.uuid(),
+                plain.you(),
+                WelcomePacket.ALL_INTERESTS,
+                Optional.of(tip.block())));
         Thread t = new Thread(l::serve, "adversary-" + node.getPort());
         t.setDaemon(true);
         t.start();

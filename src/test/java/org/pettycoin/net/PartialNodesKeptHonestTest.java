@@ -22,6 +22,7 @@ import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.protocol.ComplainDoublespendPacket;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.Tx;
@@ -110,6 +111,8 @@ class PartialNodesKeptHonestTest {
                         .isEqualTo(fTip.height())
                         .isGreaterThan(adversary.b5.height());
                 assertThat(listed(wallet)).contains(TestTxs.id(FUND_WALLET)).doesNotContain(TestTxs.id(DOUBLE_SPEND));
+                // F's complaint went to every peer, the one whose block it was included.
+                assertThat(adversary.peer.received()).anyMatch(p -> p instanceof ComplainDoublespendPacket);
             }
         }
     }
