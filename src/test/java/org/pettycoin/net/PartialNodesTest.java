@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,6 @@ import org.pettycoin.testing.TestNodes;
 @Timeout(180)
 class PartialNodesTest {
     private static final Interests ZERO_ONE = Interests.of(0, 1);
-    private static final int BLOCKS = 12;
-    private static final int PER_BLOCK = 24;
 
     @TempDir
     Path dir;
@@ -45,9 +44,20 @@ class PartialNodesTest {
 
     @Test
     void aPartialNodeSyncsFromAFullPeerThenServesAnotherAndGetsItsKnownTipBackAfterARestart() throws Exception {
+        syncServeAndRestart(12, 24);
+    }
+
+    /** The same on a chain of bench size: 200 blocks of 100 txs. */
+    @Test
+    @Tag("scenario")
+    void theSameOnABenchSizedChain() throws Exception {
+        syncServeAndRestart(200, 100);
+    }
+
+    private void syncServeAndRestart(int blocks, int perBlock) throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS)) {
             Node full = nodes.start("full");
-            Hash256 tip = buildChain(full);
+            Hash256 tip = buildChain(full, blocks, perBlock);
             List<Slots> chain = slotsOf(full);
             // The chain is what the test needs: txs in every shard, some of shards 2 and 3 paying into 0 or 1.
             for (int s = 0; s < Interests.SHARDS; s++) {
@@ -93,14 +103,14 @@ class PartialNodesTest {
     }
 
     /** Blocks of deposits and payments among 32 keys: every shard gets txs, many pay across shards. */
-    private static Hash256 buildChain(Node n) throws Exception {
+    private static Hash256 buildChain(Node n, int blocks, int perBlock) throws Exception {
         return n.call(() -> {
             ChainBuilder builder = ChainBuilder.on(n.input(), TestNodes.MINER);
             TxWorkload work = new TxWorkload(32, 7);
             BlockNode t = n.state().miningHead();
-            for (int i = 0; i < BLOCKS; i++) {
+            for (int i = 0; i < blocks; i++) {
                 List<TxAndRefs> txs = new ArrayList<>();
-                for (Tx tx : work.nextBlock(PER_BLOCK)) {
+                for (Tx tx : work.nextBlock(perBlock)) {
                     txs.add(builder.withRefs(t, tx));
                 }
                 t = builder.mine(t, t.block().tailer().timestamp() + 1, txs);
