@@ -25,6 +25,10 @@ public final class BlockNode {
     private boolean allKnown;
     private int knownInARow;
     private boolean invalid;
+    /** C's pending_features: locked in by the last vote count at or below this block (FeatureVotes). */
+    private final int pendingFeatures;
+    /** The features whose rules apply to this block (FeatureVotes). */
+    private final int activeFeatures;
 
     BlockNode(Block block, Hash256 id, BlockNode parent, BigInteger totalWork, boolean allKnown) {
         this.block = block;
@@ -33,6 +37,18 @@ public final class BlockNode {
         this.totalWork = totalWork;
         this.allKnown = allKnown;
         this.ancestors = parent == null ? new BlockNode[0] : linkAncestors(parent);
+        this.pendingFeatures = FeatureVotes.pending(this, Optional.ofNullable(parent));
+        this.activeFeatures = FeatureVotes.active(this, Optional.ofNullable(parent));
+    }
+
+    /** Feature bits locked in by the vote counted at or below this block (C's {@code pending_features}). */
+    public int pendingFeatures() {
+        return pendingFeatures;
+    }
+
+    /** Feature bits whose rules apply to this block: locked in at least the confirm delay below it. */
+    public int activeFeatures() {
+        return activeFeatures;
     }
 
     private static BlockNode[] linkAncestors(BlockNode parent) {

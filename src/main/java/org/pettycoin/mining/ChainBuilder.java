@@ -59,6 +59,7 @@ public final class ChainBuilder {
     public static final long DEFAULT_SPACING_SECS = 10;
 
     private static final int SHARDS = 1 << Protocol.INITIAL_SHARD_ORDER;
+    private int vote;
 
     /** Where a mined block goes: attached, and its node returned. */
     @FunctionalInterface
@@ -127,6 +128,15 @@ public final class ChainBuilder {
 
     public BlockTree tree() {
         return tree;
+    }
+
+    /** The features vote byte of the blocks built from now on (0 until set, as C's miner votes). */
+    public ChainBuilder voting(int featuresVote) {
+        if (featuresVote < 0 || featuresVote > 0xff) {
+            throw new IllegalArgumentException("a vote is one byte, got " + featuresVote);
+        }
+        this.vote = featuresVote;
+        return this;
     }
 
     /** Every block mined so far, in the order mined (parents before children). */
@@ -252,7 +262,7 @@ public final class ChainBuilder {
         }
         byte[] prevTxhashes = prevTxhashes(parent);
         BlockHeader header = new BlockHeader(
-                0,
+                vote,
                 Protocol.INITIAL_SHARD_ORDER,
                 Bytes.of(new byte[13]),
                 prevTxhashes.length,
