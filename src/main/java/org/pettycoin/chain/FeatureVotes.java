@@ -76,6 +76,18 @@ public final class FeatureVotes {
                 : inherited | block.ancestor(CONFIRM_DELAY).orElseThrow().pendingFeatures();
     }
 
+    /**
+     * The features that would be active at a child of {@code parent}: what a pending tx is judged by,
+     * and what a template is built for.
+     */
+    public static int activeForChildOf(BlockNode parent) {
+        long height = parent.height() + 1;
+        return height < CONFIRM_DELAY
+                ? parent.activeFeatures()
+                : parent.activeFeatures()
+                        | parent.ancestor(CONFIRM_DELAY - 1).orElseThrow().pendingFeatures();
+    }
+
     /** How far the window {@code block} is in has come: its votes so far for each feature bit. */
     public static WindowTally tally(BlockNode block) {
         int[] counts = new int[8];

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.ChainListener;
+import org.pettycoin.chain.Feature;
 import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chain.ReceivedBlock;
@@ -56,23 +57,31 @@ public final class ChainState implements ChainInput {
      * Tunables; {@link #DEFAULT} suits a full node.
      *
      * @param interests the shards we hold: of the others we keep only hashes and the txs paying into ours
+     * @param knownFeatures the feature bits whose rules this node applies once they are active (every
+     *     {@link Feature} of this build; fewer to stand in for an older build, which keeps the old rules)
      */
     public record Config(
             DetachedBlockPool.Limits detachedLimits,
             PendingPool.Policy policy,
             TxChecks txChecks,
-            Interests interests) {
+            Interests interests,
+            int knownFeatures) {
         public static final Config DEFAULT =
                 new Config(DetachedBlockPool.Limits.DEFAULT, PendingPool.Policy.ACCEPT_ALL, new TxChecks());
 
-        /** A full node's config (every shard held). */
+        /** A full node's config (every shard held, every feature known). */
         public Config(DetachedBlockPool.Limits detachedLimits, PendingPool.Policy policy, TxChecks txChecks) {
-            this(detachedLimits, policy, txChecks, Interests.ALL);
+            this(detachedLimits, policy, txChecks, Interests.ALL, Feature.allBits());
         }
 
         /** The same, holding only {@code held}. */
         public Config withInterests(Interests held) {
-            return new Config(detachedLimits, policy, txChecks, held);
+            return new Config(detachedLimits, policy, txChecks, held, knownFeatures);
+        }
+
+        /** The same, applying only the rules of the features in {@code bits}. */
+        public Config withKnownFeatures(int bits) {
+            return new Config(detachedLimits, policy, txChecks, interests, bits);
         }
     }
 

@@ -54,6 +54,11 @@ class FeatureVotesTest {
         assertThat(active.pendingFeatures()).as("this window voted nothing").isZero();
         assertThat(active.activeFeatures()).isEqualTo(0x01);
         assertThat(extend(active, W + 1, 0, 0).activeFeatures()).isEqualTo(0x01);
+        // What a pending tx or a template is judged by: the features of the child to come.
+        assertThat(FeatureVotes.activeForChildOf(justBefore.parent().orElseThrow()))
+                .isZero();
+        assertThat(FeatureVotes.activeForChildOf(justBefore)).isEqualTo(0x01);
+        assertThat(FeatureVotes.activeForChildOf(tree.genesis())).isZero();
     }
 
     @Test
