@@ -190,6 +190,15 @@ public final class ChainBuilder {
         return tip;
     }
 
+    /** Each of {@code txs} as {@link #withRefs(BlockNode, Tx)} makes it, in order. */
+    public List<TxAndRefs> allWithRefs(BlockNode parent, Tx... txs) {
+        List<TxAndRefs> out = new ArrayList<>(txs.length);
+        for (Tx tx : txs) {
+            out.add(withRefs(parent, tx));
+        }
+        return out;
+    }
+
     /**
      * {@code tx} with refs for a child of {@code parent}: each input's slot as the chain state finds
      * it in {@code parent} or its ancestors (the same refs a miner's pending pool makes).

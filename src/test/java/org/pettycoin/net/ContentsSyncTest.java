@@ -6,19 +6,13 @@ import static org.pettycoin.testing.TestNodes.bestId;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.pettycoin.bench.TxWorkload;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.daemon.Node;
-import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.Hash256;
-import org.pettycoin.protocol.Tx;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.TestNodes;
 
@@ -37,19 +31,7 @@ class ContentsSyncTest {
             Node a = nodes.start("a");
             int blocks = 40;
             int perBlock = 30;
-            Hash256 tip = a.call(() -> {
-                ChainBuilder builder = ChainBuilder.on(a.input(), TestNodes.MINER);
-                TxWorkload work = new TxWorkload(32, 3);
-                BlockNode t = a.state().miningHead();
-                for (int i = 0; i < blocks; i++) {
-                    List<TxAndRefs> txs = new ArrayList<>();
-                    for (Tx tx : work.nextBlock(perBlock)) {
-                        txs.add(builder.withRefs(t, tx));
-                    }
-                    t = builder.mine(t, t.block().tailer().timestamp() + 1, txs);
-                }
-                return t.id();
-            });
+            Hash256 tip = TestNodes.mineWorkload(a, blocks, perBlock, 32, 3);
             assertThat(bestId(a)).isEqualTo(tip);
             Node b = nodes.start("b", address(a));
             assertThat(Await.await(Duration.ofSeconds(60), () -> bestId(b).equals(tip)))

@@ -21,7 +21,6 @@ import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
-import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.ComplainDoublespendPacket;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Protocol;
@@ -136,9 +135,9 @@ class PartialNodesKeptHonestTest {
             b1 = builder.mine(
                     g,
                     g.block().tailer().timestamp() + 1,
-                    refs(builder, g, FUND_ALICE, FUND_WALLET, TestTxs.fund(ONE, 10), TestTxs.fund(THREE, 30)));
+                    builder.allWithRefs(g, FUND_ALICE, FUND_WALLET, TestTxs.fund(ONE, 10), TestTxs.fund(THREE, 30)));
             b2 = builder.mine(
-                    b1, b1.block().tailer().timestamp() + 1, refs(builder, b1, SPEND, TestTxs.fund(THREE, 31)));
+                    b1, b1.block().tailer().timestamp() + 1, builder.allWithRefs(b1, SPEND, TestTxs.fund(THREE, 31)));
             // Broken from here: only their headers go into the adversary's own state.
             b3 = broken(local, builder, b2, DOUBLE_SPEND, TestTxs.fund(ONE, 11), TestTxs.fund(THREE, 33));
             b4 = broken(local, builder, b3, TestTxs.fund(ONE, 12), TestTxs.fund(THREE, 34));
@@ -152,18 +151,10 @@ class PartialNodesKeptHonestTest {
             MinedBlock m = builder.build(
                     parent,
                     parent.block().tailer().timestamp() + 1,
-                    ChainBuilder.placeByShard(refs(builder, parent, txs)));
+                    ChainBuilder.placeByShard(builder.allWithRefs(parent, txs)));
             local.processBlock(ReceivedBlock.of(m.block(), m.id()), BlockFlags.OWN, Origin.LOCAL);
             broken.add(m);
             return local.tree().find(m.id()).orElseThrow();
-        }
-
-        private static List<TxAndRefs> refs(ChainBuilder b, BlockNode parent, Tx... txs) {
-            List<TxAndRefs> out = new ArrayList<>();
-            for (Tx tx : txs) {
-                out.add(b.withRefs(parent, tx));
-            }
-            return out;
         }
 
         @Override

@@ -13,12 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.pettycoin.bench.TxWorkload;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Interests;
 import org.pettycoin.daemon.Node;
-import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.Protocol;
@@ -57,7 +54,7 @@ class PartialNodesTest {
     private void syncServeAndRestart(int blocks, int perBlock) throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS)) {
             Node full = nodes.start("full");
-            Hash256 tip = buildChain(full, blocks, perBlock);
+            Hash256 tip = TestNodes.mineWorkload(full, blocks, perBlock, 32, 7);
             List<Slots> chain = slotsOf(full);
             // The chain is what the test needs: txs in every shard, some of shards 2 and 3 paying into 0 or 1.
             for (int s = 0; s < Interests.SHARDS; s++) {
@@ -100,23 +97,6 @@ class PartialNodesTest {
             awaitKnownTip(again, tip);
             assertHoldsOnly(again, ZERO_ONE, chain);
         }
-    }
-
-    /** Blocks of deposits and payments among 32 keys: every shard gets txs, many pay across shards. */
-    private static Hash256 buildChain(Node n, int blocks, int perBlock) throws Exception {
-        return n.call(() -> {
-            ChainBuilder builder = ChainBuilder.on(n.input(), TestNodes.MINER);
-            TxWorkload work = new TxWorkload(32, 7);
-            BlockNode t = n.state().miningHead();
-            for (int i = 0; i < blocks; i++) {
-                List<TxAndRefs> txs = new ArrayList<>();
-                for (Tx tx : work.nextBlock(perBlock)) {
-                    txs.add(builder.withRefs(t, tx));
-                }
-                t = builder.mine(t, t.block().tailer().timestamp() + 1, txs);
-            }
-            return t.id();
-        });
     }
 
     private static List<Slots> slotsOf(Node full) throws Exception {

@@ -15,7 +15,6 @@ import org.pettycoin.chain.Interests;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.ChainBuilder;
-import org.pettycoin.mining.TxAndRefs;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Tx;
 import org.pettycoin.testing.Await;
@@ -49,9 +48,9 @@ class PartialNodeRpcTest {
             Hash256 tip = full.call(() -> {
                 ChainBuilder b = ChainBuilder.on(full.input(), TestNodes.MINER);
                 BlockNode g = full.state().miningHead();
-                BlockNode b1 =
-                        b.mine(g, g.block().tailer().timestamp() + 1, refs(b, g, fundMine, fundElsewhere, fundOther));
-                BlockNode b2 = b.mine(b1, b1.block().tailer().timestamp() + 1, refs(b, b1, crossShard));
+                BlockNode b1 = b.mine(
+                        g, g.block().tailer().timestamp() + 1, b.allWithRefs(g, fundMine, fundElsewhere, fundOther));
+                BlockNode b2 = b.mine(b1, b1.block().tailer().timestamp() + 1, b.allWithRefs(b1, crossShard));
                 return b2.id();
             });
             try (RpcTestNode wallet =
@@ -94,13 +93,5 @@ class PartialNodeRpcTest {
                         .isEqualTo(TestTxs.id(spendMine));
             }
         }
-    }
-
-    private static List<TxAndRefs> refs(ChainBuilder b, BlockNode parent, Tx... txs) {
-        List<TxAndRefs> out = new ArrayList<>();
-        for (Tx tx : txs) {
-            out.add(b.withRefs(parent, tx));
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pettycoin.bench.TxWorkload;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chainstate.Origin;
@@ -96,6 +97,26 @@ public final class TestNodes implements AutoCloseable {
                 n.network().announce(tip);
             }
             return tip;
+        });
+    }
+
+    /**
+     * Mines {@code blocks} blocks of {@code perBlock} txs each on {@code n}'s head, the txs from a
+     * {@link TxWorkload} over {@code keys} keys (deposits and payments, in every shard, many paying
+     * across shards), through the node's input as its own blocks; the new tip.
+     */
+    public static Hash256 mineWorkload(Node n, int blocks, int perBlock, int keys, long seed) throws IOException {
+        return n.call(() -> {
+            ChainBuilder builder = ChainBuilder.on(n.input(), MINER);
+            TxWorkload work = new TxWorkload(keys, seed);
+            BlockNode t = n.state().miningHead();
+            for (int i = 0; i < blocks; i++) {
+                t = builder.mine(
+                        t,
+                        t.block().tailer().timestamp() + 1,
+                        builder.allWithRefs(t, work.nextBlock(perBlock).toArray(new Tx[0])));
+            }
+            return t.id();
         });
     }
 
