@@ -56,9 +56,11 @@ class PartialNodeRpcTest {
             try (RpcTestNode wallet =
                     RpcTestNode.start(o -> o.withShards(Interests.of(0, 1)), TestNodes.address(full))) {
                 Node n = wallet.node;
+                // Known once its shards are full and the rest all hashes; what a TXMAP marks may come after.
                 assertThat(Await.await(
                                 Duration.ofSeconds(30),
-                                () -> TestNodes.bestId(n).equals(tip)))
+                                () -> TestNodes.bestId(n).equals(tip)
+                                        && n.call(() -> n.network().outstandingRequests()) == 0))
                         .isTrue();
                 // The pay-in came by TXMAP: shard 2 is not held, yet that one tx of it is.
                 assertThat(n.call(() -> {
