@@ -11,13 +11,9 @@ import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.chainstate.ChainEvent;
 import org.pettycoin.chainstate.ChainInput;
 import org.pettycoin.chainstate.ChainState;
-import org.pettycoin.chainstate.ContentResult;
 import org.pettycoin.chainstate.EventSink;
 import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.chainstate.Origin;
-import org.pettycoin.chainstate.PendingPool;
-import org.pettycoin.consensus.TxHashes;
-import org.pettycoin.consensus.TxNoticeChecks;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.BlockUnknownPacket;
 import org.pettycoin.protocol.ChildrenPacket;
@@ -40,7 +36,6 @@ import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.PeersPacket;
 import org.pettycoin.protocol.PiggybackPacket;
-import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.SetFilterPacket;
 import org.pettycoin.protocol.ShardErrorPacket;
@@ -86,7 +81,6 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
-    private final ChainInput input;
     private final ChainState state;
     private final Config config;
     private final LongSupplier nowMillis;
@@ -94,10 +88,10 @@ public final class PeerNetwork implements ConnectionListener {
     private final Server server;
     private final BlockSync sync;
     private final RequestScheduler<Peer> requests;
-    private final TxNoticeChecks notices;
     private final Map<Connection, Peer> peers = new LinkedHashMap<>();
     private final Handshake handshake;
     private final PeerFaults faults;
+    private final ContentTraffic contents;
     private final PeerAddresses addresses;
 
     private final NodeThread nodeThread;
@@ -115,9 +109,7 @@ public final class PeerNetwork implements ConnectionListener {
             LongSupplier nowSeconds,
             LongSupplier nowMillis) {
         this.nodeThread = nodeThread;
-        this.input = input;
         this.state = input.chain();
-        this.notices = new TxNoticeChecks(state.txChecks());
         this.config = config;
         this.addresses = addresses;
         this.nowMillis = nowMillis;
@@ -125,6 +117,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.handshake = new Handshake(config.uuid(), state.interests(), nowMillis);
         this.faults = new PeerFaults(handshake, config.maxScore());
         this.requests = new RequestScheduler<>(config.requests());
+        this.contents = new ContentTraffic(input, requests, faults, peers::values);
         this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, faults);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
@@ -187,10 +180,6 @@ public final class PeerNetwork implements ConnectionListener {
             }
         }
         return Optional.empty();
-    }
-
-    private static Origin originOf(Peer p) {
-        return Origin.peer(p.connection.id());
     }
 
     // ------------------------------------------------------------------ connection events
@@ -351,7 +340,7 @@ public final class PeerNetwork implements ConnectionListener {
     /** A tx of ours that the pool kept: to every peer that has finished syncing with us. */
     public void announce(Tx tx) {
         nodeThread.checkOnNodeThread();
-        relayTx(tx, Optional.empty());
+        contents.relay(tx, Optional.empty());
         afterEvent();
     }
 
@@ -420,23 +409,19 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof GetShardPacket g) {
             p.send(server.shard(g)); // for an invalid block its complaint, if the peer can take it
         } else if (packet instanceof ShardPacket s) {
-            requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
-            apply(p, input.receiveShard(s, originOf(p)));
+            contents.shard(p, s);
         } else if (packet instanceof ShardErrorPacket e) {
             sync.onShardError(p, e);
         } else if (packet instanceof GetTxInBlockPacket g) {
             p.connection.send(server.txInBlock(g.position()));
         } else if (packet instanceof TxInBlockPacket t) {
-            Position pos = t.proven().proof().position();
-            requests.done(Request.txInBlock(pos), Optional.of(p));
-            requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p));
-            apply(p, input.receiveTxInBlock(t.proven(), originOf(p)));
+            contents.txInBlock(p, t);
         } else if (packet instanceof TxInBlockUnknownPacket u) {
             requests.failed(Request.txInBlock(u.position()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetTxPacket g) {
             p.connection.send(server.tx(g.txid()));
         } else if (packet instanceof TxPacket t) {
-            onTx(p, t.tx());
+            contents.tx(p, t.tx());
         } else if (packet instanceof TxUnknownPacket u) {
             requests.failed(Request.tx(u.txid()), p, nowMillis.getAsLong());
         } else if (packet instanceof GetTxMapPacket g) {
@@ -444,7 +429,7 @@ public final class PeerNetwork implements ConnectionListener {
         } else if (packet instanceof TxMapPacket m) {
             sync.onTxMap(p, m);
         } else if (packet instanceof HashesInBlockPacket h) {
-            apply(p, input.receiveHashInBlock(h, originOf(p)));
+            contents.hashInBlock(p, h);
         } else if (packet instanceof SetFilterPacket f) {
             if (f.filter() == 0 || Long.compareUnsigned(f.offset(), MAX_FILTER_OFFSET) > 0) {
                 faults.punish(p, Misbehaviour.FILTER_INVALID, "filter " + f.filter() + " offset " + f.offset());
@@ -463,19 +448,13 @@ public final class PeerNetwork implements ConnectionListener {
             }
             addresses.learned(ps.peers());
         } else if (packet instanceof ComplaintPacket c) {
-            ContentResult r = input.receiveComplaint(c, originOf(p));
-            if (r instanceof ContentResult.Refused && p.audience().mistakeOfAnHonestNode(c)) {
-                faults.punish(p, Misbehaviour.C_SELF_DOUBLESPEND, "a double spend of one slot");
-                return;
-            }
-            apply(p, r);
+            contents.complaint(p, c);
         } else if (packet instanceof TxBadInputPacket n) {
-            apply(p, input.receiveTxNotice(notices.checkBadInput(n), originOf(p)));
+            contents.badInput(p, n);
         } else if (packet instanceof TxBadAmountPacket n) {
-            apply(p, input.receiveTxNotice(notices.checkBadAmount(n), originOf(p)));
+            contents.badAmount(p, n);
         } else if (packet instanceof TxDoublespendPacket n) {
-            apply(p, input.receiveTxNotice(notices.checkDoublespend(n), originOf(p)));
-            faults.punish(p, Misbehaviour.DOUBLESPEND_NOTICE, "a valid TX_DOUBLESPEND");
+            contents.doublespend(p, n);
         } else if (packet instanceof PiggybackPacket) {
             return; // accepted and ignored, as C does
         } else if (packet instanceof ErrPacket e) {
@@ -493,52 +472,7 @@ public final class PeerNetwork implements ConnectionListener {
         }
     }
 
-    // ------------------------------------------------------------------ txs
-
-    /** {@code recv_tx} (C's peer.c). */
-    private void onTx(Peer p, Tx tx) throws ProtocolException {
-        Hash256 txid = TxHashes.txid(tx);
-        requests.done(Request.tx(txid), Optional.of(p));
-        ChainState.TxSubmission s = input.submitTx(tx, originOf(p));
-        s.reply().ifPresent(p::send);
-        s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
-        PendingPool.Status status = s.admission().status();
-        if (status == PendingPool.Status.READY
-                || status == PendingPool.Status.WAITING
-                || status == PendingPool.Status.POLICY_DROPPED
-                || status == PendingPool.Status.NOT_HELD) {
-            relayTx(tx, Optional.of(p));
-        }
-    }
-
-    /** To each synced peer that wants the tx's shard or the one it pays into (C's peer.c send_to_interested_peers). */
-    private void relayTx(Tx tx, Optional<Peer> except) {
-        EncodedPacket packet = EncodedPacket.of(new TxPacket(tx));
-        for (Peer q : peers.values()) {
-            if (q.welcomed() && !q.theyAreSyncing && except.map(e -> e != q).orElse(true) && q.wantsTx(tx)) {
-                q.connection.send(packet);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ common
-
-    /** Acts on what contents handling found: errors, complaints to answer with, items to fetch. */
-    private void apply(Peer p, ContentResult r) {
-        if (r instanceof ContentResult.Refused refused) {
-            faults.punish(p, Misbehaviour.of(refused.error()), Optional.of(refused.error()), "contents refused");
-        } else if (r instanceof ContentResult.BlockInvalid invalid) {
-            invalid.complaint().ifPresent(p::send);
-        } else if (r instanceof ContentResult.UnknownBlock unknown) {
-            if (!state.detached().contains(unknown.block())) {
-                requests.want(Request.block(unknown.block()));
-            }
-        } else if (r instanceof ContentResult.Accepted accepted) {
-            accepted.wantedTxs().forEach(id -> requests.want(Request.tx(id)));
-            accepted.wantedSlots().forEach(pos -> requests.want(Request.txInBlock(pos)));
-            accepted.wantedTxMaps().forEach(m -> requests.want(Request.txMap(m.block(), m.shard())));
-        }
-    }
 
     /** A new block a synced peer sent us: to our other peers (as C's send_block_to_peers), as it came. */
     private void relayNewBlock(BlockNode b, ReceivedBlock received, Peer from) {

@@ -7,7 +7,10 @@
  * {@link org.pettycoin.net.Misbehaviour} with the ERR it is answered with and its penalty (ban,
  * score, disconnect, or tolerated as an honest C node's quirk), and {@code PeerFaults.punish}
  * alone applies them; a lower layer's {@code ProtocolException} is named by
- * {@link org.pettycoin.net.Misbehaviour#of}. Which complaints and tx notices a peer is sent depends on
+ * {@link org.pettycoin.net.Misbehaviour#of}. What peers send of the chain's contents (shards, txs in
+ * blocks, loose txs, complaints and tx notices) goes to the chain state through {@code ContentTraffic},
+ * which acts on the outcome: a fault charged, a complaint sent back, what is missing wanted, a tx
+ * relayed to the peers that want it. Which complaints and tx notices a peer is sent depends on
  * whether it is one of ours or taken for a C node, which refuses some honest ones: that rule is
  * {@code ComplaintAudience} alone (docs/c-differences.md #53). What we want from peers goes through the
  * {@link org.pettycoin.net.RequestScheduler}: one peer per item, a window of many in flight per peer,
