@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.store.Blockfile;
+import org.pettycoin.time.Progress;
 
 /**
  * Keeps the blockfile in step with the chain state (C's blockfile.c; docs/architecture.md,
@@ -38,10 +40,15 @@ public final class BlockfileJournal implements EventSink, Closeable {
      * truncating a torn or refused tail; from then on the events given to {@link #accept} are appended.
      */
     public BlockfileLoader.Summary load(ChainState state) throws IOException {
+        return load(state, Optional.empty());
+    }
+
+    /** The same, telling {@code progress} how far it has come (a long file takes a while). */
+    public BlockfileLoader.Summary load(ChainState state, Optional<Progress> progress) throws IOException {
         if (loaded) {
             throw new IllegalStateException("blockfile already loaded");
         }
-        BlockfileLoader.Summary s = new BlockfileLoader(state).load(file);
+        BlockfileLoader.Summary s = new BlockfileLoader(state, events -> {}, progress).load(file);
         loaded = true;
         return s;
     }

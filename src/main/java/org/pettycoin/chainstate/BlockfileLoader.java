@@ -13,6 +13,7 @@ import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.TxWithProof;
 import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.ReplayResult;
+import org.pettycoin.time.Progress;
 
 /**
  * Replays a blockfile into a chain state at start-up (C's blockfile.c load_blocks), through the same
@@ -30,6 +31,7 @@ public final class BlockfileLoader {
 
     private final ChainState state;
     private final EventSink replayed;
+    private final Optional<Progress> progress;
     private long blocks;
     private long txs;
     private long txsForUnknownBlocks;
@@ -41,14 +43,24 @@ public final class BlockfileLoader {
 
     /** A replay whose events (say, blocks a complaint proved invalid) go to {@code replayed}. */
     public BlockfileLoader(ChainState state, EventSink replayed) {
+        this(state, replayed, Optional.empty());
+    }
+
+    /** The same, telling {@code progress} how far the replay has come (blocks, height, share of the file). */
+    public BlockfileLoader(ChainState state, EventSink replayed, Optional<Progress> progress) {
         this.state = state;
         this.replayed = replayed;
+        this.progress = progress;
     }
 
     public Summary load(Blockfile file) throws IOException {
+        long size = Math.max(1, file.size());
         ReplayResult r = file.replay((frame, offset) -> {
             try {
                 accept(PacketCodec.decode(frame), frame);
+                if (progress.isPresent()) {
+                    progress.get().at(blocks, state.tree().topHeight(), (offset + frame.length) / (double) size);
+                }
                 return Optional.empty();
             } catch (ProtocolException e) {
                 return Optional.of(e.getMessage());

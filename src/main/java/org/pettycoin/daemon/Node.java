@@ -28,6 +28,7 @@ import org.pettycoin.store.AddressesFile;
 import org.pettycoin.store.Blockfile;
 import org.pettycoin.store.PeerCache;
 import org.pettycoin.time.NodeClock;
+import org.pettycoin.time.Progress;
 import org.pettycoin.time.SystemClock;
 import org.pettycoin.transport.Traffic;
 import org.pettycoin.transport.Transport;
@@ -188,7 +189,10 @@ public final class Node implements AutoCloseable {
         state = new ChainState(options.network(), options.chain(), clock::unixSeconds, clock::monotonicMillis);
         state.ownedBy(thread.thread()); // named at once, not left to whichever thread touches it first
         long t0 = System.nanoTime();
-        BlockfileLoader.Summary s = journal.load(state);
+        BlockfileLoader.Summary s = journal.load(
+                state,
+                Optional.of(new Progress(
+                        "blockfile replay", "blocks", clock::monotonicNanos, Progress.EVERY_NANOS, LOG::info)));
         LOG.info(
                 "blockfile: {} blocks, {} txs in {} ms; best known block {} at height {}{}",
                 s.blocks(),

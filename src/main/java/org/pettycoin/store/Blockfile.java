@@ -66,6 +66,11 @@ public final class Blockfile implements Closeable {
     }
 
     /** Where the next record goes (the end of the valid records once replayed). */
+    /** The file's length now, in bytes. */
+    public long size() throws IOException {
+        return channel.size();
+    }
+
     public long appendPosition() {
         return appendPosition;
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.chain.BlockNode;
@@ -17,6 +20,7 @@ import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.Vectors;
 import org.pettycoin.store.Blockfile;
+import org.pettycoin.time.Progress;
 
 class BlockfileLoaderTest {
     private static final Address MINER = Address.fromHex("44".repeat(20));
@@ -46,6 +50,25 @@ class BlockfileLoaderTest {
         assertThat(s.tip().id().hex()).isEqualTo("1f0a2df27f8db8bdaf5d7555c72e3b02594f5ea0fb9fa8cc62d399721d000000");
         // Our records are the C node's records: nothing was rewritten.
         assertThat(Files.readAllBytes(copy)).isEqualTo(Vectors.bytes("blockfile_A.bin"));
+    }
+
+    /** A clock that moves a second each time it is read: a line is due every fifth record. */
+    @Test
+    void aLongReplayTellsItsProgressAtMostOncePerInterval() throws IOException {
+        Path copy = dir.resolve("blockfile");
+        Files.copy(Vectors.dir().resolve("blockfile_A.bin"), copy);
+        long[] now = {0};
+        List<String> lines = new ArrayList<>();
+        Progress progress =
+                new Progress("blockfile replay", "blocks", () -> now[0] += 1_000_000_000L, 5_000_000_000L, lines::add);
+        try (Blockfile f = Blockfile.open(copy)) {
+            new BlockfileLoader(stateAt(Network.TESTNET, FAR_FUTURE), events -> {}, Optional.of(progress)).load(f);
+        }
+        // 194 records, one reading each: a line at every fifth.
+        assertThat(lines).hasSize(194 / 5);
+        assertThat(lines.get(0))
+                .matches("blockfile replay: height \\d+, 5 blocks, 1 blocks/s, \\d+\\.\\d%, about \\d+ s left");
+        assertThat(lines.get(lines.size() - 1)).contains("blocks/s, 9");
     }
 
     @Test
