@@ -66,6 +66,11 @@ final class Peer {
         return true;
     }
 
+    /** The height of the block it welcomed us with (0 for genesis, or before its welcome). */
+    long welcomeHeight() {
+        return welcome.flatMap(WelcomePacket::bestBlock).map(b -> b.height()).orElse(0L);
+    }
+
     Optional<NodeUuid> uuid() {
         return welcome.map(WelcomePacket::uuid);
     }

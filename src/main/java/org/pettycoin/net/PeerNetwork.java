@@ -50,6 +50,7 @@ import org.pettycoin.protocol.TxMapPacket;
 import org.pettycoin.protocol.TxPacket;
 import org.pettycoin.protocol.TxUnknownPacket;
 import org.pettycoin.protocol.WelcomePacket;
+import org.pettycoin.time.Progress;
 import org.pettycoin.transport.CloseReason;
 import org.pettycoin.transport.Connection;
 import org.pettycoin.transport.ConnectionListener;
@@ -92,6 +93,7 @@ public final class PeerNetwork implements ConnectionListener {
     private final Handshake handshake;
     private final PeerFaults faults;
     private final ContentTraffic contents;
+    private final SyncProgress syncProgress;
     private final PeerAddresses addresses;
 
     private final NodeThread nodeThread;
@@ -118,6 +120,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.faults = new PeerFaults(handshake, config.maxScore());
         this.requests = new RequestScheduler<>(config.requests());
         this.contents = new ContentTraffic(input, requests, faults, peers::values);
+        this.syncProgress = new SyncProgress(() -> nowMillis.getAsLong() * 1_000_000L, Progress.EVERY_NANOS, LOG::info);
         this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, faults);
         this.listenPort = config.listenPort();
         this.lastAnnouncedHead = state.miningHead();
@@ -297,6 +300,13 @@ public final class PeerNetwork implements ConnectionListener {
                         "its best block came no nearer for " + config.syncStallMillis() / 1000 + " s");
             }
         }
+        syncProgress.tick(
+                peers.values().stream()
+                        .filter(p -> p.welcomed() && p.weAreSyncing)
+                        .mapToLong(Peer::welcomeHeight)
+                        .max(),
+                state.tree().topHeight(),
+                state.tree().size());
         afterEvent();
     }
 
