@@ -1,5 +1,7 @@
 package org.pettycoin.chain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -106,7 +108,11 @@ public final class FeatureVotes {
                 break; // the first block of this window
             }
         }
-        return new WindowTally(block.height() - blocks + 1, blocks, counts);
+        List<Integer> votes = new ArrayList<>(counts.length);
+        for (int c : counts) {
+            votes.add(c);
+        }
+        return new WindowTally(block.height() - blocks + 1, blocks, votes);
     }
 
     /**
@@ -114,14 +120,15 @@ public final class FeatureVotes {
      *
      * @param firstHeight the window's first block (one past a counting height)
      * @param blocks blocks counted so far, at most {@link #VOTE_BLOCKS}
+     * @param votes for each of the eight vote bits, the blocks so far that set it
      */
-    public record WindowTally(long firstHeight, int blocks, int[] votes) {
+    public record WindowTally(long firstHeight, int blocks, List<Integer> votes) {
         public WindowTally {
-            votes = votes.clone();
+            votes = List.copyOf(votes);
         }
 
         public int votesFor(int bit) {
-            return votes[bit];
+            return votes.get(bit);
         }
 
         /** The height at which this window is counted. */
