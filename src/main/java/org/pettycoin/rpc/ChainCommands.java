@@ -130,6 +130,10 @@ final class ChainCommands {
                 slots.add(slot(state, b, s, i));
             }
         }
+        // Ours, after C's fields: what the votes up to this block locked in (C's pending_features) and
+        // what is active at it (chain.FeatureVotes), as bits like features_vote.
+        o.put("pending_features", b.pendingFeatures());
+        o.put("active_features", b.activeFeatures());
         return o;
     }
 
