@@ -667,5 +667,13 @@ public final class ChainState implements ChainInput {
         public void pendingNeedsRecheck() {
             pending.markForRecheck();
         }
+
+        @Override
+        public void newLongest(BlockNode block) {
+            int unknown = block.pendingFeatures() & ~knownFeatures;
+            if (unknown != 0) {
+                log.add(new ChainEvent.UnknownFeaturesPending(block, unknown, log.origin()));
+            }
+        }
     }
 }

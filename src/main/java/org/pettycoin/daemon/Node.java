@@ -293,6 +293,10 @@ public final class Node implements AutoCloseable {
                 clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         loop.addSink(network.events());
+        // C's new_longest warning: of what the replay attached (its events went nowhere), then of new heads.
+        FeatureWarning features = new FeatureWarning();
+        features.replayed(state.tree().heads().longestChains().get(0), state.knownFeatures());
+        loop.addSink(features);
         network.wantUnknownContents();
         seeder = new Seeder(
                 seedSource(),
