@@ -88,6 +88,8 @@ final class ChainCommands {
             ArrayNode shards = o.putArray("shards");
             s.interests().shards().forEach(shards::add);
             o.put("network", network);
+            // Ours: the feature votes at the block we mine on (longest_knowns[0]).
+            o.set("features", FeatureJson.at(s.miningHead(), s.knownFeatures()));
             return o;
         });
     }
