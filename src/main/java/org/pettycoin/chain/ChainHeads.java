@@ -57,6 +57,7 @@ public final class ChainHeads {
                 longestChains.clear();
             }
             longestChains.add(b);
+            listener.newLongest(b);
             orderBlockPointers();
         }
         if (b.allKnown()) {

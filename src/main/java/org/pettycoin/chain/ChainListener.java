@@ -8,6 +8,12 @@ public interface ChainListener {
      */
     default void knownHeadChanged(BlockNode oldHead, BlockNode newHead) {}
 
+    /**
+     * {@code block} joined {@code longest_chains} (C's chain.c new_longest, from
+     * update_block_ptrs_new_block): it has at least the most work of any block, contents ignored.
+     */
+    default void newLongest(BlockNode block) {}
+
     /** The set of mineable heads changed: pending txs must be rechecked. */
     default void pendingNeedsRecheck() {}
 }

@@ -55,4 +55,12 @@ public sealed interface ChainEvent {
 
     /** The best known head ({@code longest_knowns[0]}, the block we mine on) moved. */
     record HeadsMoved(BlockNode from, BlockNode to, Origin origin) implements ChainEvent {}
+
+    /**
+     * {@code block} became a longest chain's tip with features locked in that this node does not
+     * know ({@code unknown}, bits of its pending features outside ChainState.Config#knownFeatures):
+     * once they are active its rules will not be ours (C's chain.c new_longest warns of them).
+     * Recorded for every such block; whoever tells the operator decides how often.
+     */
+    record UnknownFeaturesPending(BlockNode block, int unknown, Origin origin) implements ChainEvent {}
 }

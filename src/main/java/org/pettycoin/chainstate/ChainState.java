@@ -106,6 +106,7 @@ public final class ChainState implements ChainInput {
     private final PendingPool pending;
     private final TxChecks txChecks;
     private final Interests interests;
+    private final int knownFeatures;
     private final EventLog log = new EventLog();
     /** Only this thread may change the state: checked at every entry point that does (a thread compare). */
     private final ThreadOwner owner = ThreadOwner.firstUser();
@@ -122,6 +123,7 @@ public final class ChainState implements ChainInput {
         this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
         this.txChecks = config.txChecks();
         this.interests = config.interests();
+        this.knownFeatures = config.knownFeatures();
         this.complaintChecks = new ComplaintChecks(tree, txChecks);
         this.placement = new TxPlacement(
                 tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish, interests);
@@ -130,6 +132,11 @@ public final class ChainState implements ChainInput {
     @Override
     public ChainState chain() {
         return this;
+    }
+
+    /** The feature bits whose rules this node applies once active (every feature of this build, by default). */
+    public int knownFeatures() {
+        return knownFeatures;
     }
 
     /** The shards we hold (every one for a full node). */
@@ -659,6 +666,14 @@ public final class ChainState implements ChainInput {
         @Override
         public void pendingNeedsRecheck() {
             pending.markForRecheck();
+        }
+
+        @Override
+        public void newLongest(BlockNode block) {
+            int unknown = block.pendingFeatures() & ~knownFeatures;
+            if (unknown != 0) {
+                log.add(new ChainEvent.UnknownFeaturesPending(block, unknown, log.origin()));
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
 import org.pettycoin.time.MockTimeClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -106,6 +107,9 @@ final class DevnetCommand implements Callable<Integer> {
                     + "with a devnet whose chain is older than the 3-day horizon)")
     private long mocktime;
 
+    @Mixin
+    private VoteOption votes = new VoteOption();
+
     /** The clock every node reads; set in {@link #call}. */
     private MockTimeClock clock;
 
@@ -120,6 +124,7 @@ final class DevnetCommand implements Callable<Integer> {
         if (threads < 1 || pause < 0) {
             throw new UserError("--mining-threads must be at least 1 and --block-pause not negative");
         }
+        int voteBits = votes.bits();
         clock = MockTime.clock(mocktime);
         Logging.configure(Logging.level("unusual"), "");
         PrintWriter out = spec.commandLine().getOut();
@@ -140,11 +145,14 @@ final class DevnetCommand implements Callable<Integer> {
         int exit = 0;
         try {
             for (int i = 1; i <= count; i++) {
-                members.add(startMember("node" + i, members, stop));
+                members.add(startMember("node" + i, members, stop, voteBits));
             }
             out.printf(
                     "devnet: %d regtest nodes in %s (query one with: pettycoin query --pettycoin-dir %s getinfo)%n",
                     count, dir, dir.resolve("node1"));
+            if (voteBits != 0) {
+                out.printf("  every miner votes for %s%n", VoteOption.names(voteBits));
+            }
             for (Member m : members) {
                 out.printf(
                         "  %s  port %d  mining to %s%n",
@@ -167,7 +175,8 @@ final class DevnetCommand implements Callable<Integer> {
         return exit;
     }
 
-    private Member startMember(String name, List<Member> earlier, CountDownLatch stop) throws IOException {
+    private Member startMember(String name, List<Member> earlier, CountDownLatch stop, int voteBits)
+            throws IOException {
         Path data = dir.resolve(name);
         java.nio.file.Files.createDirectories(dir);
         List<InetSocketAddress> peers = new ArrayList<>();
@@ -177,7 +186,8 @@ final class DevnetCommand implements Callable<Integer> {
         }
         Node node = Node.start(Node.Options.of(Network.REGTEST, data, 0, peers)
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .withClock(clock));
+                .withClock(clock)
+                .withVotes(voteBits));
         PrivateKey key = PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(

@@ -13,7 +13,8 @@ import org.pettycoin.rpc.BlockGenerator;
 
 /**
  * What a node command starts beside a node: its miner (if it has a reward address) and the
- * {@code generate} RPC (regtest only), both through the node thread.
+ * {@code generate} RPC (regtest only), both through the node thread, both voting as the node's
+ * options say ({@code --vote}).
  */
 final class MiningSetup {
     private MiningSetup() {}
@@ -27,7 +28,8 @@ final class MiningSetup {
         Miner m = Miner.start(
                 host(node),
                 Miner.Config.of(rewardTo, threads, node.options().clock()::unixSeconds)
-                        .withRestAfterBlock(restAfterBlock));
+                        .withRestAfterBlock(restAfterBlock)
+                        .withVotes(node.options().castVotes()));
         node.nodeThread().execute(() -> m.followHeads(node.input()));
         return m;
     }
@@ -40,8 +42,12 @@ final class MiningSetup {
         Address to = rewardTo.orElse(Address.ZERO);
         return Optional.of(n -> {
             try {
-                List<Hash256> ids =
-                        Miner.generate(host(node), to, node.options().clock()::unixSeconds, n);
+                List<Hash256> ids = Miner.generate(
+                        host(node),
+                        to,
+                        node.options().castVotes(),
+                        node.options().clock()::unixSeconds,
+                        n);
                 return ids;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

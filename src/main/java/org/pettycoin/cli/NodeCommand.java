@@ -160,6 +160,9 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     private CNodeOptions cOptions = new CNodeOptions();
 
+    @Mixin
+    private VoteOption votes = new VoteOption();
+
     /** Set once the config file has been read, so it is read once. */
     private boolean configApplied;
     /** The config file named a data directory, which (as in C) is chosen before the file is read. */
@@ -202,6 +205,10 @@ final class NodeCommand implements Callable<Integer> {
                 throw UserError.usage("--shards: " + e.getMessage());
             }
         }
+        int voteBits = votes.bits();
+        if (votes.any() && reward.isEmpty()) {
+            LOG.warn("--vote without --reward-address: a node that does not mine casts no vote");
+        }
         if (reward.isPresent() && !held.holdsAll()) {
             throw UserError.usage("--shards " + held
                     + " cannot go with --reward-address: mining needs every shard (a block's prev_txhashes)");
@@ -228,7 +235,8 @@ final class NodeCommand implements Callable<Integer> {
                 .withDeveloperTest(developerTest)
                 .withClock(clock)
                 .withChain(cOptions.chainConfig())
-                .withShards(held);
+                .withShards(held)
+                .withVotes(voteBits);
         options = options.withTransport(
                 options.transport().withLimits(PeerLimits.defaults().withMaxPeers(maxPeers)));
         // Registered before anything starts, so that a SIGTERM at any moment gets the clean stop.
@@ -268,6 +276,9 @@ final class NodeCommand implements Callable<Integer> {
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (!held.holdsAll()) {
             LOG.info("holding shards {} only", held);
+        }
+        if (reward.isPresent() && voteBits != 0) {
+            LOG.info("our blocks vote for {}", VoteOption.names(options.castVotes()));
         }
         if (peers.isEmpty()) {
             LOG.info(

@@ -60,9 +60,13 @@ public final class Node implements AutoCloseable {
             ChainState.Config chain,
             RequestScheduler.Config requests,
             long syncStallMillis,
-            boolean developerTest) {
+            boolean developerTest,
+            int votes) {
         public Options {
             connect = List.copyOf(connect);
+            if (votes < 0 || votes > 0xff) {
+                throw new IllegalArgumentException("votes are one byte of feature bits, got " + votes);
+            }
         }
 
         /** Defaults for {@code network} in {@code dataDir}, listening on {@code port} of every interface. */
@@ -77,28 +81,69 @@ public final class Node implements AutoCloseable {
                     ChainState.Config.DEFAULT,
                     RequestScheduler.Config.DEFAULT,
                     PeerNetwork.Config.SYNC_STALL_MILLIS,
-                    false);
+                    false,
+                    0);
         }
 
         /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
         public Options withClock(NodeClock c) {
             return new Options(
-                    network, dataDir, listen, connect, c, transport, chain, requests, syncStallMillis, developerTest);
+                    network,
+                    dataDir,
+                    listen,
+                    connect,
+                    c,
+                    transport,
+                    chain,
+                    requests,
+                    syncStallMillis,
+                    developerTest,
+                    votes);
         }
 
         public Options withTransport(TransportConfig t) {
             return new Options(
-                    network, dataDir, listen, connect, clock, t, chain, requests, syncStallMillis, developerTest);
+                    network,
+                    dataDir,
+                    listen,
+                    connect,
+                    clock,
+                    t,
+                    chain,
+                    requests,
+                    syncStallMillis,
+                    developerTest,
+                    votes);
         }
 
         public Options withListen(InetSocketAddress a) {
             return new Options(
-                    network, dataDir, a, connect, clock, transport, chain, requests, syncStallMillis, developerTest);
+                    network,
+                    dataDir,
+                    a,
+                    connect,
+                    clock,
+                    transport,
+                    chain,
+                    requests,
+                    syncStallMillis,
+                    developerTest,
+                    votes);
         }
 
         public Options withChain(ChainState.Config c) {
             return new Options(
-                    network, dataDir, listen, connect, clock, transport, c, requests, syncStallMillis, developerTest);
+                    network,
+                    dataDir,
+                    listen,
+                    connect,
+                    clock,
+                    transport,
+                    c,
+                    requests,
+                    syncStallMillis,
+                    developerTest,
+                    votes);
         }
 
         /**
@@ -111,18 +156,53 @@ public final class Node implements AutoCloseable {
 
         public Options withRequests(RequestScheduler.Config r) {
             return new Options(
-                    network, dataDir, listen, connect, clock, transport, chain, r, syncStallMillis, developerTest);
+                    network,
+                    dataDir,
+                    listen,
+                    connect,
+                    clock,
+                    transport,
+                    chain,
+                    r,
+                    syncStallMillis,
+                    developerTest,
+                    votes);
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
         public Options withDeveloperTest(boolean on) {
             return new Options(
-                    network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, on);
+                    network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, on, votes);
+        }
+
+        /**
+         * {@code --vote}: the blocks this node mines (its miner and {@code generate}) vote for the
+         * features in {@code bits} that its chain state knows ({@link ChainState.Config#knownFeatures});
+         * a node that does not mine casts no vote.
+         */
+        public Options withVotes(int bits) {
+            return new Options(
+                    network,
+                    dataDir,
+                    listen,
+                    connect,
+                    clock,
+                    transport,
+                    chain,
+                    requests,
+                    syncStallMillis,
+                    developerTest,
+                    bits);
+        }
+
+        /** The votes its blocks carry: those of {@link #votes} this node knows. */
+        public int castVotes() {
+            return votes & chain.knownFeatures();
         }
 
         public Options withSyncStall(long millis) {
             return new Options(
-                    network, dataDir, listen, connect, clock, transport, chain, requests, millis, developerTest);
+                    network, dataDir, listen, connect, clock, transport, chain, requests, millis, developerTest, votes);
         }
     }
 
@@ -217,6 +297,10 @@ public final class Node implements AutoCloseable {
                 clock::unixSeconds,
                 clock::monotonicMillis); // request timeouts, bans and stalls are intervals
         loop.addSink(network.events());
+        // C's new_longest warning: of what the replay attached (its events went nowhere), then of new heads.
+        FeatureWarning features = new FeatureWarning();
+        features.replayed(state.tree().heads().longestChains().get(0), state.knownFeatures());
+        loop.addSink(features);
         network.wantUnknownContents();
         seeder = new Seeder(
                 seedSource(),

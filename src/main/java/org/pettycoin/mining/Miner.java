@@ -90,9 +90,16 @@ public final class Miner implements AutoCloseable {
      * @param poll how often the node thread compares the template with the head and the pool
      * @param restAfterBlock how long to wait after each block of ours before hashing the next one:
      *     zero on a real network; on regtest (about 256 hashes a block) it paces a local network
+     * @param votes the feature bits our blocks vote for ({@code --vote}); only those the chain state
+     *     knows are cast ({@link Template#build(ChainState, Address, int)})
      */
     public record Config(
-            Address rewardAddress, int threads, LongSupplier nowSeconds, Duration poll, Duration restAfterBlock) {
+            Address rewardAddress,
+            int threads,
+            LongSupplier nowSeconds,
+            Duration poll,
+            Duration restAfterBlock,
+            int votes) {
         public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
 
         public Config {
@@ -104,19 +111,27 @@ public final class Miner implements AutoCloseable {
             if (poll.isNegative() || poll.isZero() || restAfterBlock.isNegative()) {
                 throw new IllegalArgumentException("poll must be positive and restAfterBlock not negative");
             }
+            if (votes < 0 || votes > 0xff) {
+                throw new IllegalArgumentException("votes are one byte of feature bits, got " + votes);
+            }
         }
 
-        /** Polling every {@link #DEFAULT_POLL}, no rest between blocks. */
+        /** Polling every {@link #DEFAULT_POLL}, no rest between blocks, voting for nothing (as C's generator). */
         public static Config of(Address rewardAddress, int threads, LongSupplier nowSeconds) {
-            return new Config(rewardAddress, threads, nowSeconds, DEFAULT_POLL, Duration.ZERO);
+            return new Config(rewardAddress, threads, nowSeconds, DEFAULT_POLL, Duration.ZERO, 0);
         }
 
         public Config withPoll(Duration d) {
-            return new Config(rewardAddress, threads, nowSeconds, d, restAfterBlock);
+            return new Config(rewardAddress, threads, nowSeconds, d, restAfterBlock, votes);
         }
 
         public Config withRestAfterBlock(Duration d) {
-            return new Config(rewardAddress, threads, nowSeconds, poll, d);
+            return new Config(rewardAddress, threads, nowSeconds, poll, d, votes);
+        }
+
+        /** Our blocks vote for the features in {@code bits}. */
+        public Config withVotes(int bits) {
+            return new Config(rewardAddress, threads, nowSeconds, poll, restAfterBlock, bits);
         }
     }
 
@@ -289,7 +304,7 @@ public final class Miner implements AutoCloseable {
         }
         Template t;
         try {
-            t = Template.build(state, config.rewardAddress());
+            t = Template.build(state, config.rewardAddress(), config.votes());
         } catch (RuntimeException e) {
             idle("cannot build a block on " + state.miningHead() + ": " + e.getMessage());
             return;
@@ -442,7 +457,7 @@ public final class Miner implements AutoCloseable {
      * reward address: see {@link #generate(Host, Address, LongSupplier, int)}.
      */
     public List<Hash256> generate(int n) throws IOException, InterruptedException {
-        List<Hash256> ids = generate(host, config.rewardAddress(), config.nowSeconds(), n);
+        List<Hash256> ids = generate(host, config.rewardAddress(), config.votes(), config.nowSeconds(), n);
         mined.addAndGet(ids.size());
         return ids;
     }
@@ -459,12 +474,18 @@ public final class Miner implements AutoCloseable {
      */
     public static List<Hash256> generate(Host host, Address rewardTo, LongSupplier clock, int n)
             throws IOException, InterruptedException {
+        return generate(host, rewardTo, 0, clock, n);
+    }
+
+    /** The same, the blocks voting for the features among {@code votes} that the node knows. */
+    public static List<Hash256> generate(Host host, Address rewardTo, int votes, LongSupplier clock, int n)
+            throws IOException, InterruptedException {
         List<Hash256> ids = new ArrayList<>(n);
         int staleInARow = 0;
         LongAdder ignored = new LongAdder();
         while (ids.size() < n) {
             Template t =
-                    host.nodeThread().call(() -> Template.build(host.state().chain(), rewardTo));
+                    host.nodeThread().call(() -> Template.build(host.state().chain(), rewardTo, votes));
             if (t.aheadOfClock(clock.getAsLong())) {
                 throw new IllegalStateException("the chain's median time is over 2 hours ahead of our clock");
             }

@@ -12,8 +12,9 @@ import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.Hash256;
 
 /**
- * A block to mine on the node's mining head (C's generating.c exec_generator): version 1, features_vote 0, the
- * parent's shard order, prev_txhashes for our reward address, prevs, the required difficulty, and
+ * A block to mine on the node's mining head (C's generating.c exec_generator): version 1, the
+ * operator's feature votes ({@code --vote}, only of features this node knows; C's generator always
+ * votes 0, pettycoin-generate.c), the parent's shard order, prev_txhashes for our reward address, prevs, the required difficulty, and
  * the pending pool's ready txs (C's pending.c) in their home shards, canonical order, with refs for
  * this block. Only the nonces and the timestamp are left to the workers.
  *
@@ -44,8 +45,16 @@ public record Template(
         pending = List.copyOf(readyCopy);
     }
 
-    /** The template for a child of {@code state}'s mining head paying {@code rewardTo}. */
+    /** The template for a child of {@code state}'s mining head paying {@code rewardTo}, voting for nothing. */
     public static Template build(ChainState state, Address rewardTo) {
+        return build(state, rewardTo, 0);
+    }
+
+    /**
+     * The same, voting for the features among {@code votes} that {@code state} knows: a vote for a
+     * rule this node would not apply once active is never cast.
+     */
+    public static Template build(ChainState state, Address rewardTo, int votes) {
         BlockNode parent = state.miningHead();
         List<List<PendingPool.Ready>> ready = state.pending().forNextBlock();
         List<List<TxAndRefs>> shards = new ArrayList<>(ready.size());
@@ -53,7 +62,9 @@ public record Template(
             shards.add(shard.stream().map(r -> new TxAndRefs(r.tx(), r.refs())).toList());
         }
         long min = minTimestampAfter(parent);
-        Block block = ChainBuilder.on(state, rewardTo).template(parent, min, shards);
+        Block block = ChainBuilder.on(state, rewardTo)
+                .voting(votes & state.knownFeatures())
+                .template(parent, min, shards);
         return new Template(parent, parent.id(), block, shards, min, ready);
     }
 

@@ -11,7 +11,8 @@ import org.pettycoin.protocol.Hash256;
 
 /**
  * A {@link BlockGenerator} that solves each block on the node thread with {@link ChainBuilder},
- * holding what the pending pool has ready, and announces it. Fine on regtest (about 256 hashes a
+ * holding what the pending pool has ready, voting as the node's options say ({@code --vote}), and
+ * announces it. Fine on regtest (about 256 hashes a
  * block); one block per {@code Node.call}, so peers and other clients are served in between.
  */
 public final class ChainBuilderGenerator implements BlockGenerator {
@@ -38,6 +39,7 @@ public final class ChainBuilderGenerator implements BlockGenerator {
         long timestamp = Math.max(
                 tip.block().tailer().timestamp() + 1, node.options().clock().unixSeconds());
         BlockNode mined = ChainBuilder.on(node.input(), rewardTo)
+                .voting(node.options().castVotes())
                 .mine(tip, timestamp, ChainBuilder.pendingContents(node.state().pending()));
         node.network().announce(mined);
         return mined.id();

@@ -88,6 +88,8 @@ final class ChainCommands {
             ArrayNode shards = o.putArray("shards");
             s.interests().shards().forEach(shards::add);
             o.put("network", network);
+            // Ours: the feature votes at the block we mine on (longest_knowns[0]).
+            o.set("features", FeatureJson.at(s.miningHead(), s.knownFeatures()));
             return o;
         });
     }
@@ -130,6 +132,10 @@ final class ChainCommands {
                 slots.add(slot(state, b, s, i));
             }
         }
+        // Ours, after C's fields: what the votes up to this block locked in (C's pending_features) and
+        // what is active at it (chain.FeatureVotes), as bits like features_vote.
+        o.put("pending_features", b.pendingFeatures());
+        o.put("active_features", b.activeFeatures());
         return o;
     }
 

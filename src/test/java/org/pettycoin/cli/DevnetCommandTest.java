@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Feature;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chainstate.BlockfileJournal;
+import org.pettycoin.chainstate.ChainState;
 import org.pettycoin.testing.CliRunner;
 import org.pettycoin.testing.ShortTempDir;
 
@@ -89,5 +95,43 @@ class DevnetCommandTest {
         CliRunner.Result r = CliRunner.run("devnet", "--nodes", "0");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("--nodes");
+    }
+
+    @Test
+    @Timeout(60)
+    void withVoteEveryMinersBlocksVoteForTheFeature() throws Exception {
+        try (ShortTempDir temp = ShortTempDir.create("dv")) {
+            Path dir = temp.path();
+            CliRunner.Result r = CliRunner.run(
+                    "devnet",
+                    "--nodes",
+                    "2",
+                    "--dir",
+                    dir.toString(),
+                    "--block-pause",
+                    "0",
+                    "--until-height",
+                    "4",
+                    "--timeout",
+                    "40",
+                    "--vote",
+                    "rewards");
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("every miner votes for rewards");
+            for (String n : new String[] {"node1", "node2"}) {
+                ChainState state = new ChainState(
+                        Network.REGTEST, ChainState.Config.DEFAULT, () -> System.currentTimeMillis() / 1000, () -> 0L);
+                try (BlockfileJournal j = BlockfileJournal.open(dir.resolve(n).resolve("blockfile"))) {
+                    j.load(state);
+                }
+                List<Integer> votes = new ArrayList<>();
+                for (BlockNode b = state.tree().heads().longestChains().get(0);
+                        b.parent().isPresent();
+                        b = b.parent().get()) {
+                    votes.add(b.block().header().featuresVote());
+                }
+                assertThat(votes).hasSizeGreaterThanOrEqualTo(4).containsOnly(Feature.REWARDS.bit());
+            }
+        }
     }
 }

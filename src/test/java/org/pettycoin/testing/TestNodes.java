@@ -85,8 +85,16 @@ public final class TestNodes implements AutoCloseable {
 
     /** Mines {@code count} blocks on the node's best block, with what its pool holds, announcing each. */
     public static BlockNode mine(Node n, int count) throws IOException {
+        return mine(n, count, 0);
+    }
+
+    /**
+     * The same, each block's header voting {@code vote} (feature bits): a second apart, so thousands
+     * of blocks (a vote window is 2016) stay inside the two hours a timestamp may run ahead of the clock.
+     */
+    public static BlockNode mine(Node n, int count, int vote) throws IOException {
         return n.call(() -> {
-            ChainBuilder b = ChainBuilder.on(n.input(), MINER);
+            ChainBuilder b = ChainBuilder.on(n.input(), MINER).voting(vote);
             BlockNode tip = n.state().miningHead();
             for (int i = 0; i < count; i++) {
                 // What the pool holds goes in, as a miner of ours would put it (C's pending.c).
