@@ -79,7 +79,11 @@ class PartialNodesKeptHonestTest {
                             WAIT,
                             () -> TestNodes.bestId(n).equals(adversary.b5.id()));
                 }
-                assertThat(listed(wallet)).contains(TestTxs.id(DOUBLE_SPEND), TestTxs.id(FUND_WALLET));
+                // Known once its shards are full and the rest all hashes; the pay-in a TXMAP marks may follow.
+                Await.until(
+                        "the wallet sees the pay-in",
+                        WAIT,
+                        () -> listed(wallet).containsAll(List.of(TestTxs.id(DOUBLE_SPEND), TestTxs.id(FUND_WALLET))));
                 // Neither ever holds shard 2's own txs: P01 holds only the one paying into its shard.
                 assertThat(heldInShard2(p01, adversary.b2)).isEmpty();
                 assertThat(heldInShard2(p01, adversary.b3)).hasSize(1);
