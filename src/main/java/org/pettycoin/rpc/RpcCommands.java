@@ -52,6 +52,7 @@ final class RpcCommands {
                 p -> TextNode.valueOf("Shutting down"),
                 true));
         all.add(new ListTransactions(node).command());
+        all.add(new ListRewards(node).command());
         all.add(chain.getblock());
         all.add(chain.getblockhash());
         all.add(blocks.submitblock());
