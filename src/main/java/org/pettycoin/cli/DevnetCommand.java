@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.BlockNode;
@@ -168,6 +169,7 @@ final class DevnetCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        List<Future<?>> claims = new ArrayList<>();
         try {
             for (int i = 1; i <= count; i++) {
                 members.add(startMember("node" + i, members, stop));
@@ -183,12 +185,14 @@ final class DevnetCommand implements Callable<Integer> {
             out.flush();
             if (claim) {
                 for (Member m : members) {
-                    ClaimTask task = new ClaimTask(m);
-                    claimer.scheduleWithFixedDelay(task, 1, CLAIM_EVERY_SECONDS, TimeUnit.SECONDS);
+                    // The task catches what it can fail with and says so, so the future holds nothing to check.
+                    claims.add(
+                            claimer.scheduleWithFixedDelay(new ClaimTask(m), 1, CLAIM_EVERY_SECONDS, TimeUnit.SECONDS));
                 }
             }
             exit = statusLoop(out, members, stop);
         } finally {
+            claims.forEach(f -> f.cancel(true));
             claimer.shutdownNow();
             for (Member m : members) {
                 m.miner().close();
