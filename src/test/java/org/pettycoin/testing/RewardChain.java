@@ -1,6 +1,11 @@
 package org.pettycoin.testing;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Feature;
 import org.pettycoin.chain.FeatureVotes;
@@ -15,14 +20,18 @@ import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.mining.ChainBuilder;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.mining.TxAndRefs;
+import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.ClaimTx;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.GatewayPayment;
 import org.pettycoin.protocol.Input;
+import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ShardPacket;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.protocol.TxWithProof;
+import org.pettycoin.store.Blockfile;
 
 /**
  * A regtest chain on which miner rewards become claimable: every block from 1 to 2016 votes for
@@ -66,6 +75,23 @@ public final class RewardChain {
                 TestTxs.GATEWAY, List.of(new GatewayPayment(5000, TestKeys.address(OTHER_MINER))), false);
         zero = claimers.mine(reward, next(reward), List.of(new TxAndRefs(zeroTx, List.of())));
         tip = others.extend(zero, (int) (height - zero.height()));
+    }
+
+    /** Writes every block of the chain with its txs to a new blockfile, in height order, as a node writes them. */
+    public void writeBlockfile(Path path) throws IOException {
+        List<MinedBlock> all = new ArrayList<>(others.builtWithContents());
+        all.addAll(claimers.builtWithContents());
+        all.sort(Comparator.comparingLong(
+                m -> others.tree().find(m.id()).orElseThrow().height()));
+        try (Blockfile file = Blockfile.open(path)) {
+            file.replay((frame, offset) -> Optional.empty());
+            for (MinedBlock b : all) {
+                file.append(PacketCodec.encode(new BlockPacket(b.block())));
+                for (TxWithProof t : b.provenTxs()) {
+                    file.append(PacketCodec.encode(new TxInBlockPacket(t)));
+                }
+            }
+        }
     }
 
     /**
