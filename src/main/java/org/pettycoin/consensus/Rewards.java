@@ -13,8 +13,8 @@ import org.pettycoin.protocol.Tx;
 /**
  * Block rewards and TX_CLAIM (C's reward.c, check_tx.c check_claim_input).
  * Once a block's reward period has ended, one of its txs is picked as the reward tx and the block's
- * {@code fees_to} may claim that tx's fee times the block's tx count. Claims never worked in C: see
- * {@link #checkClaimInputLikeC}.
+ * {@code fees_to} may claim that tx's fee times the block's tx count. Claims never worked in C (see
+ * {@link #checkClaimInputLikeC}); they pay once Feature.REWARDS is active ({@link ClaimRule}).
  */
 public final class Rewards {
     /** PROTOCOL_REWARD_PERIOD: reward txs are decided once per this many blocks. */
@@ -105,8 +105,8 @@ public final class Rewards {
      * The consensus rule for a claim whose input tx resolves: the amount the input is worth, never
      * present. C's {@code check_claim_input} is declared bool but returns ECODE_INPUT_OK (0, false)
      * once every check passes, so a C node finds every such claim CLAIM_BAD; we must too, or a
-     * block with a claim would split us from C nodes (docs/c-differences.md #3). Same parameters as
-     * {@link #checkClaimInputIntended}, so a Java-only network could swap one for the other.
+     * block with a claim would split us from C nodes (docs/c-differences.md #3). {@link ClaimRule} picks
+     * this or {@link #checkClaimInputIntended} by whether Feature.REWARDS is active where the claim is.
      */
     public static Optional<Long> checkClaimInputLikeC(
             ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
