@@ -11,10 +11,18 @@ import java.util.Optional;
  */
 public enum Feature {
     /**
-     * Bit 0x01: miner rewards that pay. While active, a TX_CLAIM is judged by the rule C's reward.c
-     * and check_tx.c mean (the claimer is the reward block's fees_to, the input names the decided
-     * reward tx's pseudo-output, the decider is on the claim's own chain), so a miner can claim what
-     * it earned; before, by C's rule, under which no claim is ever good.
+     * Bit 0x01: miner rewards that pay. A TX_CLAIM in a block where this is active (a pending claim:
+     * at a child of the mining head), on a node that knows it, is judged by the rule C's reward.c and
+     * check_tx.c mean ({@code consensus.Rewards.checkClaimInputIntended}, through {@code
+     * consensus.ClaimRule}): the claim's single input names the reward tx's pseudo-output ({@code
+     * num_outputs + 1}); the reward block's period has ended on the claim's own chain (the claim's
+     * block is above reward_end) and the reward tx sits in the slot SHA256d(reward block, block at
+     * reward_end on the claim's chain) picks; the claimer's address is the reward block's fees_to;
+     * the reward is not zero (the reward tx pays a fee); and the claim's amount plus its fee, if the
+     * fee bit is set, is the reward ({@code correct_amount}). A second claim of the same reward on one
+     * chain is a double spend of that pseudo-output. Anywhere else, in every block before activation
+     * for good and on a node that does not know the feature, C's rule applies, under which no claim
+     * is ever good (docs/c-differences.md #3).
      */
     REWARDS(0x01, "rewards");
 

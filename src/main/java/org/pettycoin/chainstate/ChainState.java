@@ -13,6 +13,7 @@ import org.pettycoin.chain.Feature;
 import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chain.ReceivedBlock;
+import org.pettycoin.consensus.ClaimRule;
 import org.pettycoin.consensus.ComplaintChecks;
 import org.pettycoin.consensus.ComplaintVerdict;
 import org.pettycoin.consensus.KnownTx;
@@ -120,23 +121,33 @@ public final class ChainState implements ChainInput {
         this.prevTxhashes = new PrevTxhashChecks(tree, store);
         this.detached = new DetachedBlockPool(config.detachedLimits());
         this.intake = new BlockIntake(tree, detached, nowSeconds, nowMillis);
-        this.pending = new PendingPool(store, () -> tree.heads().longestKnowns().get(0), nowSeconds, config.policy());
+        this.knownFeatures = config.knownFeatures();
+        this.pending = new PendingPool(
+                store,
+                () -> tree.heads().longestKnowns().get(0),
+                nowSeconds,
+                config.policy(),
+                PendingPool.MAX_WAITING,
+                knownFeatures);
         this.txChecks = config.txChecks();
         this.interests = config.interests();
-        this.knownFeatures = config.knownFeatures();
-        this.complaintChecks = new ComplaintChecks(tree, txChecks);
+        this.complaintChecks = new ComplaintChecks(tree, txChecks, knownFeatures);
         this.placement = new TxPlacement(
-                tree, store, complaints, pending, prevTxhashes, log, nowSeconds, this::publish, interests);
+                tree,
+                store,
+                complaints,
+                pending,
+                prevTxhashes,
+                log,
+                nowSeconds,
+                this::publish,
+                interests,
+                knownFeatures);
     }
 
     @Override
     public ChainState chain() {
         return this;
-    }
-
-    /** The feature bits whose rules this node applies once active (every feature of this build, by default). */
-    public int knownFeatures() {
-        return knownFeatures;
     }
 
     /** The shards we hold (every one for a full node). */
@@ -256,6 +267,23 @@ public final class ChainState implements ChainInput {
             out.add(s.hash(i).orElseThrow());
         }
         return Optional.of(out);
+    }
+
+    /** Txids of the full txs we hold, pending or in any block, that spend output {@code output} of {@code txid}. */
+    public List<Hash256> spendersOf(Hash256 txid, int output) {
+        owner.check();
+        return List.copyOf(store.spenderTxids(new Outpoint(txid, output)));
+    }
+
+    /** The feature bits whose rules this node applies once they are active ({@link Config#knownFeatures}). */
+    public int knownFeatures() {
+        return knownFeatures;
+    }
+
+    /** The rule a claim mined on the mining head now would be judged by (Feature.REWARDS). */
+    public ClaimRule claimRuleForNextBlock() {
+        owner.check();
+        return ClaimRule.forChildOf(miningHead(), knownFeatures);
     }
 
     /** A full copy of a tx we hold anywhere: pending, or in any block. */

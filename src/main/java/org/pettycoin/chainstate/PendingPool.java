@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.pettycoin.chain.BlockNode;
+import org.pettycoin.chain.Feature;
+import org.pettycoin.consensus.ClaimRule;
 import org.pettycoin.consensus.InputChecks;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.TxHashes;
@@ -158,14 +160,23 @@ public final class PendingPool {
     private final LinkedHashMap<Hash256, Tx> waiting = new LinkedHashMap<>();
     private final Map<Hash256, Tx> all = new java.util.HashMap<>();
     private final int maxWaiting;
+    private final int knownFeatures;
     private boolean needsRecheck;
 
-    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy) {
-        this(store, miningHead, nowSeconds, policy, MAX_WAITING);
+    /** Knowing every feature of this build. */
+    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy, int maxWaiting) {
+        this(store, miningHead, nowSeconds, policy, maxWaiting, Feature.allBits());
     }
 
-    PendingPool(TxStore store, Supplier<BlockNode> miningHead, LongSupplier nowSeconds, Policy policy, int maxWaiting) {
+    PendingPool(
+            TxStore store,
+            Supplier<BlockNode> miningHead,
+            LongSupplier nowSeconds,
+            Policy policy,
+            int maxWaiting,
+            int knownFeatures) {
         this.maxWaiting = maxWaiting;
+        this.knownFeatures = knownFeatures;
         this.store = store;
         this.miningHead = miningHead;
         this.nowSeconds = nowSeconds;
@@ -214,7 +225,9 @@ public final class PendingPool {
         if (all.containsKey(txid) || store.findInChain(head, txid).isPresent()) {
             return new Admission.AlreadyKnown();
         }
-        InputVerdict v = InputChecks.check(store, head, Optional.empty(), tx);
+        // A claim is judged for the child of the head it would be mined in (Feature.REWARDS).
+        InputVerdict v =
+                InputChecks.check(store, head, Optional.empty(), tx, ClaimRule.forChildOf(head, knownFeatures));
         Optional<PendingSpend> conflict = Optional.empty();
         if (v.ok()) {
             conflict = pendingSpendOfAnInput(tx);

@@ -6,9 +6,11 @@ import java.util.function.LongSupplier;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
 import org.pettycoin.chain.Interests;
+import org.pettycoin.consensus.ClaimRule;
 import org.pettycoin.consensus.InputChecks;
 import org.pettycoin.consensus.InputVerdict;
 import org.pettycoin.consensus.RefVerdict;
+import org.pettycoin.consensus.Rewards;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxOrdering;
 import org.pettycoin.consensus.TxOutputs;
@@ -44,6 +46,7 @@ final class TxPlacement {
     private final LongSupplier nowSeconds;
     private final Publisher publisher;
     private final Interests interests;
+    private final int knownFeatures;
 
     TxPlacement(
             BlockTree tree,
@@ -54,7 +57,8 @@ final class TxPlacement {
             EventLog log,
             LongSupplier nowSeconds,
             Publisher publisher,
-            Interests interests) {
+            Interests interests,
+            int knownFeatures) {
         this.tree = tree;
         this.store = store;
         this.complaints = complaints;
@@ -64,6 +68,7 @@ final class TxPlacement {
         this.nowSeconds = nowSeconds;
         this.publisher = publisher;
         this.interests = interests;
+        this.knownFeatures = knownFeatures;
     }
 
     boolean putHash(TxSlot slot, TxRefHash hash, Optional<Proof> proof) {
@@ -122,7 +127,7 @@ final class TxPlacement {
         // interested in; a tx of another shard (one paying into ours) is taken as far as we can check it.
         boolean ours =
                 interests.holdsBlockShard(slot.shard(), b.block().header().shardOrder());
-        InputVerdict v = InputChecks.check(store, b, Optional.empty(), p.tx());
+        InputVerdict v = InputChecks.check(store, b, Optional.empty(), p.tx(), ClaimRule.inBlock(b, knownFeatures));
         if (v.refused()) {
             Optional<ComplaintBuilder.Raised> c = complaints.forInputs(b, p, v);
             if (c.isEmpty()) {
@@ -209,15 +214,24 @@ final class TxPlacement {
      * {@code check_resolved_txs}: txs spending an output of a tx just placed may now be checkable,
      * or now double spends. Pending ones wait for the recheck; in-block ones are judged again with
      * their own slot excluded. CLAIM inputs name output num_outputs+1 and so, as in C, are not
-     * rechecked here (C's check_block.c check_resolved_txs).
+     * rechecked here (C's check_block.c check_resolved_txs) where C's claim rule applies; where
+     * Feature.REWARDS is active they are, so that a claim placed before its reward tx was known is
+     * still judged, and a second claim of one reward is still found as a double spend.
      */
     void recheckSpendersOf(Hash256 txid, Tx tx, Wants wants) {
         for (int k = 0; k < TxOutputs.numOutputs(tx); k++) {
-            for (Hash256 spender : List.copyOf(store.spenderTxids(new Outpoint(txid, k)))) {
-                if (pending.contains(spender)) {
-                    pending.markForRecheck();
-                }
-                for (TxSlot s : List.copyOf(store.slotsOf(spender))) {
+            recheckSpendersOf(new Outpoint(txid, k), wants, false);
+        }
+        recheckSpendersOf(new Outpoint(txid, Rewards.claimOutput(tx)), wants, true);
+    }
+
+    private void recheckSpendersOf(Outpoint spent, Wants wants, boolean claims) {
+        for (Hash256 spender : List.copyOf(store.spenderTxids(spent))) {
+            if (pending.contains(spender)) {
+                pending.markForRecheck();
+            }
+            for (TxSlot s : List.copyOf(store.slotsOf(spender))) {
+                if (!claims || ClaimRule.inBlock(s.block(), knownFeatures).paysRewards()) {
                     recheckPlaced(s, wants);
                 }
             }
@@ -232,8 +246,8 @@ final class TxPlacement {
         if (proven.isEmpty()) {
             return;
         }
-        InputVerdict v =
-                InputChecks.check(store, s.block(), Optional.of(s), proven.get().tx());
+        InputVerdict v = InputChecks.check(
+                store, s.block(), Optional.of(s), proven.get().tx(), ClaimRule.inBlock(s.block(), knownFeatures));
         if (v.refused()) {
             complaints.forInputs(s.block(), proven.get(), v).ifPresent(c -> publisher.publish(c, wants));
         }

@@ -1,5 +1,6 @@
 package org.pettycoin.cli;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -13,7 +14,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
@@ -25,6 +30,7 @@ import org.pettycoin.crypto.Secp256k1;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
 import org.pettycoin.time.MockTimeClock;
@@ -110,11 +116,31 @@ final class DevnetCommand implements Callable<Integer> {
     @Mixin
     private VoteOption votes = new VoteOption();
 
+    @Option(
+            names = "--claim",
+            description = "each node keeps its reward key as the wallet key of its directory (so 'pettycoin wallet "
+                    + "--pettycoin-dir DIR/nodeK claim' works too) and claims its block rewards as they become "
+                    + "claimable, printing each claim (once the rewards feature is active)")
+    private boolean claim;
+
+    /** How often each node looks for rewards to claim, with --claim. */
+    private static final long CLAIM_EVERY_SECONDS = 5;
+
+    /** Lines the claim task has for the status loop to print, oldest first. */
+    private final ConcurrentLinkedQueue<String> claimLines = new ConcurrentLinkedQueue<>();
+
     /** The clock every node reads; set in {@link #call}. */
     private MockTimeClock clock;
 
     /** One running member of the network. */
-    private record Member(String name, Node node, RpcServer rpc, Miner miner, Address reward, Deque<long[]> history) {}
+    private record Member(
+            String name,
+            Node node,
+            RpcServer rpc,
+            Miner miner,
+            PrivateKey key,
+            Address reward,
+            Deque<long[]> history) {}
 
     @Override
     public Integer call() throws Exception {
@@ -143,6 +169,12 @@ final class DevnetCommand implements Callable<Integer> {
                         },
                         "devnet-shutdown"));
         int exit = 0;
+        ScheduledExecutorService claimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "devnet-claims");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> claims = new ArrayList<>();
         try {
             for (int i = 1; i <= count; i++) {
                 members.add(startMember("node" + i, members, stop, voteBits));
@@ -159,8 +191,17 @@ final class DevnetCommand implements Callable<Integer> {
                         m.name(), m.node().port(), AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
             }
             out.flush();
+            if (claim) {
+                for (Member m : members) {
+                    // The task catches what it can fail with and says so, so the future holds nothing to check.
+                    claims.add(
+                            claimer.scheduleWithFixedDelay(new ClaimTask(m), 1, CLAIM_EVERY_SECONDS, TimeUnit.SECONDS));
+                }
+            }
             exit = statusLoop(out, members, stop);
         } finally {
+            claims.forEach(f -> f.cancel(true));
+            claimer.shutdownNow();
             for (Member m : members) {
                 m.miner().close();
                 m.rpc().close();
@@ -188,7 +229,7 @@ final class DevnetCommand implements Callable<Integer> {
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock)
                 .withVotes(voteBits));
-        PrivateKey key = PrivateKey.random(new SecureRandom());
+        PrivateKey key = claim ? WalletCommand.keyIn(data) : PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(
                 data.resolve(DataDir.RPC_FILE_NAME),
@@ -196,7 +237,45 @@ final class DevnetCommand implements Callable<Integer> {
                 stop::countDown,
                 MiningSetup.generator(node, Network.REGTEST, Optional.of(reward)));
         Miner miner = MiningSetup.start(node, reward, threads, Duration.ofMillis((long) (pause * 1000)));
-        return new Member(name, node, rpc, miner, reward, new ArrayDeque<>());
+        return new Member(name, node, rpc, miner, key, reward, new ArrayDeque<>());
+    }
+
+    /**
+     * One node's claims (--claim): every few seconds, whatever its wallet claim would send, through its
+     * own JSON-RPC socket; a line for each claim, and one when the feature's state changes.
+     */
+    private final class ClaimTask implements Runnable {
+        private final Member member;
+        private String lastNotice = "";
+
+        ClaimTask(Member member) {
+            this.member = member;
+        }
+
+        @Override
+        public void run() {
+            try (RpcClient c = RpcClient.connect(member.rpc().socket())) {
+                RewardClaims.Outcome o = RewardClaims.claimAll(
+                        member.key(), (method, params) -> c.call(method, TextNode.valueOf("devnet"), params));
+                if (o instanceof RewardClaims.NotActive) {
+                    String notice = RewardClaims.describe(o).get(0);
+                    if (!notice.equals(lastNotice)) {
+                        claimLines.add(member.name() + ": " + notice);
+                        lastNotice = notice;
+                    }
+                    return;
+                }
+                lastNotice = "";
+                for (String line : RewardClaims.describe(o)) {
+                    if (!line.equals("nothing to claim")) {
+                        claimLines.add(member.name() + ": " + line);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The node may be stopping; the next round tries again.
+                claimLines.add(member.name() + ": claiming failed: " + e.getMessage());
+            }
+        }
     }
 
     /** Redraws one line per node every second (in place on a terminal) until told to stop. */
@@ -237,6 +316,10 @@ final class DevnetCommand implements Callable<Integer> {
             }
             if (terminal && !first) {
                 out.printf("\u001b[%dA", lines.size());
+            }
+            // Claim lines scroll above the status lines, which are redrawn below them.
+            for (String c = claimLines.poll(); c != null; c = claimLines.poll()) {
+                out.println(terminal ? c + "\u001b[K" : c);
             }
             for (String l : lines) {
                 out.println(terminal ? l + "\u001b[K" : l);

@@ -48,7 +48,12 @@ import picocli.CommandLine.Spec;
         name = "wallet",
         mixinStandardHelpOptions = true,
         description = "A one-key wallet that talks to a running node (like the C dumbwallet).",
-        subcommands = {WalletCommand.Setup.class, WalletCommand.Balance.class, WalletCommand.Send.class})
+        subcommands = {
+            WalletCommand.Setup.class,
+            WalletCommand.Balance.class,
+            WalletCommand.Send.class,
+            WalletCommand.Claim.class
+        })
 final class WalletCommand implements Runnable {
     /** The key file in the data directory (the C wallet's name). */
     static final String KEY_FILE = "dumbwallet.key";
@@ -110,12 +115,7 @@ final class WalletCommand implements Runnable {
             Path file = parent.dataDir().resolve(KEY_FILE);
             Files.createDirectories(parent.dataDir());
             try {
-                Files.writeString(
-                        Files.createFile(
-                                file,
-                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--------"))),
-                        PrivateKeyCodec.encode(key, AddressStyle.PETTYCOIN_TEST) + "\n",
-                        StandardOpenOption.WRITE);
+                writeKey(file, key);
             } catch (FileAlreadyExistsException e) {
                 throw new UserError("setup already done: " + file + " exists");
             }
@@ -199,6 +199,34 @@ final class WalletCommand implements Runnable {
         }
     }
 
+    @Command(
+            name = "claim",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Claim every decided, unclaimed block reward of the wallet's address (blocks mined with",
+                "--reward-address set to it); prints each claim sent. Needs the rewards feature active."
+            })
+    static final class Claim implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        private WalletCommand parent;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            RewardClaims.Outcome o = RewardClaims.claimAll(parent.key(), parent::rpcResponse);
+            PrintWriter out = spec.commandLine().getOut();
+            RewardClaims.describe(o).forEach(out::println);
+            out.flush();
+            // Exit 1 when a reward waits for the feature or a claim was refused: a script can tell.
+            boolean failed = (o instanceof RewardClaims.NotActive n
+                            && !n.waiting().isEmpty())
+                    || (o instanceof RewardClaims.Claimed c && !c.refused().isEmpty());
+            return failed ? 1 : 0;
+        }
+    }
+
     /**
      * Oldest confirmed outputs first (then unconfirmed), at most {@link Protocol#TX_MAX_INPUTS}; when
      * full, a larger coin replaces the smallest chosen (the C wallet's rule).
@@ -231,6 +259,27 @@ final class WalletCommand implements Runnable {
         return chosen;
     }
 
+    /**
+     * The wallet key of data directory {@code data}, made (as {@code setup} makes it) if there is none
+     * yet: for a devnet node whose rewards its wallet claims.
+     */
+    static PrivateKey keyIn(Path data) throws IOException {
+        Path file = data.resolve(KEY_FILE);
+        if (!Files.exists(file)) {
+            Files.createDirectories(data);
+            writeKey(file, PrivateKey.random(new SecureRandom()));
+        }
+        return TxArgs.key(Files.readString(file));
+    }
+
+    private static void writeKey(Path file, PrivateKey key) throws IOException {
+        Files.writeString(
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r--------"))),
+                PrivateKeyCodec.encode(key, AddressStyle.PETTYCOIN_TEST) + "\n",
+                StandardOpenOption.WRITE);
+    }
+
     PrivateKey key() throws IOException {
         Path file = dataDir().resolve(KEY_FILE);
         if (!Files.exists(file)) {
@@ -261,6 +310,10 @@ final class WalletCommand implements Runnable {
                     outputs.add(new Coin(
                             new Input(txid, 1), tx.path("change_amount").asLong(), conf));
                 }
+            } else if (type.equals("TX_CLAIM")) {
+                if (tx.path("input_key").asText().equalsIgnoreCase(myKey)) {
+                    outputs.add(new Coin(new Input(txid, 0), tx.path("amount").asLong(), conf));
+                }
             } else if (type.equals("TX_FROM_GATEWAY")) {
                 JsonNode vout = tx.path("vout");
                 for (int i = 0; i < vout.size(); i++) {
@@ -283,16 +336,21 @@ final class WalletCommand implements Runnable {
     }
 
     RpcClient.Response rpc(String method, ArrayNode params) throws IOException {
+        RpcClient.Response r = rpcResponse(method, params);
+        if (r.error().isPresent()) {
+            throw new UserError(method + ": " + r.error().get());
+        }
+        return r;
+    }
+
+    /** One call; an error reply is returned, not thrown. */
+    RpcClient.Response rpcResponse(String method, ArrayNode params) throws IOException {
         if (rpcFile.isEmpty()) {
             throw new UserError("--rpc-file is empty: there is no socket to reach the node on");
         }
         Path socket = dataDir().resolve(rpcFile);
         try (RpcClient c = RpcClient.connect(socket)) {
-            RpcClient.Response r = c.call(method, JSON.getNodeFactory().textNode("wallet"), params);
-            if (r.error().isPresent()) {
-                throw new UserError(method + ": " + r.error().get());
-            }
-            return r;
+            return c.call(method, JSON.getNodeFactory().textNode("wallet"), params);
         } catch (IOException e) {
             throw new UserError("cannot reach the node at " + socket + ": is it running? (" + e.getMessage() + ")");
         }

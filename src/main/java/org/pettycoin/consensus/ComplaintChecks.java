@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.BlockTree;
+import org.pettycoin.chain.Feature;
 import org.pettycoin.crypto.Sha256;
 import org.pettycoin.protocol.Bytes;
 import org.pettycoin.protocol.ClaimTx;
@@ -36,16 +37,26 @@ public final class ComplaintChecks {
     private final ProvenTxs proven;
     private final InputProblems inputs;
     private final TxChecks txChecks;
+    private final int knownFeatures;
 
-    /** @param blocks the blocks we hold, by id (headers suffice) */
-    public ComplaintChecks(Function<Hash256, Optional<BlockNode>> blocks, TxChecks txChecks) {
+    /**
+     * @param blocks the blocks we hold, by id (headers suffice)
+     * @param knownFeatures the feature bits whose rules we apply once active (ChainState.Config)
+     */
+    public ComplaintChecks(Function<Hash256, Optional<BlockNode>> blocks, TxChecks txChecks, int knownFeatures) {
         this.proven = new ProvenTxs(blocks, txChecks);
         this.inputs = new InputProblems(txChecks);
         this.txChecks = txChecks;
+        this.knownFeatures = knownFeatures;
     }
 
+    public ComplaintChecks(BlockTree tree, TxChecks txChecks, int knownFeatures) {
+        this(tree::find, txChecks, knownFeatures);
+    }
+
+    /** Knowing every feature of this build. */
     public ComplaintChecks(BlockTree tree, TxChecks txChecks) {
-        this(tree::find, txChecks);
+        this(tree::find, txChecks, Feature.allBits());
     }
 
     /**
@@ -238,9 +249,10 @@ public final class ComplaintChecks {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "the claim does not name the reward tx given");
         }
         Position at = p.reward().proof().position();
-        // C consensus (docs/c-differences.md #3): check_claim_input never passes, so every such complaint holds.
-        Optional<Long> worth = Rewards.checkClaimInputLikeC(
-                claim, claimBlock, rewardBlock, new Rewards.Slot(at.shard(), at.txoff()), rewardTx);
+        // Before Feature.REWARDS is active at the claim's block (or on a node that does not know it), C's
+        // rule: check_claim_input never passes, so every such complaint holds (docs/c-differences.md #3).
+        Optional<Long> worth = ClaimRule.inBlock(claimBlock, knownFeatures)
+                .worth(claim, rewardBlock, new Rewards.Slot(at.shard(), at.txoff()), rewardTx);
         if (worth.isPresent() && TxAmounts.correctAmount(claim, worth.get())) {
             throw new ProtocolException(ErrorCode.COMPLAINT_INVALID, "the claim is valid");
         }

@@ -30,8 +30,9 @@ public final class InputChecks {
      * earlier unknown one.
      *
      * @param me the tx's own slot, whose spends are not a double spend; empty when not placed yet
+     * @param claims the rule a TX_CLAIM's input is judged by where the tx is checked (Feature.REWARDS)
      */
-    public static InputVerdict check(TxView view, BlockNode block, Optional<TxSlot> me, Tx tx) {
+    public static InputVerdict check(TxView view, BlockNode block, Optional<TxSlot> me, Tx tx, ClaimRule claims) {
         if (tx instanceof FromGatewayTx) {
             return InputVerdict.OK;
         }
@@ -50,8 +51,7 @@ public final class InputChecks {
             long amount;
             if (tx instanceof ClaimTx claim) {
                 TxSlot r = found.get().slot();
-                Optional<Long> worth = Rewards.checkClaimInputLikeC(
-                        claim, block, r.block(), new Rewards.Slot(r.shard(), r.txoff()), inputTx);
+                Optional<Long> worth = claims.worth(claim, r.block(), new Rewards.Slot(r.shard(), r.txoff()), inputTx);
                 if (worth.isEmpty()) {
                     return InputVerdict.of(InputVerdict.Kind.CLAIM_BAD, i);
                 }

@@ -13,8 +13,8 @@ import org.pettycoin.protocol.Tx;
 /**
  * Block rewards and TX_CLAIM (C's reward.c, check_tx.c check_claim_input).
  * Once a block's reward period has ended, one of its txs is picked as the reward tx and the block's
- * {@code fees_to} may claim that tx's fee times the block's tx count. Claims never worked in C: see
- * {@link #checkClaimInputLikeC}.
+ * {@code fees_to} may claim that tx's fee times the block's tx count. Claims never worked in C (see
+ * {@link #checkClaimInputLikeC}); they pay once Feature.REWARDS is active ({@link ClaimRule}).
  */
 public final class Rewards {
     /** PROTOCOL_REWARD_PERIOD: reward txs are decided once per this many blocks. */
@@ -61,12 +61,22 @@ public final class Rewards {
      * picks the claim block itself (docs/c-differences.md #3).
      */
     public static Optional<Slot> rewardTx(BlockNode rewardBlock, BlockNode claimBlock) {
+        return rewardTx(rewardBlock, claimBlock, claimBlock.height());
+    }
+
+    /**
+     * The same for a claim at {@code claimHeight} on the chain through {@code chain}: the claim block
+     * itself, or, for a pending claim, the block it would be mined on ({@code claimHeight} one more).
+     * The decider must be in {@code chain}: {@code claimHeight > reward_end} and the decider at most
+     * {@code chain} itself.
+     */
+    public static Optional<Slot> rewardTx(BlockNode rewardBlock, BlockNode chain, long claimHeight) {
         Block r = rewardBlock.block();
         long end = rewardEnd(rewardBlock.height());
-        if (r.totalTxs() == 0 || !rewardBlock.precedes(claimBlock) || claimBlock.height() <= end) {
+        if (r.totalTxs() == 0 || !rewardBlock.precedes(chain) || claimHeight <= end || chain.height() < end) {
             return Optional.empty();
         }
-        BlockNode decider = claimBlock.ancestor(claimBlock.height() - end).orElseThrow();
+        BlockNode decider = chain.ancestor(chain.height() - end).orElseThrow();
         Hash256 seed =
                 Sha256.doubleSha256(rewardBlock.id().toByteArray(), decider.id().toByteArray());
         return Optional.of(slotOf(r, selectIndex(seed, r.totalTxs())));
@@ -95,8 +105,8 @@ public final class Rewards {
      * The consensus rule for a claim whose input tx resolves: the amount the input is worth, never
      * present. C's {@code check_claim_input} is declared bool but returns ECODE_INPUT_OK (0, false)
      * once every check passes, so a C node finds every such claim CLAIM_BAD; we must too, or a
-     * block with a claim would split us from C nodes (docs/c-differences.md #3). Same parameters as
-     * {@link #checkClaimInputIntended}, so a Java-only network could swap one for the other.
+     * block with a claim would split us from C nodes (docs/c-differences.md #3). {@link ClaimRule} picks
+     * this or {@link #checkClaimInputIntended} by whether Feature.REWARDS is active where the claim is.
      */
     public static Optional<Long> checkClaimInputLikeC(
             ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
@@ -104,19 +114,39 @@ public final class Rewards {
     }
 
     /**
-     * The claim rule as C's reward.c and check_claim_input mean it: the input names the reward tx's pseudo-output
-     * {@link #claimOutput}, the reward tx sits in the decided slot, and the claimer is the reward
-     * block's {@code fees_to}; then the input is worth {@link #rewardAmount}. Not consensus with C
-     * nodes, so only tests use it.
+     * The claim rule as C's reward.c and check_claim_input mean it, for a claim in {@code claimBlock}.
+     * See {@link #checkClaimInputIntended(ClaimTx, BlockNode, long, BlockNode, Slot, Tx)}.
      */
     static Optional<Long> checkClaimInputIntended(
             ClaimTx claim, BlockNode claimBlock, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
+        return checkClaimInputIntended(claim, claimBlock, claimBlock.height(), rewardBlock, rewardSlot, rewardTx);
+    }
+
+    /**
+     * The claim rule as C's reward.c and check_claim_input mean it (the rule {@link
+     * org.pettycoin.chain.Feature#REWARDS} switches on): the input names the reward tx's
+     * pseudo-output {@link #claimOutput}, the reward is decided on the claim's chain and the reward
+     * tx sits in the decided slot, and the claimer is the reward block's {@code fees_to}; then the
+     * input is worth {@link #rewardAmount}, which the caller matches with {@code correct_amount}
+     * (claim amount plus its fee if the fee bit is set). A reward worth nothing cannot be claimed:
+     * the claim would only put a useless output into the chain (C would take a claim of 0 without
+     * fee). One claim per reward per chain is the double-spend rule on that pseudo-output, which the
+     * caller applies as for any input.
+     *
+     * @param chain the claim's block, or the block a pending claim would be mined on
+     * @param claimHeight the claim block's height ({@code chain}'s, or one more for a pending claim)
+     */
+    static Optional<Long> checkClaimInputIntended(
+            ClaimTx claim, BlockNode chain, long claimHeight, BlockNode rewardBlock, Slot rewardSlot, Tx rewardTx) {
         if (claim.input().output() != claimOutput(rewardTx)
-                || !rewardTx(rewardBlock, claimBlock).map(rewardSlot::equals).orElse(false)
+                || !rewardTx(rewardBlock, chain, claimHeight)
+                        .map(rewardSlot::equals)
+                        .orElse(false)
                 || !Hash160.addressOf(claim.inputKey())
                         .equals(rewardBlock.block().header().feesTo())) {
             return Optional.empty();
         }
-        return Optional.of(rewardAmount(rewardBlock.block(), rewardTx));
+        long worth = rewardAmount(rewardBlock.block(), rewardTx);
+        return worth == 0 ? Optional.empty() : Optional.of(worth);
     }
 }

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command table, in C's {@code help} order with generate and setmocktime added, and the
- * handling of one request: checks of its shape, dispatch, and the response line. Every failure, of
- * the request or of the command, becomes an error response; nothing a client sends can stop the
- * server.
+ * The command table, in C's {@code help} order with generate and setmocktime added and listrewards
+ * last, and the handling of one request: checks of its shape, dispatch, and the response line. Every
+ * failure, of the request or of the command, becomes an error response; nothing a client sends can
+ * stop the server.
  */
 final class RpcCommands {
     private static final Logger LOG = LoggerFactory.getLogger(RpcCommands.class);
@@ -64,6 +64,8 @@ final class RpcCommands {
                 "dev-echo", "echo parameters", "Simple echo test for developers", List.of(), RpcCommands::echo));
         all.add(peers.listtodo());
         all.add(chain.detachedBlocks());
+        // Ours, after all of C's: C has no rewards to list.
+        all.add(new ListRewards(node).command());
         all.forEach(c -> byName.put(c.name(), c));
     }
 

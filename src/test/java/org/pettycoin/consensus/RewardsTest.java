@@ -215,4 +215,25 @@ class RewardsTest {
         assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), fork201, r, forkSlot.orElseThrow(), rewardTx))
                 .contains(18L);
     }
+
+    @Test
+    void aPendingClaimIsDecidedOnTheBlockItWouldBeMinedOn() {
+        assertThat(Rewards.rewardTx(r, main200, 201)).isEqualTo(Rewards.rewardTx(r, main201));
+        assertThat(Rewards.rewardTx(r, main200.parent().orElseThrow(), 200))
+                .as("a claim mined on 199 would sit at reward_end itself")
+                .isEmpty();
+        Slot slot = Rewards.rewardTx(r, main201).orElseThrow();
+        assertThat(Rewards.checkClaimInputIntended(claim(CLAIMER, 17, 3), main200, 201, r, slot, rewardTx))
+                .contains(18L);
+    }
+
+    @Test
+    void aRewardWorthNothingCannotBeClaimed() {
+        NormalTx free = SIGNING.normal(STRANGER, MINER, 1000, 5, List.of(new Input(Hash256.ZERO, 0)), false);
+        Slot slot = Rewards.rewardTx(r, main201).orElseThrow();
+        ClaimTx nothing = SIGNING.claim(CLAIMER, 0, new Input(TxHashes.txid(free), 3), false);
+        assertThat(TxAmounts.correctAmount(nothing, 0)).as("it would add up").isTrue();
+        assertThat(Rewards.checkClaimInputIntended(nothing, main201, r, slot, free))
+                .isEmpty();
+    }
 }

@@ -43,6 +43,8 @@ class ChainCommandsTest extends WithRpcNode {
         assertThat(generate.get("command").asText()).isEqualTo("generate");
         JsonNode setmocktime = got.remove(11);
         assertThat(setmocktime.get("command").asText()).isEqualTo("setmocktime");
+        JsonNode listrewards = got.remove(got.size() - 1);
+        assertThat(listrewards.get("command").asText()).isEqualTo("listrewards");
         assertThat(got).isEqualTo(expected);
         assertThat(n.result("help", "getblock").get("details").asText()).contains("merkles[]");
         assertThat(n.error("help", "nosuch")).isEqualTo("Unknown command 'nosuch'");
