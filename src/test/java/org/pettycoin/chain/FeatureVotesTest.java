@@ -44,6 +44,26 @@ class FeatureVotesTest {
         assertThat(next.pendingFeatures()).as("a full window for bit 1 only").isEqualTo(0x02);
     }
 
+    /**
+     * A C node always votes 0. Mining more than a quarter of a window's blocks it keeps any feature
+     * out; mining exactly a quarter it does not, since C's test is {@code count * 4 / 2016 >= 3}.
+     */
+    @Test
+    void aCMinerWithMoreThanAQuarterOfTheBlocksKeepsAFeatureOut() {
+        int quarter = W / 4;
+        BlockNode cHasMore = extend(tree.genesis(), W, W - quarter - 1, 0x01);
+        assertThat(cHasMore.pendingFeatures()).isZero();
+        assertThat(extend(cHasMore, W, W - quarter - 1, 0x01).activeFeatures()).isZero();
+        BlockTree other = new BlockTree(Network.REGTEST);
+        ChainBuilder b = new ChainBuilder(other, Address.fromHex("45".repeat(20)));
+        BlockNode tip = other.genesis();
+        for (int i = 0; i < W; i++) {
+            b.voting(i % 4 == 3 ? 0 : 0x01); // every fourth block is the C miner's
+            tip = b.extend(tip, 1);
+        }
+        assertThat(tip.pendingFeatures()).as("exactly a quarter is not enough").isEqualTo(0x01);
+    }
+
     @Test
     void aLockedInFeatureIsActiveFromTheConfirmDelayOnAndStaysActive() {
         BlockNode lockedIn = extend(tree.genesis(), W, W, 0x01);
