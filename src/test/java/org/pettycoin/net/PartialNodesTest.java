@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pettycoin.testing.TestNodes.address;
 import static org.pettycoin.testing.TestNodes.bestId;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.store.PeerCache;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.TestNodes;
 
@@ -87,6 +89,8 @@ class PartialNodesTest {
 
             // The blockfile keeps blocks and txs only: alone, a restarted b lacks the other shards' hashes...
             b.close();
+            // Alone: without its peer cache it cannot dial c and d, which connected to it.
+            Files.delete(nodes.dataDir("b").resolve(PeerCache.FILE_NAME));
             Node alone = nodes.start(nodes.options("b").withShards(ZERO_ONE));
             assertThat(alone.call(() -> alone.state().tree().find(tip).isPresent()))
                     .isTrue();
