@@ -12,7 +12,6 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Feature;
 import org.pettycoin.chainstate.ChainState;
 import org.pettycoin.consensus.Rewards;
-import org.pettycoin.crypto.AddressCodec;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
@@ -57,16 +56,8 @@ final class ListRewards {
     }
 
     private JsonNode run(Params p) throws IOException {
-        JsonNode param = p.get("address").orElseThrow(() -> new RpcException("Needs 'address'"));
-        String shown = Params.shown(param);
-        AddressCodec.Decoded decoded = Optional.of(param)
-                .filter(JsonNode::isTextual)
-                .flatMap(v -> AddressCodec.decode(v.textValue()))
-                .orElseThrow(() -> new RpcException("address " + shown + " not valid"));
-        if (!decoded.style().testNet()) {
-            throw new RpcException("address " + shown + " not on test net");
-        }
-        return node.call(() -> list(node.state(), decoded.address()));
+        Address address = p.testNetAddress("address");
+        return node.call(() -> list(node.state(), address));
     }
 
     private static ObjectNode list(ChainState state, Address address) {

@@ -15,7 +15,6 @@ import org.pettycoin.chainstate.PendingPool;
 import org.pettycoin.consensus.Horizon;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxOutputs;
-import org.pettycoin.crypto.AddressCodec;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.Hash256;
@@ -51,15 +50,7 @@ final class ListTransactions {
     }
 
     private JsonNode run(Params p) throws IOException {
-        JsonNode param = p.get("address").orElseThrow(() -> new RpcException("Needs 'address'"));
-        String shown = Params.shown(param);
-        AddressCodec.Decoded decoded = Optional.of(param)
-                .filter(JsonNode::isTextual)
-                .flatMap(v -> AddressCodec.decode(v.textValue()))
-                .orElseThrow(() -> new RpcException("address " + shown + " not valid"));
-        if (!decoded.style().testNet()) {
-            throw new RpcException("address " + shown + " not on test net");
-        }
+        Address address = p.testNetAddress("address");
         long minconf = DEFAULT_MINCONF;
         Optional<JsonNode> m = p.get("minconf");
         if (m.isPresent()) {
@@ -68,7 +59,7 @@ final class ListTransactions {
         }
         boolean pendingToo = minconf == 0;
         long now = node.options().clock().unixSeconds();
-        return node.call(() -> list(node.state(), decoded.address(), pendingToo, now));
+        return node.call(() -> list(node.state(), address, pendingToo, now));
     }
 
     private static ArrayNode list(ChainState state, Address address, boolean pendingToo, long now) {

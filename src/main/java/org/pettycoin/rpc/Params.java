@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import org.pettycoin.crypto.AddressCodec;
+import org.pettycoin.protocol.Address;
 
 /**
  * A request's parameters as C's {@code json_get_params} sees them (json.c): an array is
@@ -55,6 +57,23 @@ final class Params {
             return b.text();
         }
         return v.isTextual() ? v.textValue() : v.toString();
+    }
+
+    /**
+     * The test-network address in parameter {@code name}, or the C node's errors: "Needs 'name'",
+     * "address X not valid", "address X not on test net" (listtransactions.c).
+     */
+    Address testNetAddress(String name) {
+        JsonNode param = get(name).orElseThrow(() -> new RpcException("Needs '" + name + "'"));
+        String shown = shown(param);
+        AddressCodec.Decoded decoded = Optional.of(param)
+                .filter(JsonNode::isTextual)
+                .flatMap(v -> AddressCodec.decode(v.textValue()))
+                .orElseThrow(() -> new RpcException("address " + shown + " not valid"));
+        if (!decoded.style().testNet()) {
+            throw new RpcException("address " + shown + " not on test net");
+        }
+        return decoded.address();
     }
 
     /** The parameter as the C node shows it in error messages: quoted if it was a string. */
