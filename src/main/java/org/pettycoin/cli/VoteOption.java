@@ -15,7 +15,7 @@ final class VoteOption {
     @Option(
             names = "--vote",
             paramLabel = "FEATURE",
-            description = "the blocks mined here vote for FEATURE, e.g. rewards (repeatable); 75% of a window "
+            description = "the blocks mined here vote for FEATURE, e.g. rewards (repeatable); 75%% of a window "
                     + "of 2016 blocks lock it in, and 2016 blocks later it is active")
     private List<String> names = new ArrayList<>();
 
