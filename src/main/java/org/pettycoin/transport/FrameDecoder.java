@@ -19,7 +19,12 @@ import org.pettycoin.protocol.ProtocolException;
  * cannot be trusted to be framed, and C stops reading there too (peer.c pkt_in).
  */
 final class FrameDecoder extends ByteToMessageDecoder {
+    private final PacketCounts counts;
     private boolean stopped;
+
+    FrameDecoder(PacketCounts counts) {
+        this.counts = counts;
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -45,6 +50,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
         in.readBytes(frame);
         try {
             Packet p = PacketCodec.decode(frame);
+            counts.received(frame);
             // A block keeps its frame (journaled and relayed as it came) and gets its id here, once.
             out.add(
                     p instanceof BlockPacket b

@@ -14,6 +14,12 @@ import org.pettycoin.protocol.PacketCodec;
  * fails its write, and the connection closes.
  */
 final class PacketEncoder extends MessageToMessageEncoder<Object> {
+    private final PacketCounts counts;
+
+    PacketEncoder(PacketCounts counts) {
+        this.counts = counts;
+    }
+
     @Override
     public boolean acceptOutboundMessage(Object msg) {
         return msg instanceof Packet || msg instanceof EncodedPacket;
@@ -22,6 +28,7 @@ final class PacketEncoder extends MessageToMessageEncoder<Object> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
         byte[] frame = msg instanceof EncodedPacket e ? e.frame() : PacketCodec.encode((Packet) msg);
+        counts.sent(frame);
         out.add(Unpooled.wrappedBuffer(frame));
     }
 }

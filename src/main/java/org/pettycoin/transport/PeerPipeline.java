@@ -43,8 +43,8 @@ final class PeerPipeline extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast(
                         traffic,
-                        new FrameDecoder(),
-                        new PacketEncoder(),
+                        new FrameDecoder(traffic.packets()),
+                        new PacketEncoder(traffic.packets()),
                         new PeerTimers(config.inputTimeout(), config.outputIdle(), clock),
                         new PeerHandler(registry, direction, dialled, config));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TrafficCounter extends ChannelDuplexHandler {
     private final LongAdder in = new LongAdder();
     private final LongAdder out = new LongAdder();
+    private final PacketCounts packets = new PacketCounts();
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -32,6 +33,11 @@ final class TrafficCounter extends ChannelDuplexHandler {
             out.add(b.readableBytes());
         }
         ctx.write(msg, promise);
+    }
+
+    /** The same traffic by packet type, counted where frames are decoded and encoded. */
+    PacketCounts packets() {
+        return packets;
     }
 
     Traffic totals() {

@@ -155,6 +155,11 @@ public final class Transport implements AutoCloseable {
         return traffic.totals();
     }
 
+    /** Packets and bytes received and sent per packet type, since start. Any thread. */
+    public PacketCounts packets() {
+        return traffic.packets();
+    }
+
     /** Closes every connection and listener and stops the I/O threads; waits at most the shutdown time. */
     @Override
     public void close() {

@@ -18,7 +18,7 @@ class FrameDecoderTest {
     void framesSplitAtEveryByteDecodeInOrder() {
         BlockPacket block = new BlockPacket(Network.TESTNET.genesis());
         byte[] stream = Frames.concat(PacketCodec.encode(new GetPeersPacket()), PacketCodec.encode(block));
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(new PacketCounts()));
         for (byte b : stream) {
             ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
         }
@@ -35,7 +35,7 @@ class FrameDecoderTest {
     @Test
     void framesTogetherInOneReadAllDecode() {
         byte[] one = PacketCodec.encode(new GetPeersPacket());
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(new PacketCounts()));
         ch.writeInbound(Unpooled.wrappedBuffer(Frames.concat(one, one, one)));
         for (int i = 0; i < 3; i++) {
             assertThat(ch.<Object>readInbound()).isEqualTo(new Inbound.Decoded(new GetPeersPacket()));
@@ -45,7 +45,7 @@ class FrameDecoderTest {
     @Test
     void nothingIsDecodedAfterAMalformedFrame() {
         byte[] good = PacketCodec.encode(new GetPeersPacket());
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(new PacketCounts()));
         ch.writeInbound(Unpooled.wrappedBuffer(Frames.concat(Frames.frame(3, new byte[0]), good)));
         ch.writeInbound(Unpooled.wrappedBuffer(good));
         Inbound.Malformed bad = ch.readInbound();
@@ -56,7 +56,7 @@ class FrameDecoderTest {
 
     @Test
     void aBadLengthIsReportedBeforeItsBytesArrive() {
-        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder());
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(new PacketCounts()));
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}));
         Inbound.BadLength bad = ch.readInbound();
         assertThat(bad.error().code()).isEqualTo(ErrorCode.INVALID_LEN);
