@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.TxInBlockPacket;
 import org.pettycoin.store.Blockfile;
@@ -25,6 +26,7 @@ public final class BlockfileJournal implements EventSink, Closeable {
 
     private final Blockfile file;
     private boolean loaded;
+    private LongConsumer syncNanos = nanos -> {};
 
     private BlockfileJournal(Blockfile file) {
         this.file = file;
@@ -59,11 +61,24 @@ public final class BlockfileJournal implements EventSink, Closeable {
      * @throws StorageFailure if the device refuses
      */
     public void syncNow() {
+        boolean behind = file.syncedPosition() != file.appendPosition();
+        long t0 = System.nanoTime();
         try {
             file.sync();
+            if (behind) {
+                syncNanos.accept(System.nanoTime() - t0);
+            }
         } catch (IOException e) {
             throw new StorageFailure("cannot sync " + file.path() + ": " + e, e);
         }
+    }
+
+    /**
+     * Tells {@code observer} how long each sync that had records to force took, in nanoseconds (a
+     * sync with nothing waiting is not a device write, and is not reported); on the thread that appends.
+     */
+    public void onSync(LongConsumer observer) {
+        syncNanos = observer;
     }
 
     /** Where the next record goes. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chainstate.BlockfileJournal;
@@ -30,6 +31,7 @@ import org.pettycoin.store.PeerCache;
 import org.pettycoin.time.NodeClock;
 import org.pettycoin.time.Progress;
 import org.pettycoin.time.SystemClock;
+import org.pettycoin.transport.PacketCounts;
 import org.pettycoin.transport.Traffic;
 import org.pettycoin.transport.Transport;
 import org.pettycoin.transport.TransportConfig;
@@ -367,6 +369,29 @@ public final class Node implements AutoCloseable {
     public Traffic traffic() {
         Transport t = transport;
         return t == null ? Traffic.NONE : t.traffic();
+    }
+
+    /** Packets and bytes read and written per packet type since start (none before the transport is up). Any thread. */
+    public PacketCounts packets() {
+        Transport t = transport;
+        return t == null ? PacketCounts.none() : t.packets();
+    }
+
+    /**
+     * Tells {@code observer} the duration, in nanoseconds, of each blockfile sync that forced records
+     * to the device; it runs on the node thread, so must be quick.
+     */
+    public void onBlockfileSync(LongConsumer observer) throws IOException {
+        call(() -> {
+            journal.onSync(observer);
+            return null;
+        });
+    }
+
+    /** The blockfile's length: where its next record goes. Node thread only, inside {@link #call}. */
+    public long blockfileBytes() {
+        thread.checkOnNodeThread();
+        return journal.size();
     }
 
     /** How many peer-cache addresses the node has dialled since start (asked on the node thread). */

@@ -36,6 +36,7 @@ final class Handshake {
     private final Interests interests;
     private final LongSupplier nowMillis;
     private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
+    private long bans;
 
     Handshake(NodeUuid self, Interests interests, LongSupplier nowMillis) {
         this.self = self;
@@ -90,12 +91,18 @@ final class Handshake {
         return Optional.empty();
     }
 
+    /** Peers banned since start (each ban, whether or not its node had said who it is). */
+    long bans() {
+        return bans;
+    }
+
     private static Optional<Refusal> refuse(Misbehaviour fault, String detail) {
         return Optional.of(new Refusal(fault, detail));
     }
 
     /** {@code p} broke the protocol: its node is refused for a while. */
     void ban(Peer p) {
+        bans++;
         p.uuid().ifPresent(u -> bannedUntil.put(u, nowMillis.getAsLong() + BAN_MILLIS));
     }
 }

@@ -541,6 +541,18 @@ public final class PeerNetwork implements ConnectionListener {
         return peers.values().stream().mapToInt(requests::inFlightTo).sum();
     }
 
+    /** Requests that went unanswered for the timeout since start (each went back to waiting). */
+    public long requestTimeouts() {
+        nodeThread.checkOnNodeThread();
+        return requests.timeouts();
+    }
+
+    /** Peers banned for breaking the protocol since start. */
+    public long bans() {
+        nodeThread.checkOnNodeThread();
+        return handshake.bans();
+    }
+
     /** A snapshot of each connection, in the order they opened, for getpeerinfo. */
     public List<PeerInfo> peerInfo() {
         nodeThread.checkOnNodeThread();
