@@ -31,6 +31,7 @@ class LayeringTest {
             "mining",
             "daemon",
             "rpc",
+            "http",
             "bench",
             "cli");
 

@@ -19,12 +19,12 @@ import org.pettycoin.protocol.PacketCodec;
 import org.pettycoin.protocol.WelcomePacket;
 
 /** A hand-driven peer on a plain socket, for hostile-peer tests. */
-final class HostileClient implements AutoCloseable {
+public final class HostileClient implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
 
-    HostileClient(InetSocketAddress node) throws IOException {
+    public HostileClient(InetSocketAddress node) throws IOException {
         socket = new Socket();
         socket.connect(node, 2000);
         socket.setSoTimeout(200);
@@ -32,7 +32,7 @@ final class HostileClient implements AutoCloseable {
         in = socket.getInputStream();
     }
 
-    void sendBytes(byte[] b) throws IOException {
+    public void sendBytes(byte[] b) throws IOException {
         out.write(b);
         out.flush();
     }
@@ -42,7 +42,7 @@ final class HostileClient implements AutoCloseable {
     }
 
     /** Sends a welcome (with {@code best} as our best block) and reads the node's. */
-    WelcomePacket welcome(Optional<Block> best) throws Exception {
+    public WelcomePacket welcome(Optional<Block> best) throws Exception {
         send(welcomePacket(randomUuid(), 1, org.pettycoin.protocol.WelcomePacket.ALL_INTERESTS, best));
         return (WelcomePacket) read(5000).orElseThrow();
     }
@@ -110,7 +110,7 @@ final class HostileClient implements AutoCloseable {
     }
 
     /** Skips packets until an ERR or the end; the ERR's code, if one came. */
-    java.util.OptionalLong errorCode(long millis) throws Exception {
+    public java.util.OptionalLong errorCode(long millis) throws Exception {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             Optional<Packet> p;
