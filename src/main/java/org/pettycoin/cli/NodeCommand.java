@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.daemon.Node;
+import org.pettycoin.http.HttpEndpoint;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.net.DnsSeed;
 import org.pettycoin.net.Seeder;
@@ -163,6 +164,9 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     private VoteOption votes = new VoteOption();
 
+    @Mixin
+    private HttpOptions http = new HttpOptions();
+
     /** Set once the config file has been read, so it is read once. */
     private boolean configApplied;
     /** The config file named a data directory, which (as in C) is chosen before the file is read. */
@@ -222,6 +226,7 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--dns-seed: " + e.getMessage());
         }
+        Optional<InetSocketAddress> httpAt = http.address();
         int threads = miningThreads == null ? Miner.defaultThreads() : miningThreads;
         if (threads < 1) {
             throw new UserError("--mining-threads must be at least 1");
@@ -272,6 +277,15 @@ final class NodeCommand implements Callable<Integer> {
             stopped.countDown();
             throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
         }
+        Optional<HttpEndpoint> web;
+        try {
+            web = HttpOptions.start(node, httpAt);
+        } catch (UserError e) {
+            rpc.ifPresent(RpcServer::close);
+            node.close();
+            stopped.countDown();
+            throw e;
+        }
         Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (!held.holdsAll()) {
@@ -291,6 +305,7 @@ final class NodeCommand implements Callable<Integer> {
         stop.await();
         LOG.info("shutting down");
         miner.ifPresent(Miner::close);
+        web.ifPresent(HttpEndpoint::close);
         rpc.ifPresent(RpcServer::close);
         node.close();
         stopped.countDown();
