@@ -28,6 +28,8 @@ import org.pettycoin.crypto.Hash160;
 import org.pettycoin.crypto.PrivateKey;
 import org.pettycoin.crypto.Secp256k1;
 import org.pettycoin.daemon.Node;
+import org.pettycoin.http.HttpEndpoint;
+import org.pettycoin.http.NodeHttp;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.rpc.RpcClient;
@@ -123,6 +125,13 @@ final class DevnetCommand implements Callable<Integer> {
                     + "claimable, printing each claim (once the rewards feature is active)")
     private boolean claim;
 
+    @Option(
+            names = "--http-port-base",
+            paramLabel = "N",
+            description = "serve each node's HTTP endpoint (metrics at /metrics) on 127.0.0.1, node K on port N+K-1 "
+                    + "(default: none)")
+    private Optional<Integer> httpPortBase = Optional.empty();
+
     /** How often each node looks for rewards to claim, with --claim. */
     private static final long CLAIM_EVERY_SECONDS = 5;
 
@@ -137,6 +146,7 @@ final class DevnetCommand implements Callable<Integer> {
             String name,
             Node node,
             RpcServer rpc,
+            Optional<HttpEndpoint> http,
             Miner miner,
             PrivateKey key,
             Address reward,
@@ -149,6 +159,9 @@ final class DevnetCommand implements Callable<Integer> {
         }
         if (threads < 1 || pause < 0) {
             throw new UserError("--mining-threads must be at least 1 and --block-pause not negative");
+        }
+        if (httpPortBase.isPresent() && (httpPortBase.get() < 1 || httpPortBase.get() + count - 1 > 65535)) {
+            throw new UserError("--http-port-base must leave ports 1..65535 for " + count + " nodes");
         }
         int voteBits = votes.bits();
         clock = MockTime.clock(mocktime);
@@ -190,6 +203,14 @@ final class DevnetCommand implements Callable<Integer> {
                         "  %s  port %d  mining to %s%n",
                         m.name(), m.node().port(), AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
             }
+            for (Member m : members) {
+                m.http()
+                        .ifPresent(h -> out.printf(
+                                "  %s  metrics at http://%s:%d/metrics%n",
+                                m.name(),
+                                h.address().getHostString(),
+                                h.address().getPort()));
+            }
             out.flush();
             if (claim) {
                 for (Member m : members) {
@@ -204,6 +225,7 @@ final class DevnetCommand implements Callable<Integer> {
             claimer.shutdownNow();
             for (Member m : members) {
                 m.miner().close();
+                m.http().ifPresent(HttpEndpoint::close);
                 m.rpc().close();
             }
             for (Member m : members) {
@@ -229,6 +251,19 @@ final class DevnetCommand implements Callable<Integer> {
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock)
                 .withVotes(voteBits));
+        Optional<HttpEndpoint> http;
+        try {
+            http = httpPortBase.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(NodeHttp.start(
+                            node,
+                            new InetSocketAddress(
+                                    InetAddress.getLoopbackAddress(), httpPortBase.get() + earlier.size())));
+        } catch (IOException e) {
+            node.close();
+            throw new UserError("cannot serve HTTP for " + name + " on port " + (httpPortBase.get() + earlier.size())
+                    + ": " + e.getMessage());
+        }
         PrivateKey key = claim ? WalletCommand.keyIn(data) : PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(
@@ -237,7 +272,7 @@ final class DevnetCommand implements Callable<Integer> {
                 stop::countDown,
                 MiningSetup.generator(node, Network.REGTEST, Optional.of(reward)));
         Miner miner = MiningSetup.start(node, reward, threads, Duration.ofMillis((long) (pause * 1000)));
-        return new Member(name, node, rpc, miner, key, reward, new ArrayDeque<>());
+        return new Member(name, node, rpc, http, miner, key, reward, new ArrayDeque<>());
     }
 
     /**
