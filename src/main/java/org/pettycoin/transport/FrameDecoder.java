@@ -43,6 +43,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
         }
         byte[] frame = new byte[length];
         in.readBytes(frame);
+        PacketLog.in(ctx.channel(), frame);
         try {
             Packet p = PacketCodec.decode(frame);
             // A block keeps its frame (journaled and relayed as it came) and gets its id here, once.

@@ -22,6 +22,7 @@ final class PacketEncoder extends MessageToMessageEncoder<Object> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
         byte[] frame = msg instanceof EncodedPacket e ? e.frame() : PacketCodec.encode((Packet) msg);
+        PacketLog.out(ctx.channel(), frame);
         out.add(Unpooled.wrappedBuffer(frame));
     }
 }
