@@ -24,7 +24,7 @@ final class Logging {
             case "unusual" -> Level.WARN;
             case "broken" -> Level.ERROR;
             default ->
-                throw UserError.usage("--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
+                throw new UserError("--log-level must be io, debug, info, unusual or broken, not '" + name + "'");
         };
     }
 
