@@ -190,7 +190,8 @@ public final class LogRing {
         Object[] args = e.getArgumentArray();
         if (args != null && args.length > 0 && args[args.length - 1] instanceof PacketLog.Frame f) {
             // The text without the hex: the frame's bytes are kept instead, printed only if asked for.
-            Object[] head = Arrays.copyOf(args, args.length - 1);
+            Object[] head = Arrays.copyOf(args, args.length);
+            head[head.length - 1] = "";
             String text =
                     MessageFormatter.basicArrayFormat(e.getMessage(), head).strip();
             addIo(e.getLoggerName(), text, f);
