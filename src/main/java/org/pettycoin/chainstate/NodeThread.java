@@ -54,7 +54,7 @@ public final class NodeThread implements Executor {
         Thread[] made = new Thread[1];
         // One core thread, made here: every task is guarded, so it never dies and is never replaced.
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
+            Thread t = new Thread(LogNode.inherit(r), name);
             t.setDaemon(true);
             made[0] = t;
             return t;

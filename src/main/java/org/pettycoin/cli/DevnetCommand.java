@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chain.Network;
+import org.pettycoin.chainstate.LogNode;
 import org.pettycoin.crypto.AddressCodec;
 import org.pettycoin.crypto.AddressStyle;
 import org.pettycoin.crypto.Hash160;
@@ -65,6 +66,13 @@ final class DevnetCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "unusual",
+            description = "as the node's; each line names its node (default: ${DEFAULT-VALUE})")
+    private String logLevel;
 
     @Option(
             names = "--nodes",
@@ -165,7 +173,7 @@ final class DevnetCommand implements Callable<Integer> {
         }
         int voteBits = votes.bits();
         clock = MockTime.clock(mocktime);
-        Logging.configure(Logging.level("unusual"), "");
+        Logging.configure(Logging.parse(logLevel), "", true);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -240,6 +248,16 @@ final class DevnetCommand implements Callable<Integer> {
 
     private Member startMember(String name, List<Member> earlier, CountDownLatch stop, int voteBits)
             throws IOException {
+        // Every thread this member starts carries its name, so its log lines and getlog are its own.
+        LogNode.set(Optional.of(name));
+        try {
+            return start(name, earlier, stop, voteBits);
+        } finally {
+            LogNode.set(Optional.empty());
+        }
+    }
+
+    private Member start(String name, List<Member> earlier, CountDownLatch stop, int voteBits) throws IOException {
         Path data = dir.resolve(name);
         java.nio.file.Files.createDirectories(dir);
         List<InetSocketAddress> peers = new ArrayList<>();

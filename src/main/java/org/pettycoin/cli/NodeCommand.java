@@ -136,7 +136,7 @@ final class NodeCommand implements Callable<Integer> {
             names = "--log-level",
             paramLabel = "LEVEL",
             defaultValue = "info",
-            description = "io, debug, info, unusual or broken (default: ${DEFAULT-VALUE})")
+            description = Logging.HELP + " (default: ${DEFAULT-VALUE})")
     private String logLevel;
 
     @Option(
@@ -181,7 +181,7 @@ final class NodeCommand implements Callable<Integer> {
                 return reparseWith(fromFile);
             }
         }
-        Logging.configure(Logging.level(logLevel), logPrefix);
+        Logging.configure(Logging.parse(logLevel), logPrefix);
         cOptions.warnIgnored();
         if (configNamedDir) {
             LOG.warn(

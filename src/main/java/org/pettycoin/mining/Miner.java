@@ -20,6 +20,7 @@ import org.pettycoin.chain.BlockNode;
 import org.pettycoin.chainstate.ChainEvent;
 import org.pettycoin.chainstate.ChainInput;
 import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.chainstate.LogNode;
 import org.pettycoin.chainstate.NodeLoop;
 import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.Address;
@@ -199,7 +200,7 @@ public final class Miner implements AutoCloseable {
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+        Thread t = new Thread(LogNode.inherit(r), name);
         t.setDaemon(true);
         return t;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import org.pettycoin.chainstate.LogNode;
 import org.pettycoin.chainstate.NodeThread;
 import org.pettycoin.protocol.NetAddress;
 import org.pettycoin.store.AddressesFile;
@@ -71,7 +72,7 @@ public final class Seeder implements PeerSeeding {
     private final IntSupplier connections;
     private final Consumer<String> giveUp;
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pettycoin-seed");
+        Thread t = new Thread(LogNode.inherit(r), "pettycoin-seed");
         t.setDaemon(true);
         return t;
     });

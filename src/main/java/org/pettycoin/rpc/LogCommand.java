@@ -12,8 +12,9 @@ import java.util.Optional;
  * getlog (C's jsonrpc.c json_getlog): the in-memory log at or above a level, runs of skipped
  * entries shown as {@code {"type" : "SKIPPED", "num_skipped" : n}}. The log is an array of
  * objects (what C meant; its code printed named members inside arrays, which is not JSON:
- * docs/c-differences.md #47). Log text, not C's IO hex dumps: our IO-level events are ordinary
- * messages.
+ * docs/c-differences.md #47). A frame logged at io adds C's {@code direction} and {@code data}
+ * (its hex, at most the first 512 bytes). The ring holds every level whatever the console shows;
+ * without a level, getlog shows info and above, as C's.
  */
 final class LogCommand {
     private final Optional<LogRing> ring;
@@ -52,11 +53,15 @@ final class LogCommand {
                 log.addObject().put("type", "SKIPPED").put("num_skipped", skipped);
                 skipped = 0;
             }
-            log.addObject()
+            ObjectNode entry = log.addObject()
                     .put("type", e.level().name())
                     .put("time", LogRing.sinceCreation(e.nanosSinceCreation()))
                     .put("source", e.source())
                     .put("log", e.text());
+            // C's IO entries carry the direction and the bytes (jsonrpc.c log_to_json).
+            e.frame()
+                    .ifPresent(
+                            f -> entry.put("direction", f.in() ? "IN" : "OUT").put("data", f.hex()));
         }
         return o;
     }

@@ -48,6 +48,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
         }
         byte[] frame = new byte[length];
         in.readBytes(frame);
+        PacketLog.in(ctx.channel(), frame);
         try {
             Packet p = PacketCodec.decode(frame);
             counts.received(frame);

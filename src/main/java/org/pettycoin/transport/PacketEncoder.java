@@ -29,6 +29,7 @@ final class PacketEncoder extends MessageToMessageEncoder<Object> {
     protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
         byte[] frame = msg instanceof EncodedPacket e ? e.frame() : PacketCodec.encode((Packet) msg);
         counts.sent(frame);
+        PacketLog.out(ctx.channel(), frame);
         out.add(Unpooled.wrappedBuffer(frame));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pettycoin.chainstate.LogNode;
 import org.pettycoin.time.NodeClock;
 import org.pettycoin.time.SystemClock;
 import org.slf4j.Logger;
@@ -58,9 +59,10 @@ public final class Transport implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = new ConnectionRegistry(
                 Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(events, "events"));
-        this.acceptGroup =
-                new NioEventLoopGroup(config.acceptThreads(), new DefaultThreadFactory("pettycoin-accept", true));
-        this.ioGroup = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("pettycoin-io", true));
+        this.acceptGroup = new NioEventLoopGroup(
+                config.acceptThreads(), LogNode.inherit(new DefaultThreadFactory("pettycoin-accept", true)));
+        this.ioGroup = new NioEventLoopGroup(
+                config.ioThreads(), LogNode.inherit(new DefaultThreadFactory("pettycoin-io", true)));
         // Unwritable means more than maxQueuedBytes wait for the peer; PeerHandler closes it then.
         WriteBufferWaterMark queueBound =
                 new WriteBufferWaterMark(config.maxQueuedBytes() / 2, config.maxQueuedBytes());

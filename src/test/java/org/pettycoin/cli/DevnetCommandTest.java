@@ -134,4 +134,29 @@ class DevnetCommandTest {
             }
         }
     }
+
+    @Test
+    @Timeout(90)
+    void inADevnetEachLogLineNamesItsNode() throws Exception {
+        try (ShortTempDir temp = ShortTempDir.create("dv")) {
+            CliRunner.Result r = CliRunner.run(
+                    "devnet",
+                    "--nodes",
+                    "2",
+                    "--dir",
+                    temp.path().toString(),
+                    "--block-pause",
+                    "0",
+                    "--until-height",
+                    "3",
+                    "--timeout",
+                    "60",
+                    "--log-level",
+                    "info");
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            List<String> lines = r.err().lines().toList();
+            assertThat(lines).anyMatch(l -> l.matches("\\S+ INFO +node1 .*"));
+            assertThat(lines).anyMatch(l -> l.matches("\\S+ INFO +node2 .*"));
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pettycoin.transport.PacketLog;
 import org.slf4j.LoggerFactory;
 
 /** The in-memory log keeps severe entries longest and counts what it dropped (docs/c-differences.md #46). */
@@ -35,5 +36,23 @@ class LogRingTest {
                 .anyMatch(e -> e.text().equals("heard by the ring")
                         && e.level() == LogRing.LogLevel.UNUSUAL
                         && e.source().equals("ring-test"));
+    }
+
+    @Test
+    void ioEntriesHaveTheirOwnShareAndKeepOnlyTheFramesHead() {
+        LogRing ring = new LogRing(40 * LogRing.ENTRY_OVERHEAD_BYTES, 5L * LogRing.ENTRY_OVERHEAD_BYTES + 2000);
+        ring.add(LogRing.LogLevel.DEBUG, "n", "d0");
+        byte[] big = new byte[4096];
+        for (int i = 0; i < 50; i++) {
+            ring.addIo("org.pettycoin.io", "IN BLOCK", new PacketLog.Frame(true, big));
+        }
+        ring.add(LogRing.LogLevel.INFO, "n", "i0");
+        List<LogRing.Entry> all = ring.snapshot().entries();
+        assertThat(all).extracting(LogRing.Entry::text).contains("d0", "i0");
+        List<LogRing.Entry> io = all.stream().filter(e -> e.frame().isPresent()).toList();
+        assertThat(io).hasSizeLessThan(5);
+        assertThat(io.get(0).skippedBefore()).isPositive();
+        String hex = io.get(0).frame().orElseThrow().hex();
+        assertThat(hex).hasSize(1024 + 1).endsWith("…");
     }
 }
