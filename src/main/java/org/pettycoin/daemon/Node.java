@@ -89,63 +89,27 @@ public final class Node implements AutoCloseable {
 
         /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
         public Options withClock(NodeClock c) {
-            return new Options(
-                    network,
-                    dataDir,
-                    listen,
-                    connect,
-                    c,
-                    transport,
-                    chain,
-                    requests,
-                    syncStallMillis,
-                    developerTest,
-                    votes);
+            Draft d = new Draft(this);
+            d.clock = c;
+            return d.options();
         }
 
         public Options withTransport(TransportConfig t) {
-            return new Options(
-                    network,
-                    dataDir,
-                    listen,
-                    connect,
-                    clock,
-                    t,
-                    chain,
-                    requests,
-                    syncStallMillis,
-                    developerTest,
-                    votes);
+            Draft d = new Draft(this);
+            d.transport = t;
+            return d.options();
         }
 
         public Options withListen(InetSocketAddress a) {
-            return new Options(
-                    network,
-                    dataDir,
-                    a,
-                    connect,
-                    clock,
-                    transport,
-                    chain,
-                    requests,
-                    syncStallMillis,
-                    developerTest,
-                    votes);
+            Draft d = new Draft(this);
+            d.listen = a;
+            return d.options();
         }
 
         public Options withChain(ChainState.Config c) {
-            return new Options(
-                    network,
-                    dataDir,
-                    listen,
-                    connect,
-                    clock,
-                    transport,
-                    c,
-                    requests,
-                    syncStallMillis,
-                    developerTest,
-                    votes);
+            Draft d = new Draft(this);
+            d.chain = c;
+            return d.options();
         }
 
         /**
@@ -157,24 +121,16 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            return new Options(
-                    network,
-                    dataDir,
-                    listen,
-                    connect,
-                    clock,
-                    transport,
-                    chain,
-                    r,
-                    syncStallMillis,
-                    developerTest,
-                    votes);
+            Draft d = new Draft(this);
+            d.requests = r;
+            return d.options();
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
         public Options withDeveloperTest(boolean on) {
-            return new Options(
-                    network, dataDir, listen, connect, clock, transport, chain, requests, syncStallMillis, on, votes);
+            Draft d = new Draft(this);
+            d.developerTest = on;
+            return d.options();
         }
 
         /**
@@ -183,18 +139,9 @@ public final class Node implements AutoCloseable {
          * a node that does not mine casts no vote.
          */
         public Options withVotes(int bits) {
-            return new Options(
-                    network,
-                    dataDir,
-                    listen,
-                    connect,
-                    clock,
-                    transport,
-                    chain,
-                    requests,
-                    syncStallMillis,
-                    developerTest,
-                    bits);
+            Draft d = new Draft(this);
+            d.votes = bits;
+            return d.options();
         }
 
         /** The votes its blocks carry: those of {@link #votes} this node knows. */
@@ -203,8 +150,53 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withSyncStall(long millis) {
-            return new Options(
-                    network, dataDir, listen, connect, clock, transport, chain, requests, millis, developerTest, votes);
+            Draft d = new Draft(this);
+            d.syncStallMillis = millis;
+            return d.options();
+        }
+
+        /** An Options being changed: each {@code with…} copies, sets one field, and builds anew. */
+        private static final class Draft {
+            private Network network;
+            private Path dataDir;
+            private InetSocketAddress listen;
+            private List<InetSocketAddress> connect;
+            private NodeClock clock;
+            private TransportConfig transport;
+            private ChainState.Config chain;
+            private RequestScheduler.Config requests;
+            private long syncStallMillis;
+            private boolean developerTest;
+            private int votes;
+
+            Draft(Options o) {
+                network = o.network;
+                dataDir = o.dataDir;
+                listen = o.listen;
+                connect = o.connect;
+                clock = o.clock;
+                transport = o.transport;
+                chain = o.chain;
+                requests = o.requests;
+                syncStallMillis = o.syncStallMillis;
+                developerTest = o.developerTest;
+                votes = o.votes;
+            }
+
+            Options options() {
+                return new Options(
+                        network,
+                        dataDir,
+                        listen,
+                        connect,
+                        clock,
+                        transport,
+                        chain,
+                        requests,
+                        syncStallMillis,
+                        developerTest,
+                        votes);
+            }
         }
     }
 
