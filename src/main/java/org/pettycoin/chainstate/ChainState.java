@@ -17,8 +17,6 @@ import org.pettycoin.consensus.ClaimRule;
 import org.pettycoin.consensus.ComplaintChecks;
 import org.pettycoin.consensus.ComplaintVerdict;
 import org.pettycoin.consensus.KnownTx;
-import org.pettycoin.consensus.MerkleTree;
-import org.pettycoin.consensus.RefChecks;
 import org.pettycoin.consensus.TxChecks;
 import org.pettycoin.consensus.TxHashes;
 import org.pettycoin.consensus.TxNotice;
@@ -26,11 +24,9 @@ import org.pettycoin.consensus.TxShards;
 import org.pettycoin.consensus.TxSlot;
 import org.pettycoin.protocol.Block;
 import org.pettycoin.protocol.ComplaintPacket;
-import org.pettycoin.protocol.ErrorCode;
 import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.HashesInBlockPacket;
 import org.pettycoin.protocol.Packet;
-import org.pettycoin.protocol.Position;
 import org.pettycoin.protocol.Protocol;
 import org.pettycoin.protocol.ProtocolException;
 import org.pettycoin.protocol.ShardPacket;
@@ -115,6 +111,7 @@ public final class ChainState implements ChainInput {
     private final Map<BlockNode, ComplaintPacket> complaintOf = new HashMap<>();
     private final ComplaintChecks complaintChecks;
     private final TxPlacement placement;
+    private final ShardIntake contents;
 
     public ChainState(Network network, Config config, LongSupplier nowSeconds, LongSupplier nowMillis) {
         this.tree = new BlockTree(network, new HeadsListener());
@@ -143,6 +140,15 @@ public final class ChainState implements ChainInput {
                 this::publish,
                 interests,
                 knownFeatures);
+        this.contents = new ShardIntake(
+                tree,
+                store,
+                placement,
+                txChecks,
+                interests,
+                log,
+                b -> Optional.ofNullable(complaintOf.get(b)),
+                this::afterEvent);
     }
 
     @Override
@@ -356,37 +362,7 @@ public final class ChainState implements ChainInput {
     public ContentResult receiveShard(ShardPacket p, Origin origin) {
         owner.check();
         log.begin(origin);
-        return inValidBlock(p.block(), b -> shardInto(b, p));
-    }
-
-    private ContentResult shardInto(BlockNode b, ShardPacket p) {
-        if (p.shard() >= b.block().numShards()) {
-            return new ContentResult.Refused(ErrorCode.BAD_SHARDNUM);
-        }
-        int size = b.block().numTxs(p.shard());
-        if (size == 0 || p.hashes().size() != size) {
-            return new ContentResult.Refused(ErrorCode.INVALID_LEN);
-        }
-        if (!MerkleTree.root(p.hashes()).equals(b.block().merkles().get(p.shard()))) {
-            return new ContentResult.Refused(ErrorCode.BAD_MERKLE);
-        }
-        Wants wants = new Wants();
-        boolean stored = false;
-        for (int i = 0; i < size; i++) {
-            stored |= placement.putHash(new TxSlot(b, p.shard(), i), p.hashes().get(i), Optional.empty());
-        }
-        ShardSlots slots = store.shard(b, p.shard());
-        boolean ours = holdsShard(b, p.shard());
-        for (int i = 0; i < size && !b.invalid(); i++) {
-            // A slot of a shard we do not hold is filled only from a tx we have anyway.
-            if (slots.hashOnly(i) && !placement.tryResolve(new TxSlot(b, p.shard(), i), wants) && ours) {
-                wants.slots.add(new Position(b.id(), p.shard(), i));
-            }
-        }
-        if (stored) {
-            afterHashes(b, p.shard(), wants);
-        }
-        return finish(stored, wants);
+        return contents.shard(p);
     }
 
     /** PKT_HASHES_IN_BLOCK: one slot's txrefhash with its proof. */
@@ -398,24 +374,7 @@ public final class ChainState implements ChainInput {
     public ContentResult receiveHashInBlock(HashesInBlockPacket p, Origin origin) {
         owner.check();
         log.begin(origin);
-        return inValidBlock(p.proof().position().block(), b -> hashInto(b, p));
-    }
-
-    private ContentResult hashInto(BlockNode b, HashesInBlockPacket p) {
-        Position pos = p.proof().position();
-        if (!MerkleTree.check(p.proof(), p.hashes(), b.block())) {
-            return new ContentResult.Refused(ErrorCode.BAD_PROOF);
-        }
-        TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
-        Wants wants = new Wants();
-        if (!placement.putHash(slot, p.hashes(), Optional.of(p.proof()))) {
-            return finish(false, wants);
-        }
-        if (!placement.tryResolve(slot, wants) && holdsShard(b, pos.shard())) {
-            wants.slots.add(pos);
-        }
-        afterHashes(b, pos.shard(), wants);
-        return finish(true, wants);
+        return contents.hashInBlock(p);
     }
 
     /** PKT_TX_IN_BLOCK: a tx with its refs and proof (C's recv_tx.c recv_tx). */
@@ -431,78 +390,7 @@ public final class ChainState implements ChainInput {
     public ContentResult receiveTxInBlock(TxWithProof p, Origin origin) {
         owner.check();
         log.begin(origin);
-        // C processes these even for an invalid block (docs/c-differences.md #19); we answer with the complaint.
-        return inValidBlock(p.proof().position().block(), b -> txInto(b, p));
-    }
-
-    private ContentResult txInto(BlockNode b, TxWithProof p) {
-        try {
-            txChecks.check(p.tx(), b.block().header().shardOrder());
-            RefChecks.checkRefs(b, p.refs());
-        } catch (ProtocolException e) {
-            return new ContentResult.Refused(e.code());
-        }
-        TxRefHash hash = TxHashes.txRefHash(p.tx(), p.refs());
-        if (!MerkleTree.check(p.proof(), hash, b.block())) {
-            return new ContentResult.Refused(ErrorCode.BAD_PROOF);
-        }
-        return placeChecked(b, p, hash);
-    }
-
-    /**
-     * New hashes in a shard: the block may now be known for our interests, and once a shard we do
-     * not hold has every hash, what of it pays into ours is asked for by TXMAP (C's recv_block.c
-     * get_block_contents).
-     */
-    private void afterHashes(BlockNode b, int shard, Wants wants) {
-        if (b.invalid()) {
-            return;
-        }
-        placement.markIfKnown(b);
-        ShardSlots slots = store.shard(b, shard);
-        if (!holdsShard(b, shard) && slots.allHashes() && !slots.allKnown()) {
-            wants.txMaps.add(new BlockShard(b.id(), shard));
-        }
-    }
-
-    private ContentResult placeChecked(BlockNode b, TxWithProof p, TxRefHash hash) {
-        Position pos = p.proof().position();
-        TxSlot slot = new TxSlot(b, pos.shard(), pos.txoff());
-        Wants wants = new Wants();
-        if (store.shard(b, pos.shard()).full(pos.txoff())) {
-            return finish(false, wants);
-        }
-        placement.place(slot, p, hash, wants);
-        return finish(true, wants);
-    }
-
-    /**
-     * Runs {@code then} on the block with this id if we hold it and it is valid; otherwise the block
-     * is to be asked for, or the sender is to be answered with its complaint.
-     */
-    private ContentResult inValidBlock(Hash256 id, java.util.function.Function<BlockNode, ContentResult> then) {
-        Optional<BlockNode> found = tree.find(id);
-        if (found.isEmpty()) {
-            return new ContentResult.UnknownBlock(id);
-        }
-        return found.get().invalid() ? blockInvalid(found.get()) : then.apply(found.get());
-    }
-
-    private ContentResult blockInvalid(BlockNode b) {
-        return new ContentResult.BlockInvalid(complaintOf(b), log.take());
-    }
-
-    /** The result once contents are taken in: a complaint they raised outranks whether they were new. */
-    private ContentResult finish(boolean stored, Wants wants) {
-        afterEvent();
-        List<Hash256> txs = List.copyOf(wants.txs);
-        List<BlockShard> maps = List.copyOf(wants.txMaps);
-        if (wants.complaint.isPresent()) {
-            return new ContentResult.Complained(wants.complaint.get(), txs, wants.slots, maps, log.take());
-        }
-        return stored
-                ? new ContentResult.Stored(txs, wants.slots, maps, log.take())
-                : new ContentResult.AlreadyKnown(txs, wants.slots, maps, log.take());
+        return contents.txInBlock(p);
     }
 
     // ---------------------------------------------------------------- complaints
@@ -570,7 +458,7 @@ public final class ChainState implements ChainInput {
         if (publishComplaint(bad, p, ChainEvent.Provenance.RECEIVED)) {
             wants.complaint = Optional.of(p);
         }
-        return finish(false, wants);
+        return contents.finish(false, wants);
     }
 
     /**
@@ -600,7 +488,7 @@ public final class ChainState implements ChainInput {
             pending.drop(d.a().txid());
             pending.drop(d.b().txid());
         }
-        return finish(false, wants);
+        return contents.finish(false, wants);
     }
 
     // ---------------------------------------------------------------- loose txs
