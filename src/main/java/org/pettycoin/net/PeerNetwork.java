@@ -312,6 +312,12 @@ public final class PeerNetwork implements ConnectionListener {
 
     // ------------------------------------------------------------------ what we offer the node
 
+    /** Where the sync from our peers stands, while one runs (figures as of the last tick). */
+    public Optional<SyncStatus> syncStatus() {
+        nodeThread.checkOnNodeThread();
+        return syncProgress.status();
+    }
+
     /**
      * C relays only blocks it gets after syncing, so a peer of ours that synced before we did learns
      * the blocks we synced one per keepalive (docs/c-differences.md #38). Whenever our best block has moved

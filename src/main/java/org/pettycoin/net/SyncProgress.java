@@ -18,6 +18,9 @@ final class SyncProgress {
     private final Consumer<String> out;
     private Optional<Progress> running = Optional.empty();
     private long blocksAtStart;
+    private long height;
+    private long target;
+    private long blocks;
 
     SyncProgress(LongSupplier nanos, long everyNanos, Consumer<String> out) {
         this.nanos = nanos;
@@ -39,7 +42,18 @@ final class SyncProgress {
             running = Optional.of(new Progress("sync", "blocks", nanos, everyNanos, out));
             blocksAtStart = blocks;
         }
-        long goal = target.getAsLong();
-        running.get().at(blocks - blocksAtStart, height, goal > 0 ? height / (double) goal : -1);
+        this.target = target.getAsLong();
+        this.height = height;
+        this.blocks = blocks;
+        running.get().at(blocks - blocksAtStart, height, fraction());
+    }
+
+    /** The figures as of the last tick, while a sync runs. */
+    Optional<SyncStatus> status() {
+        return running.map(p -> new SyncStatus(height, target, p.figures(blocks - blocksAtStart, height, fraction())));
+    }
+
+    private double fraction() {
+        return target > 0 ? height / (double) target : -1;
     }
 }

@@ -1,6 +1,7 @@
 package org.pettycoin.time;
 
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -53,10 +54,36 @@ public final class Progress {
         return true;
     }
 
+    /**
+     * How far and how fast: {@code count} units done since the start, at {@code height}, in
+     * {@code seconds}, at {@code perSecond}; {@code fraction} of the whole (0..1) and the seconds
+     * left at that pace, when the whole is known.
+     */
+    public record Figures(
+            long count,
+            long height,
+            double seconds,
+            double perSecond,
+            OptionalDouble fraction,
+            OptionalDouble etaSeconds) {}
+
+    /** The figures as of now for {@code count} done at {@code height}, {@code fraction} of the whole (negative: unknown). */
+    public Figures figures(long count, long height, double fraction) {
+        return figures(count, height, fraction, nanos.getAsLong());
+    }
+
+    private Figures figures(long count, long height, double fraction, long now) {
+        double secs = Math.max(1e-9, (now - startNanos) / 1e9);
+        OptionalDouble done = fraction >= 0 ? OptionalDouble.of(Math.min(1, fraction)) : OptionalDouble.empty();
+        OptionalDouble eta = done.isPresent() && done.getAsDouble() > 0
+                ? OptionalDouble.of(secs * (1 - done.getAsDouble()) / done.getAsDouble())
+                : OptionalDouble.empty();
+        return new Figures(count, height, secs, count / secs, done, eta);
+    }
+
     /** The line for {@code count} done at {@code height}, {@code fraction} of the whole, as of {@code now}. */
     String line(long count, long height, double fraction, long now) {
-        double secs = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = count / secs;
+        Figures f = figures(count, height, fraction, now);
         StringBuilder b = new StringBuilder()
                 .append(what)
                 .append(": height ")
@@ -65,13 +92,10 @@ public final class Progress {
                 .append(count)
                 .append(' ')
                 .append(unit)
-                .append(String.format(Locale.ROOT, ", %.0f %s/s", rate, unit));
-        if (fraction >= 0) {
-            double done = Math.min(1, fraction);
-            b.append(String.format(Locale.ROOT, ", %.1f%%", done * 100));
-            if (done > 0) {
-                b.append(String.format(Locale.ROOT, ", about %.0f s left", secs * (1 - done) / done));
-            }
+                .append(String.format(Locale.ROOT, ", %.0f %s/s", f.perSecond(), unit));
+        if (f.fraction().isPresent()) {
+            b.append(String.format(Locale.ROOT, ", %.1f%%", f.fraction().getAsDouble() * 100));
+            f.etaSeconds().ifPresent(eta -> b.append(String.format(Locale.ROOT, ", about %.0f s left", eta)));
         }
         return b.toString();
     }
