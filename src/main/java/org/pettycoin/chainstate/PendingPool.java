@@ -205,6 +205,18 @@ public final class PendingPool {
         return out;
     }
 
+    /** Txs ready for the next block in each shard, shard 0 first (as many entries as shards). */
+    public List<Integer> readyPerShard() {
+        List<Integer> out = new ArrayList<>(SHARDS);
+        ready.forEach(r -> out.add(r.size()));
+        return out;
+    }
+
+    /** How many txs are kept but not ready. */
+    public int waitingCount() {
+        return waiting.size();
+    }
+
     /** Txs kept but not ready, oldest first. */
     public List<Tx> waiting() {
         return List.copyOf(waiting.values());

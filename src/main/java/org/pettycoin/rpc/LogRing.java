@@ -246,6 +246,27 @@ public final class LogRing {
         }
     }
 
+    /**
+     * The last {@code n} entries at {@code least} or more severe (never io frames), oldest first: a
+     * log tail without copying the whole ring.
+     */
+    public synchronized List<Entry> tail(int n, LogLevel least) {
+        ArrayDeque<Entry> out = new ArrayDeque<>(n);
+        Iterator<Entry> it = entries.descendingIterator();
+        while (out.size() < n && it.hasNext()) {
+            Entry e = it.next();
+            if (e.level().compareTo(least) >= 0 && e.frame().isEmpty()) {
+                out.addFirst(e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** When the ring began: entries' times count from it. */
+    public Instant created() {
+        return created;
+    }
+
     /** Both kinds of entry, in time order. */
     public synchronized Snapshot snapshot() {
         List<Entry> all = new ArrayList<>(entries.size() + io.size());
