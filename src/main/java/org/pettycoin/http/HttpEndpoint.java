@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,10 +34,12 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool;
+    private final List<EventStream> streams;
 
-    private HttpEndpoint(HttpServer server, ExecutorService pool) {
+    private HttpEndpoint(HttpServer server, ExecutorService pool, List<EventStream> streams) {
         this.server = server;
         this.pool = pool;
+        this.streams = streams;
     }
 
     /** Routes for an endpoint that will listen on {@code bind}. */
@@ -48,6 +51,7 @@ public final class HttpEndpoint implements AutoCloseable {
     public static final class Builder {
         private final InetSocketAddress bind;
         private final Map<String, GetHandler> routes = new LinkedHashMap<>();
+        private final Map<String, EventStream> streams = new LinkedHashMap<>();
 
         private Builder(InetSocketAddress bind) {
             this.bind = bind;
@@ -55,13 +59,24 @@ public final class HttpEndpoint implements AutoCloseable {
 
         /** Serves GET {@code path} (exact, starting with '/') with {@code handler}. */
         public Builder get(String path, GetHandler handler) {
+            routes.put(unclaimed(path), handler);
+            return this;
+        }
+
+        /** Serves GET {@code path} as {@code stream}'s server-sent events; the endpoint closes it. */
+        Builder stream(String path, EventStream stream) {
+            streams.put(unclaimed(path), stream);
+            return this;
+        }
+
+        private String unclaimed(String path) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("a path starts with '/': " + path);
             }
-            if (routes.putIfAbsent(path, handler) != null) {
+            if (routes.containsKey(path) || streams.containsKey(path)) {
                 throw new IllegalArgumentException("two handlers for " + path);
             }
-            return this;
+            return path;
         }
 
         /**
@@ -70,13 +85,20 @@ public final class HttpEndpoint implements AutoCloseable {
          * @throws java.net.BindException if the address is in use or cannot be bound
          */
         public HttpEndpoint start() throws IOException {
-            HttpServer s = HttpServer.create(bind, 0);
+            HttpServer s;
+            try {
+                s = HttpServer.create(bind, 0);
+            } catch (IOException e) {
+                streams.values().forEach(EventStream::close);
+                throw e;
+            }
             ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
             Map<String, GetHandler> table = Map.copyOf(routes);
-            s.createContext("/", exchange -> serve(table, exchange));
+            Map<String, EventStream> live = Map.copyOf(streams);
+            s.createContext("/", exchange -> serve(table, live, exchange));
             s.setExecutor(pool);
             s.start();
-            HttpEndpoint e = new HttpEndpoint(s, pool);
+            HttpEndpoint e = new HttpEndpoint(s, pool, List.copyOf(live.values()));
             LOG.info(
                     "HTTP on http://{}:{}/",
                     e.address().getHostString(),
@@ -94,12 +116,18 @@ public final class HttpEndpoint implements AutoCloseable {
         };
     }
 
-    private static void serve(Map<String, GetHandler> routes, HttpExchange exchange) throws IOException {
+    private static void serve(Map<String, GetHandler> routes, Map<String, EventStream> streams, HttpExchange exchange)
+            throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        EventStream stream = streams.get(path);
+        if (stream != null && "GET".equals(exchange.getRequestMethod())) {
+            stream.open(exchange); // it keeps the exchange open, on a thread of its own
+            return;
+        }
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
             GetHandler h = routes.get(path);
             Reply r;
-            if (h == null) {
+            if (h == null && stream == null) {
                 r = Reply.text(404, "no such page: " + path);
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
@@ -141,6 +169,7 @@ public final class HttpEndpoint implements AutoCloseable {
     /** Stops listening and ends the threads (a request in progress is cut off). */
     @Override
     public void close() {
+        streams.forEach(EventStream::close);
         server.stop(0);
         pool.shutdown();
         try {

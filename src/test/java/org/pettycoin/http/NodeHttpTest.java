@@ -44,7 +44,7 @@ class NodeHttpTest {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
                 HttpEndpoint web = NodeHttp.start(nodes.start("n"), loopback())) {
             assertThat(get(web, "/nope").statusCode()).isEqualTo(404);
-            assertThat(get(web, "/").statusCode()).isEqualTo(404);
+            assertThat(get(web, "/index.html").statusCode()).isEqualTo(404);
             assertThat(get(web, "/metrics/x").statusCode()).isEqualTo(404);
             HttpResponse<String> post =
                     send(HttpRequest.newBuilder(uri(web, "/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")));
