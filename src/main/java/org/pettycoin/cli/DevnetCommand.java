@@ -33,6 +33,7 @@ import org.pettycoin.http.HttpEndpoint;
 import org.pettycoin.http.NodeHttp;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.LogRing;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
@@ -136,8 +137,8 @@ final class DevnetCommand implements Callable<Integer> {
     @Option(
             names = "--http-port-base",
             paramLabel = "N",
-            description = "serve each node's HTTP endpoint (metrics at /metrics) on 127.0.0.1, node K on port N+K-1 "
-                    + "(default: none)")
+            description = "serve node K's dashboard (and metrics at /metrics) on 127.0.0.1 port N+K-1 "
+                    + "(default: ports the system chooses, printed at start)")
     private Optional<Integer> httpPortBase = Optional.empty();
 
     /** How often each node looks for rewards to claim, with --claim. */
@@ -154,7 +155,7 @@ final class DevnetCommand implements Callable<Integer> {
             String name,
             Node node,
             RpcServer rpc,
-            Optional<HttpEndpoint> http,
+            HttpEndpoint http,
             Miner miner,
             PrivateKey key,
             Address reward,
@@ -212,12 +213,9 @@ final class DevnetCommand implements Callable<Integer> {
                         m.name(), m.node().port(), AddressCodec.encode(m.reward(), AddressStyle.PETTYCOIN_TEST));
             }
             for (Member m : members) {
-                m.http()
-                        .ifPresent(h -> out.printf(
-                                "  %s  metrics at http://%s:%d/metrics%n",
-                                m.name(),
-                                h.address().getHostString(),
-                                h.address().getPort()));
+                String web = "http://" + m.http().address().getHostString() + ":"
+                        + m.http().address().getPort() + "/";
+                out.printf("  %s  dashboard at %s  metrics at %smetrics%n", m.name(), web, web);
             }
             out.flush();
             if (claim) {
@@ -233,7 +231,7 @@ final class DevnetCommand implements Callable<Integer> {
             claimer.shutdownNow();
             for (Member m : members) {
                 m.miner().close();
-                m.http().ifPresent(HttpEndpoint::close);
+                m.http().close();
                 m.rpc().close();
             }
             for (Member m : members) {
@@ -269,19 +267,6 @@ final class DevnetCommand implements Callable<Integer> {
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withClock(clock)
                 .withVotes(voteBits));
-        Optional<HttpEndpoint> http;
-        try {
-            http = httpPortBase.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(NodeHttp.start(
-                            node,
-                            new InetSocketAddress(
-                                    InetAddress.getLoopbackAddress(), httpPortBase.get() + earlier.size())));
-        } catch (IOException e) {
-            node.close();
-            throw new UserError("cannot serve HTTP for " + name + " on port " + (httpPortBase.get() + earlier.size())
-                    + ": " + e.getMessage());
-        }
         PrivateKey key = claim ? WalletCommand.keyIn(data) : PrivateKey.random(new SecureRandom());
         Address reward = Hash160.addressOf(Secp256k1.get().publicKeyOf(key));
         RpcServer rpc = RpcServer.start(
@@ -290,6 +275,19 @@ final class DevnetCommand implements Callable<Integer> {
                 stop::countDown,
                 MiningSetup.generator(node, Network.REGTEST, Optional.of(reward)));
         Miner miner = MiningSetup.start(node, reward, threads, Duration.ofMillis((long) (pause * 1000)));
+        int port = httpPortBase.map(b -> b + earlier.size()).orElse(0);
+        HttpEndpoint http;
+        try {
+            http = NodeHttp.start(
+                    node,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    new NodeHttp.Extras(name, Optional.of(miner), LogRing.install()));
+        } catch (IOException e) {
+            miner.close();
+            rpc.close();
+            node.close();
+            throw new UserError("cannot serve HTTP for " + name + " on port " + port + ": " + e.getMessage());
+        }
         return new Member(name, node, rpc, http, miner, key, reward, new ArrayDeque<>());
     }
 

@@ -32,7 +32,9 @@ class DevnetHttpTest {
                     "--http-port-base",
                     Integer.toString(base));
             assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("node1  metrics at http://127.0.0.1:" + base + "/metrics");
+            assertThat(r.out())
+                    .contains("node1  dashboard at http://127.0.0.1:" + base + "/ ")
+                    .contains("metrics at http://127.0.0.1:" + base + "/metrics");
         }
         try (ServerSocket again = new ServerSocket()) {
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), base)); // closed with the devnet
