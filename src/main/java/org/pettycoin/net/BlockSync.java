@@ -170,7 +170,7 @@ final class BlockSync {
         if (parent.isEmpty()) {
             throw new ProtocolException(ErrorCode.UNKNOWN_BLOCK, "CHILDREN of a block we never asked about");
         }
-        requests.done(Request.children(c.block()), Optional.of(p));
+        requests.done(Request.children(c.block()), Optional.of(p), nowMillis.getAsLong());
         BlockNode preferred = state.tree().heads().preferred();
         for (ChildBlock child : c.children()) {
             Optional<BlockNode> known = state.tree().find(child.block());
@@ -208,7 +208,7 @@ final class BlockSync {
             faults.punish(p, Misbehaviour.ERROR_TXMAP, "TXMAP err " + m.err());
             return;
         }
-        requests.done(asked, Optional.of(p));
+        requests.done(asked, Optional.of(p), nowMillis.getAsLong());
         int n = b.get().block().numTxs(m.shard());
         if (m.bitmap().size() != (n + 31) / 32 * 4) {
             throw new ProtocolException(

@@ -27,7 +27,12 @@ enum ComplaintAudience {
 
     /** A peer whose WELCOME carries our exact moniker is ours; any other is treated as C. */
     static ComplaintAudience of(WelcomePacket w) {
-        return w.monikerText().equals(Handshake.MONIKER) ? OURS : C_NODE;
+        return ofMoniker(w.monikerText());
+    }
+
+    /** {@link #of} by the WELCOME's moniker text alone. */
+    static ComplaintAudience ofMoniker(String moniker) {
+        return moniker.equals(Handshake.MONIKER) ? OURS : C_NODE;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.pettycoin.net;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.pettycoin.chainstate.ChainInput;
 import org.pettycoin.chainstate.ChainState;
@@ -37,26 +38,33 @@ final class ContentTraffic {
     private final TxNoticeChecks notices;
     private final PeerFaults faults;
     private final Supplier<Collection<Peer>> peers;
+    /** The node clock's monotonic ms: when an answer came, for the round-trip time. */
+    private final LongSupplier nowMillis;
 
     ContentTraffic(
-            ChainInput input, RequestScheduler<Peer> requests, PeerFaults faults, Supplier<Collection<Peer>> peers) {
+            ChainInput input,
+            RequestScheduler<Peer> requests,
+            PeerFaults faults,
+            Supplier<Collection<Peer>> peers,
+            LongSupplier nowMillis) {
         this.input = input;
         this.state = input.chain();
         this.requests = requests;
         this.notices = new TxNoticeChecks(state.txChecks());
         this.faults = faults;
         this.peers = peers;
+        this.nowMillis = nowMillis;
     }
 
     void shard(Peer p, ShardPacket s) {
-        requests.done(Request.shard(s.block(), s.shard()), Optional.of(p));
+        requests.done(Request.shard(s.block(), s.shard()), Optional.of(p), nowMillis.getAsLong());
         apply(p, input.receiveShard(s, originOf(p)));
     }
 
     void txInBlock(Peer p, TxInBlockPacket t) {
         Position pos = t.proven().proof().position();
-        requests.done(Request.txInBlock(pos), Optional.of(p));
-        requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p));
+        requests.done(Request.txInBlock(pos), Optional.of(p), nowMillis.getAsLong());
+        requests.done(Request.tx(TxHashes.txid(t.proven().tx())), Optional.of(p), nowMillis.getAsLong());
         apply(p, input.receiveTxInBlock(t.proven(), originOf(p)));
     }
 
@@ -88,7 +96,7 @@ final class ContentTraffic {
 
     /** {@code recv_tx} (C's peer.c). */
     void tx(Peer p, Tx tx) throws ProtocolException {
-        requests.done(Request.tx(TxHashes.txid(tx)), Optional.of(p));
+        requests.done(Request.tx(TxHashes.txid(tx)), Optional.of(p), nowMillis.getAsLong());
         ChainState.TxSubmission s = input.submitTx(tx, originOf(p));
         s.reply().ifPresent(p::send);
         s.wantedTxs().forEach(id -> requests.want(Request.tx(id)));

@@ -75,6 +75,11 @@ final class Peer {
         return welcome.map(WelcomePacket::uuid);
     }
 
+    /** Which implementation its WELCOME says it is ("" before the welcome). */
+    String moniker() {
+        return welcome.map(WelcomePacket::monikerText).orElse("");
+    }
+
     int listenPort() {
         return welcome.map(WelcomePacket::listenPort).orElse(0);
     }

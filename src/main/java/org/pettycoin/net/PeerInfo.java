@@ -2,8 +2,10 @@ package org.pettycoin.net;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.pettycoin.protocol.NodeUuid;
 import org.pettycoin.transport.Direction;
+import org.pettycoin.transport.Traffic;
 
 /**
  * What getpeerinfo shows of one connection: a plain value the peer layer fills in on the node
@@ -16,6 +18,9 @@ import org.pettycoin.transport.Direction;
  * @param requestsInFlight our requests it has not answered yet
  * @param requestWindow how many requests it may have in flight
  * @param score misbehaviour short of a disconnect (timed-out batches)
+ * @param moniker the implementation its WELCOME names ("" before the welcome)
+ * @param roundTripMillis its smoothed round-trip time for our requests; empty until it answered one
+ * @param traffic the bytes this connection's socket read and wrote, frames included
  */
 public record PeerInfo(
         int peerNum,
@@ -29,7 +34,15 @@ public record PeerInfo(
         long connectedMillis,
         int requestsInFlight,
         int requestWindow,
-        int score) {
+        int score,
+        String moniker,
+        OptionalLong roundTripMillis,
+        Traffic traffic) {
+
+    /** Whether it is a node of ours: welcomed, with our moniker (as {@link ComplaintAudience#of} tells). */
+    public boolean javaNode() {
+        return welcomed && ComplaintAudience.ofMoniker(moniker) == ComplaintAudience.OURS;
+    }
 
     /** A snapshot of one peer and its requests. */
     static PeerInfo of(Peer p, RequestScheduler<Peer> requests) {
@@ -45,6 +58,9 @@ public record PeerInfo(
                 p.connectedMillis,
                 requests.inFlightTo(p),
                 requests.window(p),
-                p.score);
+                p.score,
+                p.moniker(),
+                requests.roundTripMillis(p),
+                p.connection.traffic());
     }
 }

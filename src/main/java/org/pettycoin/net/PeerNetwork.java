@@ -119,7 +119,7 @@ public final class PeerNetwork implements ConnectionListener {
         this.handshake = new Handshake(config.uuid(), state.interests(), nowMillis);
         this.faults = new PeerFaults(handshake, config.maxScore());
         this.requests = new RequestScheduler<>(config.requests());
-        this.contents = new ContentTraffic(input, requests, faults, peers::values);
+        this.contents = new ContentTraffic(input, requests, faults, peers::values, nowMillis);
         this.syncProgress = new SyncProgress(() -> nowMillis.getAsLong() * 1_000_000L, Progress.EVERY_NANOS, LOG::info);
         this.sync = new BlockSync(input, requests, hashes, nowSeconds, nowMillis, this::relayNewBlock, faults);
         this.listenPort = config.listenPort();
@@ -234,7 +234,7 @@ public final class PeerNetwork implements ConnectionListener {
     }
 
     private void onBlock(Peer p, ReceivedBlock block) throws ProtocolException {
-        requests.done(Request.block(block.id()), Optional.of(p));
+        requests.done(Request.block(block.id()), Optional.of(p), nowMillis.getAsLong());
         sync.acceptBlock(p, block, p.weAreSyncing);
     }
 

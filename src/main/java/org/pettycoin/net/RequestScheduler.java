@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
  * is asked of one peer at a time; each peer has a window of requests in flight that grows while it
  * answers and halves when it times out (tens at least, never below {@link Config#minWindow}); a
  * request that times out or that a peer cannot answer goes to another peer; a peer that leaves gives
- * its requests back. Every path that ends a request frees its slot. Node thread only.
+ * its requests back. Every path that ends a request frees its slot. Each peer's answers also give
+ * its smoothed round-trip time, for the operator. Node thread only.
  *
  * @param <P> how peers are named
  */
@@ -43,13 +45,24 @@ public final class RequestScheduler<P> {
     /** A request in flight: to whom, since when. */
     private record InFlight(Object peer, long sentMillis) {}
 
-    /** What each peer has in flight, and how much it may have. */
+    /** What each peer has in flight, how much it may have, and how fast it answers. */
     private static final class PeerSlots {
         final Set<Request> inFlight = new LinkedHashSet<>();
         int window;
+        /** Smoothed round-trip time, ms; negative until its first answer. */
+        double srttMillis = -1;
 
         PeerSlots(int window) {
             this.window = window;
+        }
+
+        /**
+         * TCP's smoothing (RFC 6298 section 2): the first sample sets it, each later one moves it an
+         * eighth of the way. Kept as a double so that small samples are not rounded away.
+         */
+        void answered(long sentMillis, long nowMillis) {
+            long sample = Math.max(0, nowMillis - sentMillis); // the clock is monotonic; never negative anyway
+            srttMillis = srttMillis < 0 ? sample : srttMillis * 7 / 8 + sample / 8.0;
         }
     }
 
@@ -111,6 +124,16 @@ public final class RequestScheduler<P> {
         return s == null ? config.initialWindow() : s.window;
     }
 
+    /**
+     * {@code peer}'s smoothed round-trip time, ms: from sending a request to its answer from that
+     * same peer (what it sent or that it cannot answer), smoothed as TCP smooths it. Empty until
+     * it has answered once, and once it has left.
+     */
+    public OptionalLong roundTripMillis(P peer) {
+        PeerSlots s = peers.get(peer);
+        return s == null || s.srttMillis < 0 ? OptionalLong.empty() : OptionalLong.of(Math.round(s.srttMillis));
+    }
+
     /** Requests that timed out so far. */
     public long timeouts() {
         return timeouts;
@@ -136,9 +159,9 @@ public final class RequestScheduler<P> {
 
     /**
      * Arrived (from anyone, asked or not): no longer wanted. The peer that had it in flight gets its
-     * slot back and, if it was the one that answered, a larger window.
+     * slot back and, if it was the one that answered, a larger window and a round-trip sample.
      */
-    public void done(Request r, Optional<P> from) {
+    public void done(Request r, Optional<P> from, long nowMillis) {
         waiting.get(r.kind()).remove(r);
         refusedBy.remove(r);
         refusals.remove(r);
@@ -149,6 +172,7 @@ public final class RequestScheduler<P> {
                 s.inFlight.remove(r);
                 if (from.isPresent() && from.get().equals(f.peer())) {
                     s.window = Math.min(config.maxWindow(), s.window + 1);
+                    s.answered(f.sentMillis(), nowMillis);
                 }
             }
         }
@@ -158,7 +182,8 @@ public final class RequestScheduler<P> {
      * {@code peer} cannot answer {@code r} (yet): the slot is freed and someone else is asked; the
      * same peer only after {@link Config#retryAfterMillis}. After {@link Config#maxRefusals} such
      * answers nobody is believed to have it and it is no longer wanted (whatever needs it will want
-     * it again), rather than kept forever as C kept it.
+     * it again), rather than kept forever as C kept it. It is an answer all the same: a round-trip
+     * sample.
      */
     public void failed(Request r, P peer, long nowMillis) {
         InFlight f = inFlight.get(r);
@@ -169,6 +194,7 @@ public final class RequestScheduler<P> {
         PeerSlots s = peers.get(peer);
         if (s != null) {
             s.inFlight.remove(r);
+            s.answered(f.sentMillis(), nowMillis);
         }
         if (refusals.merge(r, 1, Integer::sum) >= config.maxRefusals()) {
             refusals.remove(r);

@@ -16,7 +16,7 @@ import org.pettycoin.time.NodeClock;
 /**
  * getpeerinfo and dev-listtodo (C's getpeerinfo.c, todo.c). C's fields about file descriptors and its own
  * packet queues have no counterpart over Netty and are left out; the rest keep C's names, and
- * what we add instead (direction, request window) has names of its own.
+ * what we add instead (direction, request window, moniker, round trip, bytes) has names of its own.
  */
 final class PeerCommands {
     /** C's text for an address it could not get. */
@@ -69,6 +69,10 @@ final class PeerCommands {
             o.put("requests_in_flight", p.requestsInFlight());
             o.put("request_window", p.requestWindow());
             o.put("score", p.score());
+            o.put("moniker", p.moniker());
+            p.roundTripMillis().ifPresent(ms -> o.put("roundtrip_ms", ms));
+            o.put("bytes_in", p.traffic().bytesIn());
+            o.put("bytes_out", p.traffic().bytesOut());
         }
         return out;
     }

@@ -22,6 +22,14 @@ public interface Connection {
     Direction direction();
 
     /**
+     * The bytes this connection's socket read and wrote so far, frames included: its share of
+     * {@link Transport#traffic}. None, by default, for a connection with no socket.
+     */
+    default Traffic traffic() {
+        return Traffic.NONE;
+    }
+
+    /**
      * Queues {@code packet}; it is encoded and written on an I/O thread, after every packet sent
      * before it. Dropped if the connection is closing. A packet that cannot be encoded (over 4 MiB)
      * closes the connection with {@link CloseReason.Cause#IO_ERROR}.

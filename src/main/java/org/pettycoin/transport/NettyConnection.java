@@ -60,6 +60,11 @@ final class NettyConnection implements Connection {
     }
 
     @Override
+    public Traffic traffic() {
+        return ConnectionTraffic.of(channel).snapshot();
+    }
+
+    @Override
     public void send(Packet packet) {
         Objects.requireNonNull(packet, "packet");
         // Checked here too so that a closed connection does not cost an encoding per packet.

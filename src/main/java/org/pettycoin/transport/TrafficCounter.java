@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the bytes every connection of one transport reads and writes, at the head of each
  * pipeline: what crossed the socket, frames and headers included. Shared by all of them, and read
- * from any thread.
+ * from any thread. Each connection's own share is kept with its channel ({@link ConnectionTraffic}).
  */
 @ChannelHandler.Sharable
 final class TrafficCounter extends ChannelDuplexHandler {
@@ -21,7 +21,9 @@ final class TrafficCounter extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf b) {
-            in.add(b.readableBytes());
+            int n = b.readableBytes();
+            in.add(n);
+            ConnectionTraffic.of(ctx.channel()).read(n);
         }
         ctx.fireChannelRead(msg);
     }
@@ -30,7 +32,9 @@ final class TrafficCounter extends ChannelDuplexHandler {
     @SuppressWarnings("FutureReturnValueIgnored") // the promise passed on reports the write's outcome
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof ByteBuf b) {
-            out.add(b.readableBytes());
+            int n = b.readableBytes();
+            out.add(n);
+            ConnectionTraffic.of(ctx.channel()).wrote(n);
         }
         ctx.write(msg, promise);
     }

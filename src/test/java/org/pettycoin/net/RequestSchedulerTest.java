@@ -47,7 +47,7 @@ class RequestSchedulerTest {
         }
         List<Request> sent = s.nextFor("a", 0);
         for (Request r : sent) {
-            s.done(r, Optional.of("a"));
+            s.done(r, Optional.of("a"), 0);
         }
         assertThat(s.window("a")).isEqualTo(8);
         assertThat(s.inFlightTo("a")).isZero();
@@ -113,11 +113,61 @@ class RequestSchedulerTest {
         }
         List<Request> toA = s.nextFor("a", 0);
         // b pushes one of them unasked: a's slot is freed, no window credit.
-        s.done(toA.get(0), Optional.of("b"));
+        s.done(toA.get(0), Optional.of("b"), 0);
         assertThat(s.inFlightTo("a")).isEqualTo(3);
         assertThat(s.window("a")).isEqualTo(4);
         s.peerLeft("a");
         assertThat(s.nextFor("b", 0)).containsExactlyInAnyOrderElementsOf(toA.subList(1, 4));
+    }
+
+    @Test
+    void theRoundTripIsSmoothedAsTcpDoesFromTheFirstAnswerOn() {
+        RequestScheduler<String> s = new RequestScheduler<>(SMALL);
+        s.peerJoined("a");
+        for (int i = 0; i < 4; i++) {
+            s.want(block(i));
+        }
+        List<Request> sent = s.nextFor("a", 1000);
+        assertThat(s.roundTripMillis("a")).isEmpty();
+        // The first sample sets it; each later one moves it an eighth of the way (RFC 6298).
+        s.done(sent.get(0), Optional.of("a"), 1080);
+        assertThat(s.roundTripMillis("a")).hasValue(80);
+        s.done(sent.get(1), Optional.of("a"), 1240);
+        assertThat(s.roundTripMillis("a")).hasValue(100); // 80 * 7/8 + 240 / 8
+        // A refusal is an answer too.
+        s.failed(sent.get(2), "a", 1100);
+        assertThat(s.roundTripMillis("a")).hasValue(100); // 100 * 7/8 + 100 / 8
+        // So is an answer with no wait at all.
+        s.done(sent.get(3), Optional.of("a"), 1000);
+        assertThat(s.roundTripMillis("a")).hasValue(88); // 87.5, rounded
+    }
+
+    @Test
+    void onlyTheAskedPeersAnswerTimesItsRoundTripAndItIsForgottenWhenItLeaves() {
+        RequestScheduler<String> s = new RequestScheduler<>(SMALL);
+        s.peerJoined("a");
+        s.peerJoined("b");
+        s.want(block(1));
+        s.want(block(2));
+        s.want(block(3));
+        List<Request> toA = s.nextFor("a", 0);
+        // b pushes it unasked, or refuses what it was never asked: no sample for either.
+        s.done(toA.get(0), Optional.of("b"), 50);
+        s.failed(toA.get(1), "b", 50);
+        assertThat(s.roundTripMillis("a")).isEmpty();
+        assertThat(s.roundTripMillis("b")).isEmpty();
+        // A request that timed out is not in flight any more: a late answer times nothing.
+        s.expire(SMALL.timeoutMillis());
+        s.done(toA.get(1), Optional.of("a"), SMALL.timeoutMillis() + 5);
+        assertThat(s.roundTripMillis("a")).isEmpty();
+        List<Request> again = s.nextFor("a", 2000);
+        s.done(again.get(0), Optional.of("a"), 2030);
+        assertThat(s.roundTripMillis("a")).hasValue(30);
+        s.peerLeft("a");
+        assertThat(s.roundTripMillis("a")).isEmpty();
+        s.peerJoined("a");
+        assertThat(s.roundTripMillis("a")).isEmpty();
+        assertThat(s.roundTripMillis("nobody")).isEmpty();
     }
 
     @Test
@@ -158,7 +208,7 @@ class RequestSchedulerTest {
                         .isTrue();
                 sent.addAll(batch);
             } else if (op == 4 && !sent.isEmpty()) {
-                s.done(sent.remove(random.nextInt(sent.size())), Optional.of(peer));
+                s.done(sent.remove(random.nextInt(sent.size())), Optional.of(peer), now);
             } else if (op == 5 && !sent.isEmpty()) {
                 s.failed(sent.get(random.nextInt(sent.size())), peer, now);
             } else if (op == 6) {

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.Network;
+import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Vectors;
 import org.pettycoin.testing.Await;
 import org.pettycoin.testing.RpcTestNode;
+import org.pettycoin.testing.TestNodes;
 import org.pettycoin.testing.WithRpcNode;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 @Timeout(30)
 class MiscCommandsTest extends WithRpcNode {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What every node of ours says it is in its WELCOME (net's Handshake). */
+    private static final String OUR_MONIKER = "ICBINB! pettycoin-java";
 
     @Test
     void stopRepliesThenAsksTheNodeToShutDown() throws Exception {
@@ -71,6 +75,8 @@ class MiscCommandsTest extends WithRpcNode {
     @Test
     void getpeerinfoAndListtodoDescribeAConnectedNode() throws Exception {
         assertThat(n.result("getpeerinfo")).isEmpty();
+        // Blocks for the other node to sync, so that it times our answers.
+        Hash256 tip = TestNodes.mine(n.node, 3).id();
         try (RpcTestNode other = RpcTestNode.start(n.address())) {
             String otherUuid = other.node.uuid().hex();
             JsonNode peers = awaitPeers(n);
@@ -97,7 +103,22 @@ class MiscCommandsTest extends WithRpcNode {
                     .isBetween(
                             Network.REGTEST.genesisTimestamp(),
                             n.node.options().clock().unixSeconds());
+            // What we add: which implementation it is, and its traffic (a welcome each way at least).
+            assertThat(p.get("moniker").asText()).isEqualTo(OUR_MONIKER);
+            assertThat(p.get("bytes_in").asLong()).isPositive();
+            assertThat(p.get("bytes_out").asLong()).isPositive();
             assertThat(awaitPeers(other).get(0).get("inbound").asBoolean()).isFalse();
+            Await.until(
+                    "synced",
+                    Duration.ofSeconds(10),
+                    () -> TestNodes.bestId(other.node).equals(tip));
+            JsonNode ours = awaitPeers(other).get(0);
+            assertThat(ours.get("moniker").asText()).isEqualTo(OUR_MONIKER);
+            // It asked us for the blocks: once answered, the round trip is known.
+            assertThat(ours.path("roundtrip_ms").isIntegralNumber()).isTrue();
+            assertThat(ours.get("roundtrip_ms").asLong()).isNotNegative();
+            assertThat(ours.get("bytes_in").asLong())
+                    .isGreaterThan(ours.get("bytes_out").asLong());
             // A may dial B too, briefly, before the duplicate is closed: at least the one connection.
             assertThat(n.result("getinfo").get("connections").asInt()).isPositive();
             JsonNode todo = n.result("dev-listtodo");

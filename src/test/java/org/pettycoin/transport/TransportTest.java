@@ -116,6 +116,46 @@ class TransportTest {
     }
 
     @Test
+    void eachConnectionCountsItsOwnBytesAndTheyAddUpToTheTransportsTotals() throws IOException {
+        Recorder server = recorder();
+        Recorder client = recorder();
+        Transport serving = transport(CONFIG, server);
+        Transport dialling = transport(CONFIG, client);
+        int port = serving.listen(ANY_LOOPBACK_PORT);
+        dialling.connect(loopback(port));
+        Connection out1 = client.next(Recorder.Connected.class).connection();
+        Connection in1 = server.next(Recorder.Connected.class).connection();
+        dialling.connect(loopback(port));
+        Connection out2 = client.next(Recorder.Connected.class).connection();
+        Connection in2 = server.next(Recorder.Connected.class).connection();
+        assertThat(in1.traffic()).isEqualTo(Traffic.NONE);
+
+        Packet block = new BlockPacket(Network.TESTNET.genesis());
+        long blockBytes = PacketCodec.encode(block).length;
+        long getPeersBytes = PacketCodec.encode(new GetPeersPacket()).length;
+        out1.send(block);
+        out1.send(new GetPeersPacket());
+        out2.send(new GetPeersPacket());
+        in2.send(block);
+        for (int i = 0; i < 3; i++) {
+            server.next(Recorder.Received.class);
+        }
+        client.next(Recorder.Received.class);
+
+        assertThat(in1.traffic()).isEqualTo(new Traffic(blockBytes + getPeersBytes, 0));
+        assertThat(in2.traffic()).isEqualTo(new Traffic(getPeersBytes, blockBytes));
+        // Each side of one connection sees the same bytes, the other way round.
+        assertThat(out1.traffic()).isEqualTo(new Traffic(0, blockBytes + getPeersBytes));
+        assertThat(out2.traffic()).isEqualTo(new Traffic(blockBytes, getPeersBytes));
+        assertThat(sum(in1.traffic(), in2.traffic())).isEqualTo(serving.traffic());
+        assertThat(sum(out1.traffic(), out2.traffic())).isEqualTo(dialling.traffic());
+    }
+
+    private static Traffic sum(Traffic a, Traffic b) {
+        return new Traffic(a.bytesIn() + b.bytesIn(), a.bytesOut() + b.bytesOut());
+    }
+
+    @Test
     void closingAConnectionEndsItOnBothSidesAndStopsItsEvents() throws IOException {
         Recorder server = recorder();
         int port = transport(CONFIG, server).listen(ANY_LOOPBACK_PORT);
