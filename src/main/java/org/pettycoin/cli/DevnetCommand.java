@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,12 +33,14 @@ import org.pettycoin.daemon.Node;
 import org.pettycoin.http.HttpEndpoint;
 import org.pettycoin.http.NodeHttp;
 import org.pettycoin.mining.Miner;
+import org.pettycoin.net.SyncStatus;
 import org.pettycoin.protocol.Address;
 import org.pettycoin.rpc.LogRing;
 import org.pettycoin.rpc.RpcClient;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.DataDir;
 import org.pettycoin.time.MockTimeClock;
+import org.pettycoin.time.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -330,6 +333,16 @@ final class DevnetCommand implements Callable<Integer> {
     }
 
     /** Redraws one line per node every second (in place on a terminal) until told to stop. */
+    /** A node's sync in the figures its progress lines and its dashboard give. */
+    static String syncing(SyncStatus s) {
+        Progress.Figures f = s.figures();
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "  syncing to %d, %.0f blocks/s", s.targetHeight(), f.perSecond()));
+        f.fraction().ifPresent(x -> b.append(String.format(Locale.ROOT, ", %.1f%%", x * 100)));
+        f.etaSeconds().ifPresent(x -> b.append(String.format(Locale.ROOT, ", about %.0f s left", x)));
+        return b.toString();
+    }
+
     private int statusLoop(PrintWriter out, List<Member> members, CountDownLatch stop) throws Exception {
         // On Java 17 System.console() is null unless both ends are a terminal.
         @SuppressWarnings("SystemConsoleNull")
@@ -345,6 +358,8 @@ final class DevnetCommand implements Callable<Integer> {
                 long now = clock.monotonicMillis();
                 BlockNode tip = m.node().call(() -> m.node().state().miningHead());
                 int peers = m.node().call(() -> m.node().network().peerCount());
+                Optional<SyncStatus> sync =
+                        m.node().call(() -> m.node().network().syncStatus());
                 m.history().addLast(new long[] {now, tip.height()});
                 while (m.history().size() > 1 && now - m.history().peekFirst()[0] > RATE_WINDOW_MILLIS) {
                     m.history().removeFirst();
@@ -353,13 +368,14 @@ final class DevnetCommand implements Callable<Integer> {
                 double minutes = Math.max(1e-9, (now - oldest[0]) / 60000.0);
                 double perMin = (tip.height() - oldest[1]) / minutes;
                 lines.add(String.format(
-                        "%-7s height %6d  tip %s  peers %d  %6.1f blocks/min  mined %d",
-                        m.name(),
-                        tip.height(),
-                        tip.id().hex().substring(0, SHORT_ID),
-                        peers,
-                        now == oldest[0] ? 0.0 : perMin,
-                        m.miner().stats().blocksMined()));
+                                "%-7s height %6d  tip %s  peers %d  %6.1f blocks/min  mined %d",
+                                m.name(),
+                                tip.height(),
+                                tip.id().hex().substring(0, SHORT_ID),
+                                peers,
+                                now == oldest[0] ? 0.0 : perMin,
+                                m.miner().stats().blocksMined())
+                        + sync.map(DevnetCommand::syncing).orElse(""));
                 String id = tip.id().hex();
                 same &= commonTip == null || commonTip.equals(id);
                 commonTip = id;

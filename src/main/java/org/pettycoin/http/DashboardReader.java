@@ -174,9 +174,14 @@ final class DashboardReader {
             o.put("address", address(p.remote()));
             o.put("direction", p.inbound() ? "in" : "out");
             o.put("welcomed", p.welcomed());
+            o.put("moniker", p.moniker());
+            o.put("java", p.javaNode());
             o.put("sync", syncState(p));
             o.put("requests_in_flight", p.requestsInFlight());
             o.put("request_window", p.requestWindow());
+            p.roundTripMillis().ifPresent(ms -> o.put("roundtrip_ms", ms));
+            o.put("bytes_in", p.traffic().bytesIn());
+            o.put("bytes_out", p.traffic().bytesOut());
             o.put("score", p.score());
         }
         return a;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pettycoin.chain.BlockNode;
@@ -13,8 +14,10 @@ import org.pettycoin.chain.Feature;
 import org.pettycoin.chain.Network;
 import org.pettycoin.chainstate.BlockfileJournal;
 import org.pettycoin.chainstate.ChainState;
+import org.pettycoin.net.SyncStatus;
 import org.pettycoin.testing.CliRunner;
 import org.pettycoin.testing.ShortTempDir;
+import org.pettycoin.time.Progress;
 
 /** The README's run command, bounded: three nodes reach a common tip above height 20 and stop. */
 class DevnetCommandTest {
@@ -158,5 +161,15 @@ class DevnetCommandTest {
             assertThat(lines).anyMatch(l -> l.matches("\\S+ INFO +node1 .*"));
             assertThat(lines).anyMatch(l -> l.matches("\\S+ INFO +node2 .*"));
         }
+    }
+
+    @Test
+    void aSyncingNodesStatusSaysWhatItsProgressLinesSay() {
+        SyncStatus s = new SyncStatus(
+                500, 1000, new Progress.Figures(400, 500, 4, 100, OptionalDouble.of(0.5), OptionalDouble.of(4)));
+        assertThat(DevnetCommand.syncing(s)).isEqualTo("  syncing to 1000, 100 blocks/s, 50.0%, about 4 s left");
+        SyncStatus unknown = new SyncStatus(
+                500, 0, new Progress.Figures(400, 500, 4, 100, OptionalDouble.empty(), OptionalDouble.empty()));
+        assertThat(DevnetCommand.syncing(unknown)).isEqualTo("  syncing to 0, 100 blocks/s");
     }
 }

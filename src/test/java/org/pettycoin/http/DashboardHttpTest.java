@@ -172,6 +172,14 @@ class DashboardHttpTest {
                 assertThat(peer.get("welcomed").asBoolean()).isTrue();
                 assertThat(peer.get("request_window").asInt()).isPositive();
                 assertThat(peer.get("score").asInt()).isZero();
+                assertThat(peer.get("java").asBoolean()).isTrue();
+                assertThat(peer.get("moniker").asText()).startsWith("ICBINB!");
+                assertThat(peer.get("roundtrip_ms").asLong())
+                        .as("b asked a for its branch")
+                        .isNotNegative();
+                var traffic = b.call(() -> b.network().peerInfo().get(0).traffic());
+                assertThat(peer.get("bytes_in").asLong()).isPositive().isLessThanOrEqualTo(traffic.bytesIn());
+                assertThat(peer.get("bytes_out").asLong()).isPositive().isLessThanOrEqualTo(traffic.bytesOut());
 
                 JsonNode sync = d.get("sync");
                 assertThat(sync.get("syncing").asBoolean()).isFalse();
