@@ -11,7 +11,7 @@ import org.pettycoin.http.NodeHttp;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --http-port N} and {@code --http-bind ADDR}: the node's HTTP endpoint ({@code /metrics}),
+ * {@code --http-port N} and {@code --http-bind ADDR}: the node's HTTP endpoint (dashboard and metrics),
  * off unless a port is given; loopback unless told otherwise, since what it shows is the operator's.
  */
 final class HttpOptions {
@@ -20,7 +20,8 @@ final class HttpOptions {
     @Option(
             names = "--http-port",
             paramLabel = "N",
-            description = "serve HTTP (Prometheus metrics at /metrics) on this port; 0 lets the system choose "
+            description = "serve HTTP on this port: the live dashboard at /, Prometheus metrics at /metrics; 0 lets "
+                    + "the system choose "
                     + "(default: off)")
     private Integer port;
 
@@ -47,13 +48,13 @@ final class HttpOptions {
     }
 
     /** Starts the endpoint if asked for; a port in use is one line, not a stack trace. */
-    static Optional<HttpEndpoint> start(Node node, Optional<InetSocketAddress> at) {
+    static Optional<HttpEndpoint> start(Node node, Optional<InetSocketAddress> at, NodeHttp.Extras extras) {
         if (at.isEmpty()) {
             return Optional.empty();
         }
         InetSocketAddress a = at.get();
         try {
-            return Optional.of(NodeHttp.start(node, a));
+            return Optional.of(NodeHttp.start(node, a, extras));
         } catch (IOException e) {
             throw new UserError(
                     "cannot serve HTTP on " + a.getHostString() + ":" + a.getPort() + ": " + e.getMessage());

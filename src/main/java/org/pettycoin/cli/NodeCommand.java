@@ -14,10 +14,12 @@ import org.pettycoin.chain.Interests;
 import org.pettycoin.chain.Network;
 import org.pettycoin.daemon.Node;
 import org.pettycoin.http.HttpEndpoint;
+import org.pettycoin.http.NodeHttp;
 import org.pettycoin.mining.Miner;
 import org.pettycoin.net.DnsSeed;
 import org.pettycoin.net.Seeder;
 import org.pettycoin.protocol.Address;
+import org.pettycoin.rpc.LogRing;
 import org.pettycoin.rpc.RpcServer;
 import org.pettycoin.store.ConfigFile;
 import org.pettycoin.store.ConfigFileException;
@@ -277,16 +279,20 @@ final class NodeCommand implements Callable<Integer> {
             stopped.countDown();
             throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
         }
+        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         Optional<HttpEndpoint> web;
         try {
-            web = HttpOptions.start(node, httpAt);
+            web = HttpOptions.start(
+                    node,
+                    httpAt,
+                    new NodeHttp.Extras(dataDir.getFileName() + " (" + net.cliName() + ")", miner, LogRing.install()));
         } catch (UserError e) {
+            miner.ifPresent(Miner::close);
             rpc.ifPresent(RpcServer::close);
             node.close();
             stopped.countDown();
             throw e;
         }
-        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
         LOG.info("pettycoin node on {} in {}, port {}, uuid {}", net.cliName(), dataDir, node.port(), node.uuid());
         if (!held.holdsAll()) {
             LOG.info("holding shards {} only", held);

@@ -99,10 +99,13 @@ public final class HttpEndpoint implements AutoCloseable {
             s.setExecutor(pool);
             s.start();
             HttpEndpoint e = new HttpEndpoint(s, pool, List.copyOf(live.values()));
+            List<String> paths = new java.util.ArrayList<>(routes.keySet());
+            paths.addAll(streams.keySet());
             LOG.info(
-                    "HTTP on http://{}:{}/",
+                    "HTTP on http://{}:{}/ serving {}",
                     e.address().getHostString(),
-                    e.address().getPort());
+                    e.address().getPort(),
+                    String.join(" ", paths));
             return e;
         }
     }
