@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pettycoin.cli.Main;
 
-/** A {@code pettycoin node} run as its own process, its output in a log file; closing kills it. */
+/** A {@code pettycoin node} (or another command) run as its own process, its output in a log file; closing kills it. */
 public final class NodeProcess implements AutoCloseable {
     private static final Pattern PORT = Pattern.compile("listening on port (\\d+)");
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
@@ -28,10 +28,16 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code pettycoin node ARGS}, with {@code jvmOptions} for its JVM. */
     public static NodeProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        return run(log, jvmOptions, "node", args);
+    }
+
+    /** Starts {@code pettycoin COMMAND ARGS} (a devnet, say), with {@code jvmOptions} for its JVM. */
+    public static NodeProcess run(Path log, List<String> jvmOptions, String command, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "node"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), command));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
