@@ -172,8 +172,8 @@ public final class HttpEndpoint implements AutoCloseable {
     /** Stops listening and ends the threads (a request in progress is cut off). */
     @Override
     public void close() {
+        server.stop(0); // first: it closes every connection, so no stream's last write can wait on a stalled reader
         streams.forEach(EventStream::close);
-        server.stop(0);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {

@@ -244,6 +244,33 @@ class DashboardHttpTest {
         }
     }
 
+    @Test
+    void closingTheEndpointEndsAStreamThatIsNotBeingRead() throws Exception {
+        try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS)) {
+            Node n = nodes.start("n");
+            HttpEndpoint web = NodeHttp.start(n, loopback());
+            HttpResponse<InputStream> stream = client.send(
+                    HttpRequest.newBuilder(uri(web, "/api/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            // Left unread for a few events, then the endpoint closes: the close does not wait on the reader.
+            Thread.sleep(1_500); // an event or two are written, and not read
+            web.close();
+            try (BufferedReader events =
+                    new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                boolean ended = false;
+                while (!ended && System.nanoTime() < until) {
+                    try {
+                        ended = events.readLine() == null;
+                    } catch (java.io.IOException e) {
+                        ended = true;
+                    }
+                }
+                assertThat(ended).as("the stream ended").isTrue();
+            }
+        }
+    }
+
     /** The data of the next {@code state} event. */
     private static JsonNode nextState(BufferedReader events) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
