@@ -55,6 +55,22 @@ public final class BenchReport {
         out.flush();
     }
 
+    /**
+     * Heap in use after full collections (two, so that what the first freed for finalisation goes
+     * too): what the live objects hold, for a difference before and after a node holds something.
+     */
+    public static long heapAfterCollection() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** This JVM's options as it was started with them ("no options" if none), for a bench's header. */
+    public static String jvmOptions() {
+        java.util.List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return args.isEmpty() ? "no options" : "options " + String.join(" ", args);
+    }
+
     /** Peak heap use over every heap pool since the JVM started. */
     public static long peakHeapBytes() {
         long peak = 0;

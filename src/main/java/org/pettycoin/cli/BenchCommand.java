@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures.",
-        subcommands = {ChainBench.class, SyncBench.class, MineBench.class, ShardsBench.class})
+        subcommands = {ChainBench.class, SyncBench.class, MineBench.class, ShardsBench.class, MemoryBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -2,7 +2,6 @@ package org.pettycoin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +119,7 @@ final class ShardsBench implements Callable<Integer> {
 
     private Optional<Figures> sync(BenchNodes nodes, Interests held, InetSocketAddress to, Hash256 tip)
             throws IOException {
-        long heapBefore = heapAfterCollection();
+        long heapBefore = BenchReport.heapAfterCollection();
         long t0 = System.nanoTime();
         Node n = nodes.start(name(held).replace(' ', '-'), Optional.empty(), held, to);
         try {
@@ -137,7 +136,7 @@ final class ShardsBench implements Callable<Integer> {
                 n.syncBlockfile();
                 return null;
             });
-            long heap = heapAfterCollection() - heapBefore;
+            long heap = BenchReport.heapAfterCollection() - heapBefore;
             return Optional.of(new Figures(
                     held,
                     n.traffic(),
@@ -170,12 +169,5 @@ final class ShardsBench implements Callable<Integer> {
                 100.0 * f.heapBytes() / full.heapBytes(),
                 f.seconds());
         out.flush();
-    }
-
-    /** Heap in use after asking for a full collection (twice: the first may leave finalisable garbage). */
-    private static long heapAfterCollection() {
-        System.gc();
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -42,4 +42,19 @@ class BenchCommandTest {
         }
         assertThat(CliRunner.run("bench", "shards", "--blocks", "0").exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void memoryBenchPrintsTheHeapOfBothChainsAndWhatServingASyncLeft() {
+        CliRunner.Result r =
+                CliRunner.run("bench", "memory", "--blocks", "300", "--full-blocks", "6", "--txs-per-block", "20");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .containsPattern("JVM: max heap \\d+ MiB, ")
+                .containsPattern("300 empty blocks +heap +-?[\\d.]+ MiB = +-?\\d+ bytes/block")
+                .containsPattern(
+                        "after serving a whole sync to a peer +heap +[+-][\\d.]+ MiB \\([\\d.]+ s to serve 300 blocks\\)")
+                .containsPattern("6 full blocks of 20 txs +heap +-?[\\d.]+ MiB = +-?\\d+ bytes/block, +-?\\d+ bytes/tx")
+                .contains("peak heap");
+        assertThat(CliRunner.run("bench", "memory", "--blocks", "0").exitCode()).isEqualTo(1);
+    }
 }
