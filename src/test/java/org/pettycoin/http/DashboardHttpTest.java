@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,13 +47,10 @@ class DashboardHttpTest {
     @TempDir
     Path dir;
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void thePageIsOneFileThatNeedsNothingFromElsewhere() throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
-                HttpEndpoint web = NodeHttp.start(nodes.start("n"), loopback())) {
+                HttpEndpoint web = NodeHttp.start(nodes.start("n"), WebClient.loopback())) {
             HttpResponse<String> page = get(web, "/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -78,7 +70,7 @@ class DashboardHttpTest {
             Node a = nodes.start("a");
             BlockNode aTip = TestNodes.mine(a, 4);
             Node b = nodes.start("b");
-            try (HttpEndpoint web = NodeHttp.start(b, loopback(), NodeHttp.Extras.named("bee"))) {
+            try (HttpEndpoint web = NodeHttp.start(b, WebClient.loopback(), NodeHttp.Extras.named("bee"))) {
                 // b's own branch of two (their votes make them differ from a's), then a's longer one.
                 TestNodes.mine(b, 2, Feature.REWARDS.bit());
                 b.connect(address(a));
@@ -199,10 +191,8 @@ class DashboardHttpTest {
     void theStreamFollowsTheNodeAndTurnsAwayAListenerTooMany() throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS)) {
             Node n = nodes.start("n");
-            try (HttpEndpoint web = NodeHttp.start(n, loopback())) {
-                HttpResponse<InputStream> stream = client.send(
-                        HttpRequest.newBuilder(uri(web, "/api/events")).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+            try (HttpEndpoint web = NodeHttp.start(n, WebClient.loopback())) {
+                HttpResponse<InputStream> stream = stream(web);
                 assertThat(stream.statusCode()).isEqualTo(200);
                 assertThat(stream.headers().firstValue("Content-Type").orElseThrow())
                         .startsWith("text/event-stream");
@@ -223,10 +213,7 @@ class DashboardHttpTest {
                     List<HttpResponse<InputStream>> more = new ArrayList<>();
                     try {
                         for (int i = 1; i < EventStream.MAX_LISTENERS; i++) {
-                            more.add(client.send(
-                                    HttpRequest.newBuilder(uri(web, "/api/events"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofInputStream()));
+                            more.add(stream(web));
                         }
                         assertThat(more).allMatch(r -> r.statusCode() == 200);
                         HttpResponse<String> refused = get(web, "/api/events");
@@ -248,9 +235,8 @@ class DashboardHttpTest {
     void closingTheEndpointEndsAStreamThatIsNotBeingRead() throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS)) {
             Node n = nodes.start("n");
-            HttpEndpoint web = NodeHttp.start(n, loopback());
-            HttpResponse<InputStream> stream = client.send(
-                    HttpRequest.newBuilder(uri(web, "/api/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpEndpoint web = NodeHttp.start(n, WebClient.loopback());
+            HttpResponse<InputStream> stream = stream(web);
             assertThat(stream.statusCode()).isEqualTo(200);
             // Left unread for a few events, then the endpoint closes: the close does not wait on the reader.
             Thread.sleep(1_500); // an event or two are written, and not read
@@ -287,7 +273,7 @@ class DashboardHttpTest {
         throw new AssertionError("no state event in 20 s");
     }
 
-    private JsonNode dashboard(HttpEndpoint web) throws Exception {
+    private static JsonNode dashboard(HttpEndpoint web) throws Exception {
         HttpResponse<String> r = get(web, "/api/dashboard");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -306,20 +292,11 @@ class DashboardHttpTest {
         return out;
     }
 
-    private HttpResponse<String> get(HttpEndpoint web, String path) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(uri(web, path))
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(HttpEndpoint web, String path) throws Exception {
+        return new WebClient(web).get(path);
     }
 
-    private static URI uri(HttpEndpoint web, String path) {
-        return URI.create("http://127.0.0.1:" + web.address().getPort() + path);
-    }
-
-    private static InetSocketAddress loopback() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static HttpResponse<InputStream> stream(HttpEndpoint web) throws Exception {
+        return new WebClient(web).stream("/api/events");
     }
 }

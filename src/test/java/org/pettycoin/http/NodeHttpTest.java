@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pettycoin.testing.TestNodes.address;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -36,21 +32,19 @@ class NodeHttpTest {
     @TempDir
     Path dir;
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void unknownPathsAre404AndOtherMethods405() throws Exception {
         try (TestNodes nodes = new TestNodes(dir, TestNodes.HOUR_AFTER_GENESIS);
-                HttpEndpoint web = NodeHttp.start(nodes.start("n"), loopback())) {
+                HttpEndpoint web = NodeHttp.start(nodes.start("n"), WebClient.loopback())) {
             assertThat(get(web, "/nope").statusCode()).isEqualTo(404);
             assertThat(get(web, "/index.html").statusCode()).isEqualTo(404);
             assertThat(get(web, "/metrics/x").statusCode()).isEqualTo(404);
+            WebClient c = new WebClient(web);
             HttpResponse<String> post =
-                    send(HttpRequest.newBuilder(uri(web, "/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")));
+                    c.send(HttpRequest.newBuilder(c.uri("/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")));
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(post.headers().firstValue("Allow")).hasValue("GET");
-            assertThat(send(HttpRequest.newBuilder(uri(web, "/nope")).DELETE()).statusCode())
+            assertThat(c.send(HttpRequest.newBuilder(c.uri("/nope")).DELETE()).statusCode())
                     .isEqualTo(404);
             assertThat(get(web, "/metrics").statusCode()).isEqualTo(200);
         }
@@ -62,7 +56,7 @@ class NodeHttpTest {
             Node a = nodes.start("a");
             TestNodes.mine(a, 3);
             Node b = nodes.start("b");
-            try (HttpEndpoint web = NodeHttp.start(b, loopback())) {
+            try (HttpEndpoint web = NodeHttp.start(b, WebClient.loopback())) {
                 // b's own branch of two (their votes make them differ from a's), then a's longer one.
                 TestNodes.mine(b, 2, Feature.REWARDS.bit());
                 b.connect(address(a));
@@ -167,18 +161,6 @@ class NodeHttpTest {
     }
 
     private HttpResponse<String> get(HttpEndpoint web, String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(web, path)).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(HttpEndpoint web, String path) {
-        return URI.create("http://127.0.0.1:" + web.address().getPort() + path);
-    }
-
-    private static InetSocketAddress loopback() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        return new WebClient(web).get(path);
     }
 }

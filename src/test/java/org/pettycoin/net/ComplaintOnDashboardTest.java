@@ -11,14 +11,8 @@ import static org.pettycoin.net.ComplaintRig.sendBlockWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pettycoin.http.HttpEndpoint;
 import org.pettycoin.http.NodeHttp;
+import org.pettycoin.http.WebClient;
 import org.pettycoin.mining.MinedBlock;
 import org.pettycoin.protocol.BlockPacket;
 import org.pettycoin.protocol.ComplaintPacket;
@@ -48,7 +43,7 @@ class ComplaintOnDashboardTest {
     void anInvalidBlockAndItsChildAreDrawnWithTheirComplaint() throws Exception {
         try (ComplaintRig r = new ComplaintRig(dir, false);
                 HostileClient h = ComplaintRig.ours(r.a);
-                HttpEndpoint web = NodeHttp.start(r.a, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                HttpEndpoint web = NodeHttp.start(r.a, WebClient.loopback())) {
             r.sendCommonChain(h);
             Tx steal = TestTxs.pay(ALICE, BOB, 700, 0, out(fB, 0));
             MinedBlock m3 = r.build(r.b2, r.withRefs(r.b2, steal));
@@ -58,13 +53,7 @@ class ComplaintOnDashboardTest {
             h.sendBytes(PacketCodec.encode(new BlockPacket(m4.block())));
             Await.until("A holds b4, invalid", WAIT, () -> invalid(r.a, m4));
 
-            HttpResponse<String> reply = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(
-                                            "http://127.0.0.1:" + web.address().getPort() + "/api/dashboard"))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = new WebClient(web).get("/api/dashboard");
             assertThat(reply.statusCode()).isEqualTo(200);
             Map<String, JsonNode> blocks = new HashMap<>();
             new ObjectMapper()
