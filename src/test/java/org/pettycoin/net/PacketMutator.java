@@ -69,6 +69,11 @@ final class PacketMutator {
         return new Mutant(k, apply(k, base, r));
     }
 
+    /** One of our own valid regtest packets, unharmed: sent first, it takes a connection past the easy checks. */
+    Mutant intact(Random r) {
+        return new Mutant(Kind.INTACT, corpus.own().get(r.nextInt(corpus.own().size())));
+    }
+
     /** {@code base} mutated by {@code kind}. */
     byte[] apply(Kind kind, byte[] base, Random r) {
         return switch (kind) {

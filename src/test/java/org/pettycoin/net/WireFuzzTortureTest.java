@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +97,7 @@ class WireFuzzTortureTest {
                     "127.0.0.1:" + honest.port())) {
                 int port = target.port();
                 target.await("JSON-RPC on", Duration.ofSeconds(30));
+                long rssBefore = target.peakRssKib();
                 Watch watch = new Watch(targetDir.resolve("pettycoin-rpc"), honest, target);
                 Thread watcher = new Thread(watch, "fuzz-watch");
                 watcher.start();
@@ -115,6 +118,8 @@ class WireFuzzTortureTest {
                 watch.stop();
                 watcher.join(30_000);
                 long peakRss = target.isAlive() ? target.peakRssKib() : -1;
+                List<String> broken = brokenLines(target.output());
+                Path kept = keepLog(target);
 
                 System.out.printf(
                         "fuzz: %d packets (%d MiB) over %d connections (%d failed to connect) in %.1f s: %.0f packets/s, "
@@ -133,7 +138,8 @@ class WireFuzzTortureTest {
                 fuzzer.endings().forEach((how, n) -> System.out.printf("fuzz:   %8d  %s%n", n, how));
                 System.out.printf(
                         "fuzz: getinfo answered %d of %d (slowest %d ms); %d blocks mined meanwhile; heights: honest %d, target %d "
-                                + "(caught up: %s, largest lag seen %d); peak RSS %d MiB (%s); node alive: %s%n",
+                                + "(caught up: %s, largest lag once first in step %d); peak RSS %d MiB before fuzzing, "
+                                + "%d MiB after (%s); node alive: %s%n",
                         watch.answered.get(),
                         watch.asked.get(),
                         watch.slowestMillis.get(),
@@ -142,14 +148,20 @@ class WireFuzzTortureTest {
                         watch.targetHeight.get(),
                         caughtUp,
                         watch.largestLag.get(),
+                        rssBefore / 1024,
                         peakRss / 1024,
                         HEAP,
                         target.isAlive());
+                System.out.printf(
+                        "fuzz: %d log lines with an exception or at level ERROR; the node's log is kept in %s%n",
+                        broken.size(), kept);
+                broken.stream().limit(20).forEach(l -> System.out.println("fuzz:   " + l));
 
                 assertThat(finished)
                         .as("fuzzer finished within " + limitSecs + " s")
                         .isTrue();
                 assertThat(target.isAlive()).as("node process alive").isTrue();
+                assertThat(broken).as("exceptions or errors in the node's log").isEmpty();
                 assertThat(fuzzer.packets.sum()).isGreaterThanOrEqualTo(packets);
                 assertThat(watch.failed.get())
                         .as("getinfo calls that failed or took over " + RPC_BOUND)
@@ -165,6 +177,28 @@ class WireFuzzTortureTest {
                 assertThat(target.stop(Duration.ofSeconds(30))).isTrue();
             }
         }
+    }
+
+    /**
+     * Lines of the node's log that show a fault of its own rather than a peer's: errors, stack
+     * traces, exceptions other than the resets of the fuzzer's hang-ups.
+     */
+    private static List<String> brokenLines(String log) {
+        return log.lines()
+                .filter(l -> l.contains(" ERROR ")
+                        || l.contains("OutOfMemory")
+                        || l.startsWith("\tat ")
+                        || l.startsWith("Caused by")
+                        || (l.contains("Exception") && !l.contains("disconnected (IO_ERROR: java.net.SocketException")))
+                .toList();
+    }
+
+    /** The node's log, copied under target/ so it outlives the test's temporary directory. */
+    private static Path keepLog(NodeProcess target) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "fuzz"));
+        Path to = dir.resolve("target-node.log");
+        Files.writeString(to, target.output(), StandardCharsets.UTF_8);
+        return to;
     }
 
     private static long height(Node n) throws IOException {
@@ -189,6 +223,9 @@ class WireFuzzTortureTest {
         private final NodeProcess target;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final AtomicBoolean mining = new AtomicBoolean(true);
+        /** Whether the target has reached the honest height once (its first sync is not lag). */
+        private final AtomicBoolean inStep = new AtomicBoolean();
+
         private final ExecutorService calls = Executors.newSingleThreadExecutor();
 
         Watch(Path socket, Node honest, NodeProcess target) {
@@ -241,7 +278,13 @@ class WireFuzzTortureTest {
                         .get(RPC_BOUND.toMillis(), TimeUnit.MILLISECONDS);
                 targetHeight.set(info.path("preferred_chain").path("height").asLong());
                 answered.incrementAndGet();
-                largestLag.accumulateAndGet(height(honest) - targetHeight.get(), Math::max);
+                long lag = height(honest) - targetHeight.get();
+                if (lag <= 0) {
+                    inStep.set(true);
+                }
+                if (inStep.get()) {
+                    largestLag.accumulateAndGet(lag, Math::max);
+                }
             } catch (ExecutionException | TimeoutException e) {
                 failed.incrementAndGet();
             }

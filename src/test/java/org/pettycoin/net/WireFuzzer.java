@@ -156,12 +156,16 @@ final class WireFuzzer {
     private void burst(Random r, OutputStream out, boolean mutatedWelcome) throws IOException {
         int count = 1 + r.nextInt(r.nextInt(4) == 0 ? 200 : 20);
         boolean drip = r.nextInt(50) == 0;
+        // A third of the bursts open with a few valid packets, to reach the node in more states.
+        int valid = mutatedWelcome || r.nextInt(3) != 0 ? 0 : 1 + r.nextInt(5);
         for (int i = 0; i < count; i++) {
-            PacketMutator.Mutant m = i == 0 && mutatedWelcome
-                    ? new PacketMutator.Mutant(
-                            PacketMutator.Kind.BIT_FLIPS,
-                            mutator.apply(PacketMutator.Kind.BIT_FLIPS, PacketCodec.encode(welcome()), r))
-                    : mutator.next(r);
+            PacketMutator.Mutant m = i < valid
+                    ? mutator.intact(r)
+                    : i == 0 && mutatedWelcome
+                            ? new PacketMutator.Mutant(
+                                    PacketMutator.Kind.BIT_FLIPS,
+                                    mutator.apply(PacketMutator.Kind.BIT_FLIPS, PacketCodec.encode(welcome()), r))
+                            : mutator.next(r);
             if (drip && i == 0) {
                 drip(out, m.bytes(), r);
             } else {
