@@ -1,7 +1,8 @@
 package org.pettycoin.net;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -31,11 +32,19 @@ final class Handshake {
     private static final int MIN_INTERESTS = 2;
     /** How long a node that broke the protocol is refused. */
     private static final long BAN_MILLIS = 10 * 60 * 1000L;
+    /**
+     * Most bans remembered at once; past it the oldest is forgotten early. A peer picks its uuid, so
+     * a ban only holds off an honest node that keeps breaking the rules; a hostile one sends a new
+     * uuid each time, and without a bound each of those would cost us an entry.
+     */
+    static final int MAX_BANNED = 16 * 1024;
 
     private final NodeUuid self;
     private final Interests interests;
     private final LongSupplier nowMillis;
-    private final Map<NodeUuid, Long> bannedUntil = new HashMap<>();
+    /** Each banned uuid and when its ban ends, oldest first: every ban is as long, so the first ends first. */
+    private final LinkedHashMap<NodeUuid, Long> bannedUntil = new LinkedHashMap<>();
+
     private long bans;
 
     Handshake(NodeUuid self, Interests interests, LongSupplier nowMillis) {
@@ -79,8 +88,7 @@ final class Handshake {
         if (w.uuid().equals(self)) {
             return refuse(Misbehaviour.SELF_DIAL, "that is us");
         }
-        Long banned = bannedUntil.get(w.uuid());
-        if (banned != null && banned > nowMillis.getAsLong()) {
+        if (isBanned(w.uuid())) {
             return refuse(Misbehaviour.BANNED, "banned for misbehaving");
         }
         for (Peer other : connected) {
@@ -103,6 +111,34 @@ final class Handshake {
     /** {@code p} broke the protocol: its node is refused for a while. */
     void ban(Peer p) {
         bans++;
-        p.uuid().ifPresent(u -> bannedUntil.put(u, nowMillis.getAsLong() + BAN_MILLIS));
+        p.uuid().ifPresent(this::ban);
+    }
+
+    /**
+     * Refuses {@code uuid} for {@link #BAN_MILLIS}. Ended bans are dropped here, and past
+     * {@link #MAX_BANNED} the oldest too, so what a stream of fresh uuids costs stays bounded.
+     */
+    void ban(NodeUuid uuid) {
+        long now = nowMillis.getAsLong();
+        bannedUntil.remove(uuid); // re-inserted at the end, in expiry order
+        bannedUntil.put(uuid, now + BAN_MILLIS);
+        Iterator<Map.Entry<NodeUuid, Long>> oldest = bannedUntil.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<NodeUuid, Long> e = oldest.next();
+            if (e.getValue() > now && bannedUntil.size() <= MAX_BANNED) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    boolean isBanned(NodeUuid uuid) {
+        Long until = bannedUntil.get(uuid);
+        return until != null && until > nowMillis.getAsLong();
+    }
+
+    /** Bans held now (ended ones are dropped at the next ban). */
+    int bansHeld() {
+        return bannedUntil.size();
     }
 }
