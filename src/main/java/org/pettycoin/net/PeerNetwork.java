@@ -396,7 +396,7 @@ public final class PeerNetwork implements ConnectionListener {
         LOG.info(
                 "{}: welcome from '{}', listen port {}, best block {}",
                 p,
-                w.monikerText(),
+                w.monikerPrintable(),
                 w.listenPort(),
                 p.welcomeBlock.map(Hash256::hex).orElse("genesis"));
         addresses.welcomed(p.connection, w);

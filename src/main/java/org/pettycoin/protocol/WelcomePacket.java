@@ -41,7 +41,7 @@ public record WelcomePacket(
         return Bytes.of(Arrays.copyOf(text.getBytes(StandardCharsets.UTF_8), MONIKER_LENGTH));
     }
 
-    /** The moniker up to its first NUL, for logs (C does not NUL-terminate a full field). */
+    /** The moniker up to its first NUL (C does not NUL-terminate a full field). */
     public String monikerText() {
         byte[] b = moniker.toByteArray();
         int end = 0;
@@ -49,6 +49,28 @@ public record WelcomePacket(
             end++;
         }
         return new String(b, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #monikerText} fit for a log line: control and format characters (a newline that would
+     * forge a line, terminal escapes) written as {@code \\uXXXX}, since the peer chose them.
+     */
+    public String monikerPrintable() {
+        String text = monikerText();
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.UNASSIGNED
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     /**

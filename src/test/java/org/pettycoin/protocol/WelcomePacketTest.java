@@ -91,4 +91,20 @@ class WelcomePacketTest {
                 new WelcomePacket(1, full, 0, NodeUuid.ZERO, YOU, WelcomePacket.ALL_INTERESTS, Optional.empty());
         assertThat(w.monikerText()).isEqualTo("x".repeat(34));
     }
+
+    @Test
+    void aMonikerIsLoggedWithItsControlCharactersEscaped() {
+        WelcomePacket w = new WelcomePacket(
+                1,
+                WelcomePacket.moniker("evil\n12:00 INFO forged\u001b[2J\u2028ok"),
+                0,
+                NodeUuid.ZERO,
+                YOU,
+                WelcomePacket.ALL_INTERESTS,
+                Optional.empty());
+        assertThat(w.monikerPrintable()).isEqualTo("evil\\u000a12:00 INFO forged\\u001b[2J\\u2028ok");
+        assertThat(w.monikerPrintable()).doesNotContain("\n", "\u001b");
+        assertThat(welcome(1, WelcomePacket.ALL_INTERESTS, Optional.empty()).monikerPrintable())
+                .isEqualTo("ICBINB! java");
+    }
 }
