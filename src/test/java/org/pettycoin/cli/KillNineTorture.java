@@ -24,7 +24,8 @@ import org.pettycoin.testing.TestKeys;
  * from it, each its own {@code pettycoin node} process. One of them, chosen by a seeded random, is
  * killed with SIGKILL at a random moment and started again on the same directory; every block it
  * had reported over JSON-RPC before the kill must be there as soon as it answers again (a node
- * never reports a block its journal does not hold). Then power cuts: a node is killed and its
+ * never reports a block its journal does not hold); now and then it is killed a second time while
+ * it starts again (in its replay, say). Then power cuts: a node is killed and its
  * blockfile cut back to a random point no earlier than the length it last logged as synced (a
  * random byte, a record boundary, or inside the last record); it must start, hold every block
  * before the cut at once, and get the rest back from its peer. Last, both stop cleanly and
@@ -37,6 +38,8 @@ final class KillNineTorture {
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
     /** How long a cut node may take to get back from its peer what the cut took. */
     private static final Duration RESYNC_LIMIT = Duration.ofMinutes(2);
+    /** One kill in this many is followed by a second while the node starts again. */
+    private static final int EARLY_KILL_ONE_IN = 5;
     /** How often the harness asks both nodes what they hold while it waits for the moment to kill. */
     private static final long RECORD_EVERY_MILLIS = 150;
 
@@ -46,6 +49,7 @@ final class KillNineTorture {
     /** What was done and seen, printed at the end. */
     static final class Figures {
         int kills;
+        int earlyKills;
         int restarts;
         long blocksChecked;
         Duration longestRestart = Duration.ZERO;
@@ -75,12 +79,13 @@ final class KillNineTorture {
             long median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
             long max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
             return String.format(
-                    "torture: %d SIGKILLs, %d restarts (none failed), %d reported blocks checked after restarts; "
+                    "torture: %d SIGKILLs (%d of them while starting), %d restarts (none failed), %d reported blocks checked after restarts; "
                             + "longest restart to JSON-RPC %.1f s; replay median %d ms, longest %d ms "
                             + "(at most %d blocks replayed); %d power cuts (%d at a random byte, %d at a record "
                             + "boundary, %d inside the last record), %d bytes cut, %d blocks lost with the cut "
                             + "tail of which %d came back from the peer; final heights miner %d, follower %d",
                     kills,
+                    earlyKills,
                     restarts,
                     blocksChecked,
                     longestRestart.toMillis() / 1000.0,
@@ -207,7 +212,19 @@ final class KillNineTorture {
         Map<String, Long> before = victim.reported();
         victim.kill();
         figures.kills++;
-        figures.started(victim.start());
+        if (random.nextInt(EARLY_KILL_ONE_IN) == 0) {
+            // Killed again while it starts: in the JVM's start, the replay, or binding its sockets.
+            victim.spawn();
+            Thread.sleep(random.nextInt(2500));
+            victim.kill();
+            figures.kills++;
+            figures.earlyKills++;
+        }
+        TortureNode.Start s = victim.start();
+        figures.started(s);
+        System.out.printf(
+                "torture: kill %d: %s up again in %d ms (replay %d ms), checking %d blocks%n",
+                i, victim.name(), s.toRpc().toMillis(), s.replayMillis(), before.size());
         Set<String> gone = victim.missing(before);
         figures.blocksChecked += before.size();
         if (!gone.isEmpty()) {
@@ -243,7 +260,18 @@ final class KillNineTorture {
         figures.bytesCut += length - cut;
         BlockfileRecords kept = BlockfileRecords.read(file);
         victim.cutTo(kept.end());
-        figures.started(victim.start());
+        TortureNode.Start s = victim.start();
+        figures.started(s);
+        System.out.printf(
+                "torture: cut %d: %s cut %s from %d to %d bytes (synced %d), up again in %d ms, checking %d blocks%n",
+                i,
+                victim.name(),
+                kind,
+                length,
+                cut,
+                floor,
+                s.toRpc().toMillis(),
+                kept.blocks().size());
         Set<String> gone = victim.missing(kept.blocks());
         figures.blocksChecked += kept.blocks().size();
         if (!gone.isEmpty()) {

@@ -88,16 +88,22 @@ final class TortureNode implements AutoCloseable {
         return process.orElseThrow(() -> new IllegalStateException(name + " is not running"));
     }
 
-    /** Starts a run; fails unless it answers getinfo within the start limit (or if it exits first). */
-    Start start() throws Exception {
+    /** Starts a run and does not wait for it: for a kill while it starts (replaying, truncating, binding). */
+    void spawn() throws IOException {
         if (process.isPresent()) {
             throw new IllegalStateException(name + " is running already");
         }
         runs++;
         Path log = logDir.resolve(name + "-" + runs + ".log");
+        process = Optional.of(
+                NodeProcess.start(log, List.of("-Xmx256m"), args.get().toArray(String[]::new)));
+    }
+
+    /** Starts a run; fails unless it answers getinfo within the start limit (or if it exits first). */
+    Start start() throws Exception {
         long t0 = System.nanoTime();
-        NodeProcess p = NodeProcess.start(log, List.of("-Xmx256m"), args.get().toArray(String[]::new));
-        process = Optional.of(p);
+        spawn();
+        NodeProcess p = running();
         Optional<Boolean> up = Await.value(startLimit, () -> {
             if (!p.isAlive()) {
                 throw new AssertionError(name + " run " + runs + " exited ("
