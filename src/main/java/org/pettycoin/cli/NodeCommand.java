@@ -114,6 +114,14 @@ final class NodeCommand implements Callable<Integer> {
     private String rewardAddress;
 
     @Option(
+            names = "--block-pause",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description = "with --reward-address: rest this long after each block mined (regtest blocks take "
+                    + "~256 hashes, so a regtest miner otherwise mines hundreds a second; default: ${DEFAULT-VALUE})")
+    private double blockPause;
+
+    @Option(
             names = "--shards",
             paramLabel = "LIST",
             description = "hold only these of the shards 0..3, e.g. 0,1 (default: all): of the others the node keeps "
@@ -233,6 +241,9 @@ final class NodeCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserError("--mining-threads must be at least 1");
         }
+        if (!(blockPause >= 0)) {
+            throw new UserError("--block-pause must not be negative");
+        }
         try {
             DataDir.open(dataDir);
         } catch (IOException e) {
@@ -279,7 +290,8 @@ final class NodeCommand implements Callable<Integer> {
             stopped.countDown();
             throw new UserError("cannot serve JSON-RPC: " + e.getMessage());
         }
-        Optional<Miner> miner = reward.map(a -> MiningSetup.start(node, a, threads, Duration.ZERO));
+        Optional<Miner> miner =
+                reward.map(a -> MiningSetup.start(node, a, threads, Duration.ofMillis((long) (blockPause * 1000))));
         Optional<HttpEndpoint> web;
         try {
             web = HttpOptions.start(

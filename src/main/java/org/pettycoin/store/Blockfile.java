@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import org.pettycoin.protocol.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only chain store in the C node's format (C's blockfile.c): a plain concatenation of
@@ -29,6 +31,8 @@ import org.pettycoin.protocol.Protocol;
 public final class Blockfile implements Closeable {
     /** Name of the file in the data directory. */
     public static final String FILE_NAME = "blockfile";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Blockfile.class);
 
     private final Path path;
     private final FileChannel channel;
@@ -180,6 +184,8 @@ public final class Blockfile implements Closeable {
             channel.force(false);
             syncedPosition = position;
             dirty = false;
+            // The point a power cut cannot take back, for an operator (and a crash harness) to read.
+            LOG.debug("{} synced to {} bytes", path, position);
         }
     }
 

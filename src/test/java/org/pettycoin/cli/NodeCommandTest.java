@@ -118,6 +118,9 @@ class NodeCommandTest {
         r = CliRunner.run("node", "--pettycoin-dir", dir.toString(), "--log-level", "loud");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("--log-level");
+        r = CliRunner.run("node", "--pettycoin-dir", dir.toString(), "--block-pause", "-1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--block-pause");
     }
 
     @Test

@@ -103,6 +103,16 @@ public final class NodeProcess implements AutoCloseable {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * SIGKILL (what {@link Process#destroyForcibly} sends on Linux): no shutdown hook runs, nothing
+     * is synced; waits until the process is gone, so its files and ports are free. False if it outlived
+     * {@code limit}.
+     */
+    public boolean kill(Duration limit) throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** SIGTERM, then waits for the clean stop. */
     public boolean stop(Duration limit) throws InterruptedException {
         process.destroy();
