@@ -56,8 +56,22 @@ public final class Blockfile implements Closeable {
                     PosixFilePermissions.asFileAttribute(Set.of(
                             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+            forceDirectory(path.toAbsolutePath().getParent());
         }
         return new Blockfile(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE), false);
+    }
+
+    /**
+     * Forces {@code dir}'s entries to the device, so that a new file's name survives a power cut
+     * along with the records later synced into it. Where a directory cannot be opened to be forced
+     * (not POSIX), the file system orders it itself, and this does nothing.
+     */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // nothing to force with
+        }
     }
 
     /** Opens a blockfile that is only read: replay never truncates it. */
