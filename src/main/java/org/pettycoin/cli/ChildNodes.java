@@ -24,6 +24,9 @@ import org.pettycoin.store.DataDir;
  * Closing stops every node (last started first, SIGTERM then kill), then every proxy.
  */
 final class ChildNodes implements AutoCloseable {
+    /** In a child's JVM option, replaced by the node's name (e.g. run1-a), so each node gets its own file. */
+    static final String NODE_NAME = "{node}";
+
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     /** How often a child's log is read while waiting for a line: it bounds the error of a start time. */
     private static final long LOG_POLL_MILLIS = 5;
@@ -110,7 +113,11 @@ final class ChildNodes implements AutoCloseable {
                 "--dns-seed",
                 "none"));
         connect.ifPresent(a -> args.addAll(List.of("--connect", a.getHostString() + ":" + a.getPort())));
-        ChildJvm.Running jvm = ChildJvm.start(jvmOptions, dir.resolve(name + ".log"), args);
+        // Each node its own recording or log: JDK 17's -XX:StartFlightRecording knows no %p.
+        String node = dir.getFileName() + "-" + name;
+        List<String> options =
+                jvmOptions.stream().map(o -> o.replace(NODE_NAME, node)).toList();
+        ChildJvm.Running jvm = ChildJvm.start(options, dir.resolve(name + ".log"), args);
         Child c = new Child(name, jvm, data, new RpcProbe(data.resolve(DataDir.RPC_FILE_NAME)));
         children.add(c);
         return c;

@@ -21,7 +21,7 @@ import org.pettycoin.protocol.Hash256;
  */
 final class ProcessSync {
     /** What the children get unless told otherwise: what {@code ./pettycoin} gives a node (see the script). */
-    static final String DEFAULT_CHILD_JVM = "-Xmx512m";
+    static final String DEFAULT_CHILD_JVM = "-Xmx1g";
 
     static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of(DEFAULT_CHILD_JVM.split(" "));
 

@@ -118,7 +118,9 @@ final class SyncBench implements Callable<Integer> {
             names = "--child-jvm-option",
             paramLabel = "OPT",
             description = "with --processes: an option for every node's JVM (repeatable), e.g. -Xmx256m or "
-                    + "-XX:StartFlightRecording=filename=node.jfr; none given: " + ProcessSync.DEFAULT_CHILD_JVM
+                    + "-XX:StartFlightRecording=filename=" + ChildNodes.NODE_NAME + ".jfr ("
+                    + ChildNodes.NODE_NAME + " becomes the node's name, e.g. run0-b); none given: "
+                    + ProcessSync.DEFAULT_CHILD_JVM
                     + ", as the ./pettycoin launcher gives a node")
     private List<String> childJvmOptions = new ArrayList<>();
 
