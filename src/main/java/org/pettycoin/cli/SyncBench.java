@@ -43,14 +43,15 @@ import picocli.CommandLine.Spec;
             "both hold every block of both branches and their tips are on one chain",
             "(equal but for mined blocks still crossing); both must then settle on one",
             "tip. Each is measured over loopback, then through a proxy that adds",
-            "--latency each way."
+            "--latency each way. With --processes each node is its own",
+            "'pettycoin node' process and JVM."
         })
 final class SyncBench implements Callable<Integer> {
     static final int FAILED = 1;
     /** The seed scenario's miner: a block every this often while the fork heals. */
-    private static final long MINE_EVERY_MILLIS = 100;
+    static final long MINE_EVERY_MILLIS = 100;
     /** After the heal is timed, how long the last mined blocks and requests may take to settle. */
-    private static final Duration SETTLE = Duration.ofSeconds(60);
+    static final Duration SETTLE = Duration.ofSeconds(60);
     /** Past the newest pre-built block, so every block is in the past but inside the horizon. */
     private static final long CLOCK_AFTER_TIP_SECS = 60;
 
@@ -107,14 +108,30 @@ final class SyncBench implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     private int timeoutSecs;
 
+    @Option(
+            names = "--processes",
+            description = "run each node as its own 'pettycoin node' process (its own JVM, JIT and heap), "
+                    + "watched over its RPC socket, instead of all nodes inside this JVM")
+    private boolean processes;
+
+    @Option(
+            names = "--child-jvm-option",
+            paramLabel = "OPT",
+            description = "with --processes: an option for every node's JVM (repeatable), e.g. -Xmx256m or "
+                    + "-XX:StartFlightRecording=filename=" + ChildNodes.NODE_NAME + ".jfr ("
+                    + ChildNodes.NODE_NAME + " becomes the node's name, e.g. run0-b); none given: "
+                    + ProcessSync.DEFAULT_CHILD_JVM
+                    + ", as the ./pettycoin launcher gives a node")
+    private List<String> childJvmOptions = new ArrayList<>();
+
     private PrintWriter out;
-    private PrintWriter err;
+    private SyncRows rows;
 
     @Override
     public Integer call() throws IOException {
         validate();
         out = spec.commandLine().getOut();
-        err = spec.commandLine().getErr();
+        rows = new SyncRows(out, spec.commandLine().getErr());
         Path root = Files.createTempDirectory("pettycoin-bench-sync");
         try {
             long t0 = System.nanoTime();
@@ -132,11 +149,29 @@ final class SyncBench implements Callable<Integer> {
             }
             boolean ok = true;
             int run = 0;
-            for (Optional<Duration> link : links) {
-                ok &= initialSync(chain, link, root.resolve("run" + run++));
-                ok &= forkHeal(fork, link, root.resolve("run" + run++));
+            rows.line("bench JVM options: " + ChildJvm.ownOptions());
+            Optional<ProcessSync> children = Optional.empty();
+            if (processes) {
+                ProcessSync p = new ProcessSync(
+                        rows,
+                        childJvmOptions.isEmpty() ? ProcessSync.DEFAULT_CHILD_JVM_OPTIONS : childJvmOptions,
+                        timeout());
+                rows.line("node JVM options: " + p.jvmOptions());
+                children = Optional.of(p);
             }
-            out.printf("peak heap: %.1f MiB%n", BenchReport.peakHeapBytes() / 1048576.0);
+            for (Optional<Duration> link : links) {
+                Path a = root.resolve("run" + run++);
+                Path b = root.resolve("run" + run++);
+                if (children.isPresent()) {
+                    ok &= children.get().initialSync(chain, link, a);
+                    ok &= children.get().forkHeal(fork, link, b);
+                } else {
+                    ok &= initialSync(chain, link, a);
+                    ok &= forkHeal(fork, link, b);
+                }
+            }
+            out.printf(
+                    "peak heap%s: %.1f MiB%n", processes ? " (this JVM)" : "", BenchReport.peakHeapBytes() / 1048576.0);
             out.flush();
             return ok ? 0 : FAILED;
         } finally {
@@ -161,7 +196,7 @@ final class SyncBench implements Callable<Integer> {
     }
 
     private static String linkName(Optional<Duration> link) {
-        return link.map(d -> d.toMillis() + " ms one-way").orElse("loopback");
+        return SyncRows.linkName(link);
     }
 
     /** (a) An empty node dials one that holds the chain: until it is on the same tip, nothing outstanding. */
@@ -184,11 +219,7 @@ final class SyncBench implements Callable<Integer> {
                         "the new node is at height " + v.height() + " of " + chain.blocks() + ", " + v.outstanding()
                                 + " requests outstanding");
             }
-            double secs = took.get() / 1e9;
-            out.printf(
-                    "%-45s %8d blocks in %7.2f s = %9.0f blocks/s%n",
-                    what, chain.blocks(), secs, chain.blocks() / secs);
-            out.flush();
+            rows.synced(what, chain.blocks(), took.get() / 1e9);
             return true;
         }
     }
@@ -248,10 +279,7 @@ final class SyncBench implements Callable<Integer> {
                         "healed, but the nodes did not settle on one tip with every block within " + SETTLE.toSeconds()
                                 + " s of the miner stopping");
             }
-            out.printf(
-                    "%-45s %8.2f s to heal: all %d blocks on both, %d mined meanwhile%n",
-                    what, took.get() / 1e9, all, minedMeanwhile);
-            out.flush();
+            rows.healed(what, took.get() / 1e9, all, minedMeanwhile);
             return true;
         }
     }
@@ -300,16 +328,17 @@ final class SyncBench implements Callable<Integer> {
         }
     }
 
+    /** How long a node's clock starts after the newest pre-built block, for {@code --mocktime}. */
+    static long clockAfterTip(long lastTimestamp) {
+        return lastTimestamp + CLOCK_AFTER_TIP_SECS;
+    }
+
     private Duration timeout() {
         return Duration.ofSeconds(timeoutSecs);
     }
 
     private boolean failed(String what, String why) {
-        out.printf("%-45s FAILED%n", what);
-        out.flush();
-        err.println("bench sync: " + what + ": " + why);
-        err.flush();
-        return false;
+        return rows.failed(what, why);
     }
 
     /** Mines an empty block on a node's best block every {@link #MINE_EVERY_MILLIS} and announces it. */
