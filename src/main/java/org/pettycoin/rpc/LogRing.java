@@ -21,6 +21,7 @@ import org.pettycoin.chainstate.LogNode;
 import org.pettycoin.transport.PacketLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -160,6 +161,13 @@ public final class LogRing {
                 a.addFilter(shown);
             }
         }
+        ch.qos.logback.classic.Logger io = ctx.getLogger(PacketLog.LOGGER_NAME);
+        if (shown.threshold(PacketLog.LOGGER_NAME).isGreaterOrEqual(Level.DEBUG)) {
+            // No appender shows frames as lines: they go straight to the rings, with no logging event.
+            io.setLevel(Level.DEBUG);
+            set.remove(PacketLog.LOGGER_NAME);
+            PacketLog.divert(Optional.of(LogRing::frame));
+        }
         ch.qos.logback.classic.Logger netty = ctx.getLogger("io.netty");
         if (netty.getLevel() == null) {
             // Netty's own chatter stays where it was: it is not ours to keep.
@@ -169,6 +177,12 @@ public final class LogRing {
             ctx.getLogger(name).setLevel(null);
         }
         root.setLevel(Level.TRACE);
+    }
+
+    /** A frame no line was written for, into the ring of the node whose thread saw it. */
+    private static void frame(PacketLog.Frame f) {
+        String node = Optional.ofNullable(MDC.get(LogNode.MDC_KEY)).orElse("");
+        ROUTER.ring(node).addIo(PacketLog.LOGGER_NAME, f.describe(), f);
     }
 
     /** Sends each event to its node's ring. */

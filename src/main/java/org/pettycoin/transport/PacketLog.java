@@ -3,6 +3,7 @@ package org.pettycoin.transport;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.Optional;
 import org.pettycoin.protocol.Hex;
 import org.pettycoin.protocol.PacketType;
 import org.slf4j.Logger;
@@ -11,8 +12,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Every frame in and out at io level, as C's log_io (log.c): direction, type, length, peer, and the
  * frame's hex, of which at most {@link #MAX_HEX_BYTES} bytes. It has a logger of its own ({@link
- * #LOGGER_NAME}, the {@code io} subsystem of {@code --log-level}), and nothing is built unless that
- * logger is at trace: the hex only when a line is actually written, from {@link Frame#toString}.
+ * #LOGGER_NAME}, the {@code io} subsystem of {@code --log-level}): when that logger is at trace,
+ * every frame is a log line (the hex built only when a line is actually written, from {@link
+ * Frame#toString}). Otherwise frames go, if anywhere, to the {@link Sink} the in-memory log set
+ * ({@link #divert}): straight into it, without a logging event, so that keeping them costs a copy
+ * of the frame's head and not a log line's machinery per frame.
  */
 public final class PacketLog {
     /** The io subsystem's logger: not a class, so that its level is set on its own. */
@@ -23,6 +27,14 @@ public final class PacketLog {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
     private static final int TYPE_OFFSET = 4;
 
+    /** Takes the frames no log line is written for (the in-memory log's io entries); any thread. */
+    @FunctionalInterface
+    public interface Sink {
+        void frame(Frame f);
+    }
+
+    private static volatile Optional<Sink> sink = Optional.empty();
+
     /**
      * The frame's first {@link #MAX_HEX_BYTES} bytes (a copy) and its whole length; prints as hex,
      * built only when printed.
@@ -31,11 +43,18 @@ public final class PacketLog {
         private final boolean in;
         private final byte[] head;
         private final int length;
+        private final SocketAddress peer;
 
-        public Frame(boolean in, byte[] frame) {
+        public Frame(boolean in, byte[] frame, SocketAddress peer) {
             this.in = in;
             this.head = Arrays.copyOf(frame, Math.min(frame.length, MAX_HEX_BYTES));
             this.length = frame.length;
+            this.peer = peer;
+        }
+
+        /** What a log line says before the hex: direction, type, length and peer. */
+        public String describe() {
+            return (in ? "IN " : "OUT ") + typeName(head) + " " + length + " bytes " + peer;
         }
 
         /** Received (else sent). */
@@ -61,21 +80,29 @@ public final class PacketLog {
 
     private PacketLog() {}
 
+    /** Frames no log line is written for go to {@code to} (or nowhere, if empty). */
+    public static void divert(Optional<Sink> to) {
+        sink = to;
+    }
+
     static void in(Channel ch, byte[] frame) {
-        if (LOG.isTraceEnabled()) {
-            log(true, ch.remoteAddress(), frame);
-        }
+        record(true, ch, frame);
     }
 
     static void out(Channel ch, byte[] frame) {
-        if (LOG.isTraceEnabled()) {
-            log(false, ch.remoteAddress(), frame);
-        }
+        record(false, ch, frame);
     }
 
-    private static void log(boolean in, SocketAddress peer, byte[] frame) {
-        Frame f = new Frame(in, frame);
-        LOG.trace("{} {} {} bytes {} {}", in ? "IN" : "OUT", typeName(frame), frame.length, peer, f);
+    private static void record(boolean in, Channel ch, byte[] frame) {
+        if (LOG.isTraceEnabled()) {
+            Frame f = new Frame(in, frame, ch.remoteAddress());
+            LOG.trace("{} {}", f.describe(), f);
+            return;
+        }
+        Optional<Sink> s = sink;
+        if (s.isPresent()) {
+            s.get().frame(new Frame(in, frame, ch.remoteAddress()));
+        }
     }
 
     /** The C name of the frame's type ({@code le32} after the length), or its number if unknown. */

@@ -2,6 +2,7 @@ package org.pettycoin.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -61,13 +62,28 @@ class GetlogLevelsTest extends WithRpcNode {
             assertThat(n.result("getlog", "unusual").get("log"))
                     .allMatch(e -> List.of("UNUSUAL", "BROKEN", "SKIPPED")
                             .contains(e.get("type").asText()));
+            // No appender shows io, so the frames went to the ring without a logging event each.
+            assertThat(lines.list).isEmpty();
+
+            // With io shown (what --log-level io sets), each frame is a line as well: direction, type,
+            // length and peer, then the frame's hex.
+            Level before = io.getLevel();
+            io.setLevel(Level.TRACE);
+            try (RpcTestNode third = RpcTestNode.start(n.address())) {
+                assertThat(third.node.port()).isPositive();
+                Await.until(
+                        "a WELCOME line",
+                        Duration.ofSeconds(20),
+                        () -> lines.list.stream()
+                                .anyMatch(e -> e.getFormattedMessage()
+                                        .matches("OUT PROTOCOL_PKT_WELCOME (\\d+) bytes \\S*127\\.0\\.0\\.1\\S* "
+                                                + "[0-9a-f]{1024}…")));
+            } finally {
+                io.setLevel(before);
+            }
         } finally {
             io.detachAppender(lines);
         }
-        // The lines themselves: direction, type, length and peer, then the frame's hex.
-        assertThat(lines.list)
-                .anySatisfy(e -> assertThat(e.getFormattedMessage())
-                        .matches("OUT PROTOCOL_PKT_WELCOME (\\d+) bytes \\S*127\\.0\\.0\\.1\\S* [0-9a-f]{1024}…"));
     }
 
     @Test

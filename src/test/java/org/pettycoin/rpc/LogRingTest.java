@@ -44,7 +44,11 @@ class LogRingTest {
         ring.add(LogRing.LogLevel.DEBUG, "n", "d0");
         byte[] big = new byte[4096];
         for (int i = 0; i < 50; i++) {
-            ring.addIo("org.pettycoin.io", "IN BLOCK", new PacketLog.Frame(true, big));
+            ring.addIo(
+                    "org.pettycoin.io",
+                    "IN BLOCK",
+                    new PacketLog.Frame(
+                            true, big, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1)));
         }
         ring.add(LogRing.LogLevel.INFO, "n", "i0");
         List<LogRing.Entry> all = ring.snapshot().entries();
