@@ -46,6 +46,11 @@ public final class BenchReport {
         printRate(out, what, n, "blocks", secs);
     }
 
+    /** {@link #reportSeconds} for txs. */
+    public static void reportSecondsTxs(PrintWriter out, String what, long n, double secs) {
+        printRate(out, what, n, "txs", secs);
+    }
+
     private static void reportRate(PrintWriter out, String what, long n, String unit, long startNanos) {
         printRate(out, what, n, unit, (System.nanoTime() - startNanos) / 1e9);
     }

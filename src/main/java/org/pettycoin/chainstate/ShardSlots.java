@@ -9,6 +9,7 @@ import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.Proof;
 import org.pettycoin.protocol.Tx;
+import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
@@ -22,6 +23,11 @@ final class ShardSlots {
     private final Tx[] txs;
     private final List<List<InputRef>> refs;
     private Proof[] proofs;
+    /** Once every slot has a hash the hashes never change: the tree is built on the first proof asked for. */
+    private Optional<MerkleTree.Levels> tree = Optional.empty();
+    /** Once every slot is full nothing changes: each tx's bytes with refs, made on first use. */
+    private Optional<List<byte[]>> withRefs = Optional.empty();
+
     private int txCount;
     private int hashCount;
 
@@ -111,9 +117,30 @@ final class ShardSlots {
     /** A proof for a known slot: built from the hashes when all are known, else the one it came with. */
     Optional<Proof> proof(Hash256 blockId, int shard, int txoff) {
         if (allHashes()) {
-            return Optional.of(MerkleTree.proof(blockId, shard, Arrays.asList(hashes), txoff));
+            if (tree.isEmpty()) {
+                tree = Optional.of(MerkleTree.levels(Arrays.asList(hashes)));
+            }
+            return Optional.of(tree.get().proof(blockId, shard, txoff));
         }
         return Optional.ofNullable(proofs[txoff]);
+    }
+
+    /**
+     * Every tx marshalled with its refs, in order, once every slot is full (the prev_txhashes bytes of
+     * up to ten descendants hash them, each with its own fees_to). Callers must not change the arrays.
+     */
+    Optional<List<byte[]>> txsWithRefs() {
+        if (!allKnown()) {
+            return Optional.empty();
+        }
+        if (withRefs.isEmpty()) {
+            List<byte[]> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(TxCodec.encodeWithRefs(txs[i], refs.get(i)));
+            }
+            withRefs = Optional.of(List.copyOf(out));
+        }
+        return withRefs;
     }
 
     /** The full tx nearest below {@code txoff}, skipping hash-only and unknown slots. */

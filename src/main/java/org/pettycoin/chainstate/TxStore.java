@@ -16,7 +16,6 @@ import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.InputRef;
 import org.pettycoin.protocol.Proof;
 import org.pettycoin.protocol.Tx;
-import org.pettycoin.protocol.TxCodec;
 import org.pettycoin.protocol.TxRefHash;
 
 /**
@@ -175,15 +174,7 @@ final class TxStore implements TxView {
 
     /** Each tx of a shard in order, marshalled and followed by its refs; empty unless all known. */
     Optional<List<byte[]>> txsWithRefs(BlockNode block, int shard) {
-        ShardSlots s = shard(block, shard);
-        if (!s.allKnown()) {
-            return Optional.empty();
-        }
-        List<byte[]> out = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) {
-            out.add(TxCodec.encodeWithRefs(s.tx(i).orElseThrow(), s.refs(i)));
-        }
-        return Optional.of(out);
+        return shard(block, shard).txsWithRefs();
     }
 
     /** Any full copy of the tx with this txid, in a block or pending. */

@@ -56,17 +56,43 @@ public final class MerkleTree {
 
     /** A proof that {@code txs.get(txoff)} sits at ({@code block}, {@code shard}, {@code txoff}). */
     public static Proof proof(Hash256 block, int shard, List<TxRefHash> txs, int txoff) {
-        if (txoff < 0 || txoff >= txs.size()) {
-            throw new IllegalArgumentException("txoff " + txoff + " outside a shard of " + txs.size() + " txs");
-        }
-        List<Hash256> siblings = new ArrayList<>(Protocol.MERKLE_DEPTH);
+        return levels(txs).proof(block, shard, txoff);
+    }
+
+    /** Every level of a shard's tree, leaves first: built once, it proves any slot without hashing. */
+    public static Levels levels(List<TxRefHash> txs) {
+        List<List<Hash256>> levels = new ArrayList<>(Protocol.MERKLE_DEPTH);
         List<Hash256> level = leaves(txs);
         for (int i = 0; i < Protocol.MERKLE_DEPTH; i++) {
-            int sibling = (txoff >> i) ^ 1;
-            siblings.add(sibling < level.size() ? level.get(sibling) : EMPTY[i]);
+            levels.add(level);
             level = parents(level, i);
         }
-        return new Proof(new Position(block, shard, txoff), siblings);
+        return new Levels(levels, txs.size());
+    }
+
+    /** The levels of one shard's tree (level 0 the leaves); immutable. */
+    public static final class Levels {
+        private final List<List<Hash256>> levels;
+        private final int size;
+
+        private Levels(List<List<Hash256>> levels, int size) {
+            this.levels = List.copyOf(levels);
+            this.size = size;
+        }
+
+        /** A proof that the tx at {@code txoff} sits at ({@code block}, {@code shard}, {@code txoff}). */
+        public Proof proof(Hash256 block, int shard, int txoff) {
+            if (txoff < 0 || txoff >= size) {
+                throw new IllegalArgumentException("txoff " + txoff + " outside a shard of " + size + " txs");
+            }
+            List<Hash256> siblings = new ArrayList<>(Protocol.MERKLE_DEPTH);
+            for (int i = 0; i < Protocol.MERKLE_DEPTH; i++) {
+                List<Hash256> level = levels.get(i);
+                int sibling = (txoff >> i) ^ 1;
+                siblings.add(sibling < level.size() ? level.get(sibling) : EMPTY[i]);
+            }
+            return new Proof(new Position(block, shard, txoff), siblings);
+        }
     }
 
     /** The root a proof leads to from the leaf of {@code tx}, following the txoff bits up. */

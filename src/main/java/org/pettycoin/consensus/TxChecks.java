@@ -35,6 +35,11 @@ public final class TxChecks {
         this.gateways = gateways;
     }
 
+    /** The signature checks these use, with their cache of verified signatures. */
+    public TxSigning signing() {
+        return signing;
+    }
+
     /** The test network's rules with the default signature implementation. */
     public TxChecks() {
         this(new TxSigning(), GatewayPolicy.TESTNET_ACCEPT_ALL);

@@ -7,6 +7,7 @@ import org.pettycoin.protocol.Address;
 import org.pettycoin.protocol.ClaimTx;
 import org.pettycoin.protocol.FromGatewayTx;
 import org.pettycoin.protocol.GatewayPayment;
+import org.pettycoin.protocol.Hash256;
 import org.pettycoin.protocol.Input;
 import org.pettycoin.protocol.NormalTx;
 import org.pettycoin.protocol.PublicKey;
@@ -18,12 +19,22 @@ import org.pettycoin.protocol.Tx;
  * Creating and checking transaction signatures (C's signature.c sign_tx, create_tx.c): the signer's compressed
  * key goes into the tx, then the digest of everything but the signature field is signed with the
  * even-S rule. Creators write {@code features} and every {@code unused} field as 0.
+ *
+ * <p>Verification first asks its {@link VerifiedSignatures}: a signature found valid before (by the
+ * signature pool, or when the tx came loose) is not verified again. Thread-safe.
  */
 public final class TxSigning {
     private final Secp256k1 secp;
+    private final VerifiedSignatures verified;
 
-    public TxSigning(Secp256k1 secp) {
+    public TxSigning(Secp256k1 secp, VerifiedSignatures verified) {
         this.secp = secp;
+        this.verified = verified;
+    }
+
+    /** With a cache of its own. */
+    public TxSigning(Secp256k1 secp) {
+        this(secp, new VerifiedSignatures());
     }
 
     public TxSigning() {
@@ -32,7 +43,20 @@ public final class TxSigning {
 
     /** {@code check_tx_sign}: the tx's signature is valid for its signing key. */
     public boolean verify(Tx tx) {
-        return secp.verify(tx.signingKey(), TxHashes.sighash(tx), tx.signature());
+        Hash256 digest = TxHashes.sighash(tx);
+        if (verified.contains(digest, tx.signature())) {
+            return true;
+        }
+        boolean ok = secp.verify(tx.signingKey(), digest, tx.signature());
+        if (ok) {
+            verified.add(digest, tx.signature());
+        }
+        return ok;
+    }
+
+    /** The signatures this verifier found valid. */
+    public VerifiedSignatures verified() {
+        return verified;
     }
 
     public Tx sign(Tx unsigned, PrivateKey key) {

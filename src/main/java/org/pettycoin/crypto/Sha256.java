@@ -17,8 +17,15 @@ public final class Sha256 {
         }
     }
 
+    /**
+     * One digest per thread for the one-shot hashes below: {@code MessageDigest.getInstance} looks the
+     * provider up each time, which cost more than hashing a tx. Each use leaves it reset.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
     public static byte[] sha256(byte[]... parts) {
-        MessageDigest d = newDigest();
+        MessageDigest d = DIGEST.get();
+        d.reset(); // in case a previous use threw midway
         for (byte[] p : parts) {
             d.update(p);
         }
@@ -27,7 +34,8 @@ public final class Sha256 {
 
     /** SHA256(SHA256(parts concatenated)). */
     public static Hash256 doubleSha256(byte[]... parts) {
-        MessageDigest d = newDigest();
+        MessageDigest d = DIGEST.get();
+        d.reset(); // in case a previous use threw midway
         for (byte[] p : parts) {
             d.update(p);
         }

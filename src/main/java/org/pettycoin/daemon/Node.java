@@ -18,6 +18,7 @@ import org.pettycoin.chainstate.BlockfileLoader;
 import org.pettycoin.chainstate.ChainState;
 import org.pettycoin.chainstate.NodeLoop;
 import org.pettycoin.chainstate.NodeThread;
+import org.pettycoin.consensus.SignaturePool;
 import org.pettycoin.net.Dialer;
 import org.pettycoin.net.NetAddresses;
 import org.pettycoin.net.PeerNetwork;
@@ -32,6 +33,7 @@ import org.pettycoin.time.NodeClock;
 import org.pettycoin.time.Progress;
 import org.pettycoin.time.SystemClock;
 import org.pettycoin.transport.PacketCounts;
+import org.pettycoin.transport.PacketPrecheck;
 import org.pettycoin.transport.Traffic;
 import org.pettycoin.transport.Transport;
 import org.pettycoin.transport.TransportConfig;
@@ -63,8 +65,12 @@ public final class Node implements AutoCloseable {
             RequestScheduler.Config requests,
             long syncStallMillis,
             boolean developerTest,
-            int votes) {
+            int votes,
+            int signatureThreads) {
         public Options {
+            if (signatureThreads < 0) {
+                throw new IllegalArgumentException("signature threads must be 0 or more, got " + signatureThreads);
+            }
             connect = List.copyOf(connect);
             if (votes < 0 || votes > 0xff) {
                 throw new IllegalArgumentException("votes are one byte of feature bits, got " + votes);
@@ -84,7 +90,18 @@ public final class Node implements AutoCloseable {
                     RequestScheduler.Config.DEFAULT,
                     PeerNetwork.Config.SYNC_STALL_MILLIS,
                     false,
-                    0);
+                    0,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        /**
+         * Threads that check the signatures of incoming txs ahead of the node thread (default: one per
+         * core); 0 checks them on the node thread alone. The node accepts the same either way.
+         */
+        public Options withSignatureThreads(int n) {
+            Draft d = new Draft(this);
+            d.signatureThreads = n;
+            return d.options();
         }
 
         /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
@@ -168,6 +185,7 @@ public final class Node implements AutoCloseable {
             private long syncStallMillis;
             private boolean developerTest;
             private int votes;
+            private int signatureThreads;
 
             Draft(Options o) {
                 network = o.network;
@@ -181,6 +199,7 @@ public final class Node implements AutoCloseable {
                 syncStallMillis = o.syncStallMillis;
                 developerTest = o.developerTest;
                 votes = o.votes;
+                signatureThreads = o.signatureThreads;
             }
 
             Options options() {
@@ -195,7 +214,8 @@ public final class Node implements AutoCloseable {
                         requests,
                         syncStallMillis,
                         developerTest,
-                        votes);
+                        votes,
+                        signatureThreads);
             }
         }
     }
@@ -216,6 +236,7 @@ public final class Node implements AutoCloseable {
     private Dialer dialer;
     private Seeder seeder;
     private volatile Transport transport;
+    private volatile Optional<SignaturePool> signatures = Optional.empty();
     private int port;
     private Optional<NodeThread.Timer> syncTimer = Optional.empty();
     private Optional<NodeThread.Timer> tickTimer = Optional.empty();
@@ -306,11 +327,20 @@ public final class Node implements AutoCloseable {
         dialer.seedWith(seeder);
         TransportConfig t = options.transport();
         // A developer-test network is all on 127.0.0.1 (C's --developer-test): loopback is not one host there.
+        // Signatures of incoming txs are checked on the pool ahead of the node thread, into the cache the
+        // chain state's own checks consult: the node thread still decides, the pool only fills the cache.
+        if (options.signatureThreads() > 0) {
+            signatures = Optional.of(new SignaturePool(
+                    options.chain().txChecks().signing(), options.signatureThreads(), SignaturePool.DEFAULT_QUEUE));
+        }
+        PacketPrecheck precheck =
+                signatures.<PacketPrecheck>map(p -> p::preverify).orElse(PacketPrecheck.NONE);
         transport = new Transport(
                 options.developerTest() ? t.withLimits(t.limits().withLoopbackUnlimited(true)) : t,
                 network,
                 thread,
-                clock);
+                clock,
+                precheck);
         port = transport.listen(options.listen());
         network.listeningOn(port);
         LOG.info("listening on port {}", port);
@@ -478,6 +508,7 @@ public final class Node implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
+        signatures.ifPresent(SignaturePool::close);
         try {
             thread.callWhileStopping(() -> {
                 if (journal != null) {

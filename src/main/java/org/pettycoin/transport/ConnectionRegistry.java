@@ -16,20 +16,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionRegistry {
     private final ConnectionListener listener;
     private final Executor events;
+    private final PacketPrecheck precheck;
     private final Executor transportEvents;
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, NettyConnection> open = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
-    ConnectionRegistry(ConnectionListener listener, Executor events) {
+    ConnectionRegistry(ConnectionListener listener, Executor events, PacketPrecheck precheck) {
         this.listener = listener;
         this.events = events;
+        this.precheck = precheck;
         // A failed dial belongs to no connection: a bug handling one is logged and costs nothing more.
         this.transportEvents = new SerialExecutor(events, "the failed dials", () -> {});
     }
 
     NettyConnection opened(Channel channel, Direction direction, InetSocketAddress remote) {
-        NettyConnection c = new NettyConnection(lastId.incrementAndGet(), channel, direction, remote, listener, events);
+        NettyConnection c =
+                new NettyConnection(lastId.incrementAndGet(), channel, direction, remote, listener, events, precheck);
         open.put(c.id(), c);
         c.deliverConnected();
         if (shuttingDown) {

@@ -6,12 +6,15 @@ import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pettycoin.chain.ReceivedBlock;
 import org.pettycoin.protocol.EncodedPacket;
 import org.pettycoin.protocol.Packet;
 import org.pettycoin.protocol.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Connection} over a Netty channel. The first close reason recorded wins, so the one
@@ -20,12 +23,18 @@ import org.pettycoin.protocol.ProtocolException;
  * closed the connection, which is what makes {@link Connection}'s promise hold.
  */
 final class NettyConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyConnection.class);
+
     private final int id;
     private final Channel channel;
     private final Direction direction;
     private final InetSocketAddress remote;
     private final ConnectionListener listener;
     private final Executor events;
+    private final PacketPrecheck precheck;
+    /** Every event passes through here, so one waiting for its precheck holds back those read after it. */
+    private final InOrder inOrder = new InOrder();
+
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private volatile boolean closedByUs;
 
@@ -35,8 +44,10 @@ final class NettyConnection implements Connection {
             Direction direction,
             InetSocketAddress remote,
             ConnectionListener listener,
-            Executor events) {
+            Executor events,
+            PacketPrecheck precheck) {
         this.id = id;
+        this.precheck = precheck;
         this.channel = channel;
         this.direction = direction;
         this.remote = remote;
@@ -128,29 +139,49 @@ final class NettyConnection implements Connection {
     }
 
     void deliverConnected() {
-        events.execute(() -> listener.connected(this));
+        inOrder(DONE, () -> listener.connected(this));
+    }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /** Queues {@code task} on the serial executor once {@code ready} is done and every earlier event is queued. */
+    private void inOrder(CompletableFuture<?> ready, Runnable task) {
+        inOrder.add(ready, () -> events.execute(task));
     }
 
     /**
      * Hands a packet to the node thread. A peer that sends faster than the node thread handles its
      * packets would queue them without bound, so past {@link #PAUSE_AT} undelivered packets this
      * connection stops reading (TCP pushes back on the peer) until the backlog is down to
-     * {@link #RESUME_AT}.
+     * {@link #RESUME_AT}. Packets waiting for their {@link PacketPrecheck} count as undelivered.
      */
     void deliverPacket(Packet packet) {
-        deliver(() -> listener.packet(this, packet));
+        if (undelivered.incrementAndGet() >= PAUSE_AT) {
+            channel.config().setAutoRead(false);
+        }
+        deliver(startPrecheck(packet), () -> listener.packet(this, packet));
     }
 
     /** {@link #deliverPacket} for a BLOCK, which goes up with its frame and id. */
     void deliverBlock(ReceivedBlock block) {
-        deliver(() -> listener.block(this, block));
-    }
-
-    private void deliver(Runnable delivery) {
         if (undelivered.incrementAndGet() >= PAUSE_AT) {
             channel.config().setAutoRead(false);
         }
-        events.execute(() -> {
+        deliver(DONE, () -> listener.block(this, block));
+    }
+
+    private CompletableFuture<?> startPrecheck(Packet packet) {
+        try {
+            return precheck.start(packet);
+        } catch (RuntimeException e) {
+            // Only a cache would have been filled: the node thread does the checks anyway.
+            LOG.warn("precheck of a {} from {} failed: {}", packet.type().cName(), this, e.toString());
+            return DONE;
+        }
+    }
+
+    private void deliver(CompletableFuture<?> ready, Runnable delivery) {
+        inOrder(ready, () -> {
             try {
                 if (!closedByUs) {
                     delivery.run();
@@ -178,7 +209,7 @@ final class NettyConnection implements Connection {
             new java.util.concurrent.atomic.AtomicInteger();
 
     void deliverMalformed(ProtocolException error) {
-        events.execute(() -> {
+        inOrder(DONE, () -> {
             if (!closedByUs) {
                 listener.malformed(this, error);
             }
@@ -186,7 +217,7 @@ final class NettyConnection implements Connection {
     }
 
     void deliverOutputIdle() {
-        events.execute(() -> {
+        inOrder(DONE, () -> {
             if (!closedByUs) {
                 listener.outputIdle(this);
             }
@@ -197,7 +228,7 @@ final class NettyConnection implements Connection {
     void deliverClosed(CloseReason otherwise) {
         reason.compareAndSet(null, otherwise);
         CloseReason why = reason.get();
-        events.execute(() -> listener.closed(this, why));
+        inOrder(DONE, () -> listener.closed(this, why));
     }
 
     private void writeDone(ChannelFuture f) {

@@ -55,10 +55,22 @@ public final class Transport implements AutoCloseable {
 
     /** As above, with the peers' idle timers reading {@code clock}. */
     public Transport(TransportConfig config, ConnectionListener listener, Executor events, NodeClock clock) {
+        this(config, listener, events, clock, PacketPrecheck.NONE);
+    }
+
+    /** As above, each decoded packet waiting for {@code precheck}'s work before it is delivered. */
+    public Transport(
+            TransportConfig config,
+            ConnectionListener listener,
+            Executor events,
+            NodeClock clock,
+            PacketPrecheck precheck) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = new ConnectionRegistry(
-                Objects.requireNonNull(listener, "listener"), Objects.requireNonNull(events, "events"));
+                Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(precheck, "precheck"));
         this.acceptGroup = new NioEventLoopGroup(
                 config.acceptThreads(), LogNode.inherit(new DefaultThreadFactory("pettycoin-accept", true)));
         this.ioGroup = new NioEventLoopGroup(

@@ -16,6 +16,8 @@
  * protocol) on the node thread, in order for each connection, through a
  * {@link org.pettycoin.transport.SerialExecutor}: a bug while handling one connection's event closes
  * that connection only; a storage failure stops the node ({@link org.pettycoin.chainstate.NodeThread}).
+ * A {@link org.pettycoin.transport.PacketPrecheck} (the node's signature pool) may start work on each
+ * decoded packet; the packet, and every event read after it, waits for that work, so order holds.
  *
  * <p>Every frame in and out is logged at io level by {@link org.pettycoin.transport.PacketLog}, on a
  * logger of its own, and costs nothing when that logger is off.
