@@ -39,6 +39,8 @@ public final class TxWorkload {
     private final Deque<Coin> spendable = new ArrayDeque<>();
     /** Outputs of the txs of the block being made: spendable from the next block on. */
     private final List<Coin> fresh = new ArrayList<>();
+    /** Deposits made so far: each one's amount is another, so no two deposits are the same tx. */
+    private long deposits;
 
     public TxWorkload(int numKeys, long seed) {
         this.random = new Random(seed);
@@ -75,8 +77,10 @@ public final class TxWorkload {
 
     private Tx deposit() {
         int to = random.nextInt(keys.length);
-        // A nonce-like amount keeps every deposit's txid distinct.
-        long amount = DEPOSIT + random.nextInt(1 << 20);
+        // An amount of its own keeps every deposit's txid distinct. (A random one did not: among
+        // 100,000 deposits some drew the same key and amount, one tx twice, and its output was
+        // then spent twice: a double spend in a long bench chain.)
+        long amount = DEPOSIT + deposits++;
         FromGatewayTx tx = signing.fromGateway(gateway, List.of(new GatewayPayment(amount, addresses[to])), false);
         fresh.add(new Coin(to, new Input(TxHashes.txid(tx), 0), amount));
         return tx;
