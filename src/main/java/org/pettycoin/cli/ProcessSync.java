@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.pettycoin.bench.BenchChains;
 import org.pettycoin.bench.BenchNodes;
 import org.pettycoin.bench.RpcProbe;
@@ -86,7 +85,7 @@ final class ProcessSync {
             expectTip(b, fork.tipB(), "the mining node");
             InetSocketAddress toB = nodes.route(portB, link);
             ChildNodes.Child a = nodes.start("a", Optional.of(fork.blockfileA()), Optional.of(toB));
-            Miner miner = new Miner(b);
+            BenchMiner miner = miner(b);
             long t0 = a.awaitListening(timeout).seenNanos();
             miner.start();
             a.awaitRpc(timeout);
@@ -167,54 +166,8 @@ final class ProcessSync {
      * Has the mining node mine an empty block on its best block every {@link SyncBench#MINE_EVERY_MILLIS}
      * ({@code generate 1}, which announces it), over its own RPC connection.
      */
-    private static final class Miner {
-        private final RpcProbe rpc;
-        private final AtomicInteger mined = new AtomicInteger();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile Optional<String> failure = Optional.empty();
-
-        Miner(ChildNodes.Child node) {
-            this.rpc = new RpcProbe(node.rpc().socket());
-            this.thread = new Thread(this::loop, "bench-miner");
-            this.thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void loop() {
-            try {
-                while (running) {
-                    rpc.mineOne();
-                    mined.incrementAndGet();
-                    Thread.sleep(SyncBench.MINE_EVERY_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                failure = Optional.of(e.toString());
-            } finally {
-                rpc.close();
-            }
-        }
-
-        int mined() {
-            return mined.get();
-        }
-
-        Optional<String> failure() {
-            return failure;
-        }
-
-        void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static BenchMiner miner(ChildNodes.Child node) {
+        RpcProbe rpc = new RpcProbe(node.rpc().socket());
+        return new BenchMiner(rpc::mineOne, rpc::close);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.pettycoin.bench.BenchChains;
@@ -238,7 +237,7 @@ final class SyncBench implements Callable<Integer> {
             expectTip(a, fork.tipA(), "the first node");
             expectTip(b, fork.tipB(), "the mining node");
             InetSocketAddress toB = nodes.route(b, link);
-            Miner miner = new Miner(b, nodes.clock()::unixSeconds);
+            BenchMiner miner = miner(b, nodes.clock()::unixSeconds);
             long t0 = System.nanoTime();
             a.connect(toB);
             miner.start();
@@ -342,62 +341,16 @@ final class SyncBench implements Callable<Integer> {
     }
 
     /** Mines an empty block on a node's best block every {@link #MINE_EVERY_MILLIS} and announces it. */
-    private static final class Miner {
-        private final Node node;
-        private final LongSupplier clock;
-        private final AtomicInteger mined = new AtomicInteger();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile Optional<String> failure = Optional.empty();
-
-        Miner(Node node, LongSupplier clock) {
-            this.node = node;
-            this.clock = clock;
-            this.thread = new Thread(this::loop, "bench-miner");
-            this.thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void loop() {
-            try {
-                while (running) {
-                    node.call(() -> {
-                        BlockNode head = node.state().miningHead();
-                        // Real time where the chain allows it: blocks a second apart would run ahead of the clock.
-                        long ts = Math.max(head.block().tailer().timestamp() + 1, clock.getAsLong());
-                        node.network()
-                                .announce(ChainBuilder.on(node.input(), MINER).mine(head, ts));
-                        return null;
-                    });
-                    mined.incrementAndGet();
-                    Thread.sleep(MINE_EVERY_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                failure = Optional.of(e.toString());
-            }
-        }
-
-        int mined() {
-            return mined.get();
-        }
-
-        Optional<String> failure() {
-            return failure;
-        }
-
-        void stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static BenchMiner miner(Node node, LongSupplier clock) {
+        return new BenchMiner(
+                () -> node.call(() -> {
+                    BlockNode head = node.state().miningHead();
+                    // Real time where the chain allows it: blocks a second apart would run ahead of the clock.
+                    long ts = Math.max(head.block().tailer().timestamp() + 1, clock.getAsLong());
+                    node.network().announce(ChainBuilder.on(node.input(), MINER).mine(head, ts));
+                    return null;
+                }),
+                () -> {});
     }
 
     static void deleteTree(Path root) throws IOException {
