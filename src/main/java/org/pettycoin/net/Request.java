@@ -50,6 +50,21 @@ public record Request(Kind kind, Hash256 id, int shard, int txoff) {
         return new Request(Kind.TX, txid, 0, 0);
     }
 
+    /*
+     * Written out rather than the record's own, which goes through method handles: a syncing node
+     * looks requests up in its scheduler's maps several times per block, and the profile showed the
+     * generated equals and hashCode at about a tenth of the node thread.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Request r && kind == r.kind && shard == r.shard && txoff == r.txoff && id.equals(r.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((id.hashCode() * 31 + kind.hashCode()) * 31 + shard) * 31 + txoff;
+    }
+
     /** The packet that asks for it. */
     public Packet packet() {
         return switch (kind) {
