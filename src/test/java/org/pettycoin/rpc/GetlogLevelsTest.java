@@ -63,7 +63,7 @@ class GetlogLevelsTest extends WithRpcNode {
                     .allMatch(e -> List.of("UNUSUAL", "BROKEN", "SKIPPED")
                             .contains(e.get("type").asText()));
             // No appender shows io, so the frames went to the ring without a logging event each.
-            assertThat(lines.list).isEmpty();
+            assertThat(linesSoFar(lines)).isEmpty();
 
             // With io shown (what --log-level io sets), each frame is a line as well: direction, type,
             // length and peer, then the frame's hex.
@@ -74,7 +74,7 @@ class GetlogLevelsTest extends WithRpcNode {
                 Await.until(
                         "a WELCOME line",
                         Duration.ofSeconds(20),
-                        () -> lines.list.stream()
+                        () -> linesSoFar(lines).stream()
                                 .anyMatch(e -> e.getFormattedMessage()
                                         .matches("OUT PROTOCOL_PKT_WELCOME (\\d+) bytes \\S*127\\.0\\.0\\.1\\S* "
                                                 + "[0-9a-f]{1024}…")));
@@ -104,6 +104,13 @@ class GetlogLevelsTest extends WithRpcNode {
             assertThat(texts(n.result("getlog")))
                     .contains("said by the unnamed node")
                     .doesNotContain("said by node B");
+        }
+    }
+
+    /** What the appender holds now: I/O threads append while the test reads (under the appender's own lock). */
+    private static List<ILoggingEvent> linesSoFar(ListAppender<ILoggingEvent> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines.list);
         }
     }
 
