@@ -99,34 +99,31 @@ public final class Node implements AutoCloseable {
          * core); 0 checks them on the node thread alone. The node accepts the same either way.
          */
         public Options withSignatureThreads(int n) {
+            return with(d -> d.signatureThreads = n);
+        }
+
+        /** A copy with {@code change} made to it. */
+        private Options with(java.util.function.Consumer<Draft> change) {
             Draft d = new Draft(this);
-            d.signatureThreads = n;
+            change.accept(d);
             return d.options();
         }
 
         /** The clock every reading of time goes through (consensus, timestamps, peer cache, timers). */
         public Options withClock(NodeClock c) {
-            Draft d = new Draft(this);
-            d.clock = c;
-            return d.options();
+            return with(d -> d.clock = c);
         }
 
         public Options withTransport(TransportConfig t) {
-            Draft d = new Draft(this);
-            d.transport = t;
-            return d.options();
+            return with(d -> d.transport = t);
         }
 
         public Options withListen(InetSocketAddress a) {
-            Draft d = new Draft(this);
-            d.listen = a;
-            return d.options();
+            return with(d -> d.listen = a);
         }
 
         public Options withChain(ChainState.Config c) {
-            Draft d = new Draft(this);
-            d.chain = c;
-            return d.options();
+            return with(d -> d.chain = c);
         }
 
         /**
@@ -138,16 +135,12 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withRequests(RequestScheduler.Config r) {
-            Draft d = new Draft(this);
-            d.requests = r;
-            return d.options();
+            return with(d -> d.requests = r);
         }
 
         /** {@code --developer-test}: peers come from, and we add ourselves to, the data dir's addresses file. */
         public Options withDeveloperTest(boolean on) {
-            Draft d = new Draft(this);
-            d.developerTest = on;
-            return d.options();
+            return with(d -> d.developerTest = on);
         }
 
         /**
@@ -156,9 +149,7 @@ public final class Node implements AutoCloseable {
          * a node that does not mine casts no vote.
          */
         public Options withVotes(int bits) {
-            Draft d = new Draft(this);
-            d.votes = bits;
-            return d.options();
+            return with(d -> d.votes = bits);
         }
 
         /** The votes its blocks carry: those of {@link #votes} this node knows. */
@@ -167,9 +158,7 @@ public final class Node implements AutoCloseable {
         }
 
         public Options withSyncStall(long millis) {
-            Draft d = new Draft(this);
-            d.syncStallMillis = millis;
-            return d.options();
+            return with(d -> d.syncStallMillis = millis);
         }
 
         /** An Options being changed: each {@code with…} copies, sets one field, and builds anew. */
