@@ -38,6 +38,19 @@ final class ProcessSync {
         return jvmOptions;
     }
 
+    /** A node started on its blockfile's tip and answering RPC, and the address to dial it by (through the link). */
+    private record Serving(ChildNodes.Child node, InetSocketAddress route) {}
+
+    private Serving serving(
+            ChildNodes nodes, String name, Path blockfile, Hash256 tip, String which, Optional<Duration> link)
+            throws IOException {
+        ChildNodes.Child c = nodes.start(name, Optional.of(blockfile), Optional.empty());
+        int port = c.awaitListening(timeout).port();
+        c.awaitRpc(timeout);
+        expectTip(c, tip, which);
+        return new Serving(c, nodes.route(port, link));
+    }
+
     private static String label(String what) {
         return what + ", processes";
     }
@@ -46,11 +59,9 @@ final class ProcessSync {
     boolean initialSync(BenchChains.Linear chain, Optional<Duration> link, Path dir) throws IOException {
         String what = label("initial sync from one peer, " + SyncRows.linkName(link));
         try (ChildNodes nodes = new ChildNodes(dir, SyncBench.clockAfterTip(chain.lastTimestamp()), jvmOptions)) {
-            ChildNodes.Child a = nodes.start("a", Optional.of(chain.blockfile()), Optional.empty());
-            int portA = a.awaitListening(timeout).port();
-            a.awaitRpc(timeout);
-            expectTip(a, chain.tip(), "the node holding the chain");
-            InetSocketAddress toA = nodes.route(portA, link);
+            InetSocketAddress toA = serving(
+                            nodes, "a", chain.blockfile(), chain.tip(), "the node holding the chain", link)
+                    .route();
             ChildNodes.Child b = nodes.start("b", Optional.empty(), Optional.of(toA));
             long t0 = b.awaitListening(timeout).seenNanos();
             b.awaitRpc(timeout);
@@ -79,11 +90,9 @@ final class ProcessSync {
         String what = label(
                 "fork heal " + fork.common() + " + " + fork.a() + "/" + fork.b() + ", " + SyncRows.linkName(link));
         try (ChildNodes nodes = new ChildNodes(dir, SyncBench.clockAfterTip(fork.lastTimestamp()), jvmOptions)) {
-            ChildNodes.Child b = nodes.start("b", Optional.of(fork.blockfileB()), Optional.empty());
-            int portB = b.awaitListening(timeout).port();
-            b.awaitRpc(timeout);
-            expectTip(b, fork.tipB(), "the mining node");
-            InetSocketAddress toB = nodes.route(portB, link);
+            Serving mining = serving(nodes, "b", fork.blockfileB(), fork.tipB(), "the mining node", link);
+            ChildNodes.Child b = mining.node();
+            InetSocketAddress toB = mining.route();
             ChildNodes.Child a = nodes.start("a", Optional.of(fork.blockfileA()), Optional.of(toB));
             BenchMiner miner = miner(b);
             long t0 = a.awaitListening(timeout).seenNanos();
